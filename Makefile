@@ -1,0 +1,53 @@
+# Two commands: `make run` and `make test`. Each sets up what it needs on a fresh Linux machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+DB     ?= data/iid.duckdb
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
+
+.PHONY: run test lint format bench chromium sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
+	IID_DB=$(DB) $(BIN)/python -m iid build
+
+run: $(VENV)/.runtime $(DB)
+	IID_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Debian's Chromium for the browser tests (never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+	@chromium --version
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(VENV)/.dev chromium $(DB) lint
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev $(DB)
+	$(BIN)/python bench/run.py
+
+sample: $(VENV)/.runtime
+	$(BIN)/python -m iid sample --seed 1
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,19 @@
+"""Router of the IID dashboard: page config, the page list, navigation. Nothing else."""
+
+import streamlit as st
+
+from iid.i18n import t
+from iid.ui import current_lang
+
+st.set_page_config(page_title="Dasbor IID", page_icon=":material/insights:", layout="wide")
+lang = current_lang()
+pages = [
+    st.Page(
+        "pages/overview.py",
+        title=t("nav_overview", lang),
+        icon=":material/dashboard:",
+        url_path="ringkasan",
+        default=True,
+    ),
+]
+st.navigation(pages).run()

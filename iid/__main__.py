@@ -1,0 +1,5 @@
+import sys
+
+from iid.cli import main
+
+sys.exit(main())

@@ -1,0 +1,122 @@
+"""Build the DuckDB database from data/*.csv, atomically: a new file is written, checked, then swapped in."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from iid.db import Database, sql_file
+from iid.errors import BuildError
+from iid.regions import load_regions
+
+# Each table and the CSV files (relative to the data folder) that fill it, in load order.
+# Files under sample/ are optional: a database of published data only builds without them.
+TABLE_FILES: dict[str, list[str]] = {
+    "sources": ["published/sources_reported.csv", "published/sources_curated.csv", "sample/sources_sample.csv"],
+    "predicate_bands": ["published/predicate_bands.csv"],
+    "iid_scores": [
+        "published/iid_scores_reported.csv",
+        "published/iid_scores_curated.csv",
+        "sample/iid_scores_sample.csv",
+    ],
+    "rule_years": ["published/rule_years.csv"],
+    "indicators": ["published/indicators.csv"],
+    "innovation_profiles": ["sample/innovation_profiles_sample.csv"],
+    "indicator_scores": ["sample/indicator_scores_sample.csv"],
+    "targets": ["published/targets.csv"],
+    "commitments": ["published/commitments.csv"],
+    "events": ["published/events.csv"],
+    "innovations": ["sample/innovations_sample.csv"],
+}
+OPTIONAL_PREFIX = "sample/"
+# Statements per table, built once from the allow-list above; no user text reaches them.
+_INSERT = {table: f"insert into {table} by name select * from frame" for table in TABLE_FILES}
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    seconds: float
+    counts: dict[str, int]
+
+
+def create_schema(db: Database) -> None:
+    with db.transaction() as cur:
+        cur.execute(sql_file("schema"))
+        cur.execute(sql_file("views"))
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
+def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict[str, int]:
+    """Fill an empty schema from the CSVs of data_dir, in one transaction."""
+    counts: dict[str, int] = {}
+    with db.transaction() as cur:
+        regions = load_regions(data_dir / "raw" / "idn-area-data")
+        cur.register("frame", regions)
+        cur.execute("insert into regions by name select * from frame")
+        cur.unregister("frame")
+        counts["regions"] = len(regions)
+        for table, files in TABLE_FILES.items():
+            n = 0
+            for rel in files:
+                path = data_dir / rel
+                if rel.startswith(OPTIONAL_PREFIX) and (not include_sample or not path.exists()):
+                    continue
+                if not path.exists():
+                    raise BuildError(f"{rel}: berkas tidak ada / file missing")
+                try:
+                    frame = _read_csv(path)
+                except (ValueError, UnicodeDecodeError) as exc:
+                    raise BuildError(f"{rel}: {exc}") from exc
+                if frame.empty:
+                    continue
+                cur.register("frame", frame)
+                try:
+                    cur.execute(_INSERT[table])
+                except Exception as exc:  # duckdb raises several kinds; all mean this file is bad
+                    raise BuildError(f"{rel}: {exc}") from exc
+                finally:
+                    cur.unregister("frame")
+                n += len(frame)
+            counts[table] = n
+    return counts
+
+
+def build(data_dir: Path, out_path: Path, include_sample: bool = True) -> BuildReport:
+    """Write a complete new database next to out_path, then replace out_path in one rename."""
+    t0 = time.perf_counter()
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".iid-build-", suffix=".duckdb", dir=out_path.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # duckdb wants to create the file itself
+    tmp = Path(tmp_name)
+    try:
+        db = Database(tmp)
+        try:
+            create_schema(db)
+            counts = load_into(db, data_dir, include_sample=include_sample)
+            db.rows("checkpoint")
+        finally:
+            db.close()
+        os.replace(tmp, out_path)
+    finally:
+        for leftover in (tmp, Path(str(tmp) + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
+    return BuildReport(path=out_path, seconds=time.perf_counter() - t0, counts=counts)
+
+
+def memory_db(data_dir: Path, include_sample: bool = True) -> Database:
+    """A fresh in-memory database from data_dir (tests, the sample generator)."""
+    db = Database(":memory:")
+    create_schema(db)
+    load_into(db, data_dir, include_sample=include_sample)
+    return db

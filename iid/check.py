@@ -1,0 +1,87 @@
+"""Validation report of the database (`python -m iid check`): data rules that must hold, and mismatches to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iid.db import Database
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str  # 'error' breaks a data rule; 'warning' is a fact to show (e.g. a published conflict)
+    detail: str
+
+
+CHECKS = {
+    "predicate_mismatch": (
+        "warning",
+        """select region_code, year, display_name, stated_predicate, derived_predicate, score
+           from v_scores
+           where score_is_published and stated_predicate is not null and derived_predicate is not null
+             and stated_predicate <> derived_predicate
+           order by year, region_code""",
+        "{display_name} {year}: dipublikasikan {stated_predicate}, menurut batas skor {derived_predicate} (skor {score})",
+    ),
+    "score_conflict": (
+        "warning",
+        "select region_code, year, display_name, score, score_max from v_scores where conflict order by year, region_code",
+        "{display_name} {year}: sumber berbeda ({score} / {score_max})",
+    ),
+    "score_without_band": (
+        "error",
+        """select s.region_code, s.year from iid_scores s
+           where s.score is not null and not exists (select 1 from predicate_bands b where b.year = s.year)""",
+        "{region_code} {year}: tidak ada batas predikat untuk tahun ini",
+    ),
+    "sample_over_published": (
+        "error",
+        """select region_code, year from v_scores where score_is_sample and score_is_published""",
+        "{region_code} {year}: data contoh menimpa data resmi",
+    ),
+    "score_not_assessed_region": (
+        "error",
+        """select s.region_code, s.year from iid_scores s join regions r on r.code = s.region_code where not r.autonomous""",
+        "{region_code} {year}: skor untuk wilayah administratif yang tidak dinilai",
+    ),
+    "sample_formula_mismatch": (
+        "error",
+        """with p as (
+               select ip.region_code, ip.year, ip.n_innovations, ip.basic_services, ry.k_min, ry.count_factor,
+                      ry.count_cap, ry.basic_services_required, ry.max_total
+               from innovation_profiles ip join rule_years ry using (year)
+           ),
+           pts as (
+               select i.region_code, i.year,
+                      sum(case when ind.aspect = 'SPD' then ind.weight * least(i.level, ind.max_level) else 0 end) as spd,
+                      sum(case when ind.aspect = 'SID' then ind.weight * least(i.level, ind.max_level) else 0 end) as sid_mean
+               from indicator_scores i join indicators ind on ind.rule_year = i.year and ind.code = i.indicator_code
+               group by all
+           ),
+           calc as (
+               select p.region_code, p.year,
+                      round((pts.spd
+                             + case when p.n_innovations = 0 then 0
+                                    else pts.sid_mean * p.n_innovations / greatest(p.k_min, p.n_innovations) end
+                             + case when p.basic_services >= p.basic_services_required
+                                    then least(p.n_innovations, p.count_cap) * p.count_factor else 0 end)
+                            / p.max_total * 100, 2) as formula_score
+               from p join pts using (region_code, year)
+           )
+           select c.region_code, c.year, c.formula_score, s.score
+           from calc c join iid_scores s using (region_code, year)
+           join sources src on src.source_id = s.source_id and src.kind = 'sample'
+           where abs(c.formula_score - s.score) > 0.011""",
+        "{region_code} {year}: skor contoh {score} ≠ rumus {formula_score}",
+    ),
+}
+
+
+def run(db: Database) -> list[Finding]:
+    findings = []
+    for rule, (severity, sql, template) in CHECKS.items():
+        df = db.df(sql)
+        for rec in df.to_dict("records"):
+            findings.append(Finding(rule, severity, template.format(**rec)))
+    return findings

@@ -1,0 +1,179 @@
+"""Command line: `python -m iid build|check|sample|import|status|published`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from iid import settings
+
+MSG = {
+    "built": {"id": "Basis data dibuat: {path} ({seconds:.2f} d)", "en": "Database built: {path} ({seconds:.2f} s)"},
+    "imported": {
+        "id": "Impor berhasil: {n} baris dari {file} (sumber {source}).",
+        "en": "Import done: {n} rows from {file} (source {source}).",
+    },
+    "rejected": {
+        "id": "Impor ditolak; basis data tidak berubah. {n} masalah:",
+        "en": "Import rejected; the database is unchanged. {n} problem(s):",
+    },
+    "no_file": {"id": "Berkas tidak ditemukan: {file}", "en": "File not found: {file}"},
+    "locked": {
+        "id": "Basis data sedang dipakai proses lain (misalnya aplikasi). Tutup aplikasi lalu ulangi. ({err})",
+        "en": "The database is in use by another process (e.g. the app). Stop it and try again. ({err})",
+    },
+    "check_ok": {"id": "Tidak ada kesalahan data.", "en": "No data errors."},
+}
+
+
+def _say(key: str, lang: str, **kw: object) -> str:
+    return MSG[key][lang].format(**kw)
+
+
+def _open(path: Path, read_only: bool = False):
+    from iid.build import build
+    from iid.db import Database
+
+    if not path.exists():
+        build(settings.data_dir(), path)
+    return Database(path, read_only=read_only)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from iid.build import build
+    from iid.errors import BuildError
+
+    try:
+        report = build(Path(args.from_dir or settings.data_dir()), Path(args.db), include_sample=not args.no_sample)
+    except BuildError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(_say("built", args.lang, path=report.path, seconds=report.seconds))
+    for table, n in report.counts.items():
+        print(f"  {table:<20} {n:>8}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from iid import check
+
+    db = _open(Path(args.db), read_only=True)
+    findings = check.run(db)
+    errors = [f for f in findings if f.severity == "error"]
+    for f in findings:
+        print(f"[{f.severity}] {f.rule}: {f.detail}")
+    if not errors:
+        print(_say("check_ok", args.lang))
+    return 1 if errors else 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from iid import sample
+
+    tables = sample.generate(Path(args.from_dir or settings.data_dir()), seed=args.seed)
+    out = Path(args.out or (Path(settings.data_dir()) / "sample"))
+    sample.write(tables, out)
+    for name, frame in tables.items():
+        print(f"  {name:<30} {len(frame):>8}  → {out / (name + '.csv')}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from iid.errors import ImportRejected
+    from iid.importer import import_scores
+
+    path = Path(args.file)
+    if not path.exists():
+        print(_say("no_file", args.lang, file=path), file=sys.stderr)
+        return 1
+    try:
+        db = _open(Path(args.db))
+    except duckdb.IOException as exc:
+        print(_say("locked", args.lang, err=exc), file=sys.stderr)
+        return 1
+    try:
+        result = import_scores(
+            db,
+            path,
+            source_title=args.source_title,
+            source_url=args.source_url,
+            source_ref=args.source_ref,
+            publisher=args.publisher,
+        )
+    except ImportRejected as exc:
+        print(_say("rejected", args.lang, n=len(exc.problems)), file=sys.stderr)
+        for p in exc.problems:
+            print("  - " + p.text(args.lang), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(_say("imported", args.lang, n=result.rows_added, file=path.name, source=result.source_id))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from iid import queries
+
+    db = _open(Path(args.db), read_only=True)
+    df = queries.status_counts(db)
+    if args.json:
+        print(json.dumps({f"{r.tbl}.{r.kind}": int(r.n) for r in df.itertuples(index=False)}))
+    else:
+        for r in df.itertuples(index=False):
+            print(f"  {r.tbl:<18} {r.kind:<10} {int(r.n):>8}")
+    return 0
+
+
+def cmd_published(args: argparse.Namespace) -> int:
+    from iid import published
+
+    conv = published.convert(Path(args.file))
+    out = Path(args.out or (Path(settings.data_dir()) / "published"))
+    published.write(conv, out)
+    print(f"scores: {len(conv.scores)}, sources: {len(conv.sources)}, left out: {conv.excluded}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m iid", description="Dasbor Indeks Inovasi Daerah — data tools")
+    p.add_argument("--db", default=str(settings.db_path()), help="database file (IID_DB)")
+    p.add_argument(
+        "--lang", choices=("id", "en"), default=settings.get("lang") if settings.get("lang") in ("id", "en") else "id"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the database from data/*.csv (atomically)")
+    b.add_argument("--from", dest="from_dir", help="folder of CSVs (default data/)")
+    b.add_argument("--no-sample", action="store_true", help="published data only")
+    b.set_defaults(func=cmd_build)
+    c = sub.add_parser("check", help="validation report")
+    c.set_defaults(func=cmd_check)
+    s = sub.add_parser("sample", help="generate the labelled sample dataset into data/sample/")
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--from", dest="from_dir")
+    s.add_argument("--out")
+    s.set_defaults(func=cmd_sample)
+    i = sub.add_parser("import", help="import a CSV or XLSX of scores (all or nothing)")
+    i.add_argument("file")
+    i.add_argument("--source-title")
+    i.add_argument("--source-url")
+    i.add_argument("--source-ref")
+    i.add_argument("--publisher")
+    i.set_defaults(func=cmd_import)
+    st = sub.add_parser("status", help="row counts by table and source kind")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
+    pb = sub.add_parser("published", help="convert the research list of published scores into data/published/")
+    pb.add_argument("file")
+    pb.add_argument("--out")
+    pb.set_defaults(func=cmd_published)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    # subcommand-level --lang after the command is not supported; accept it before or after by re-parsing
+    return args.func(args)

@@ -1,0 +1,79 @@
+"""One formatter for every number the app shows: Indonesian by default (65,00 · 1.234 · 12,5%)."""
+
+from __future__ import annotations
+
+import math
+
+
+def _is_missing(x: object) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def number(x: float | int | None, decimals: int = 2, lang: str = "id") -> str:
+    """65.0 → '65,00' (id) or '65.00' (en); 1234 → '1.234' (id) or '1,234' (en); None → '–'."""
+    if _is_missing(x):
+        return "–"
+    text = f"{float(x):,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return text
+
+
+def integer(x: float | int | None, lang: str = "id") -> str:
+    return number(x, 0, lang)
+
+
+def score(x: float | None, lang: str = "id") -> str:
+    return number(x, 2, lang)
+
+
+def signed(x: float | None, decimals: int = 2, lang: str = "id") -> str:
+    """+3,25 / −1,10, with a real minus sign."""
+    if _is_missing(x):
+        return "–"
+    s = number(abs(x), decimals, lang)
+    return ("+" if x > 0 else "−" if x < 0 else "±") + s
+
+
+def percent(x: float | None, decimals: int = 1, lang: str = "id") -> str:
+    """0.125 → '12,5%'."""
+    if _is_missing(x):
+        return "–"
+    return number(x * 100, decimals, lang) + "%"
+
+
+def parse_number(text: str) -> float:
+    """Read a number typed the Indonesian way or the English way: '62,31', '1.234', '1.234,5', '62.31'.
+
+    Raises ValueError for text that is not a number.
+    """
+    t = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    if not t:
+        raise ValueError("empty")
+    if "," in t and "." in t:
+        # the last separator is the decimal mark
+        if t.rfind(",") > t.rfind("."):
+            t = t.replace(".", "").replace(",", ".")
+        else:
+            t = t.replace(",", "")
+    elif "," in t:
+        t = t.replace(",", ".") if t.count(",") == 1 else t.replace(",", "")
+    elif t.count(".") > 1:
+        t = t.replace(".", "")
+    elif "." in t:
+        head, tail = t.split(".")
+        if len(tail) == 3 and head.lstrip("-").isdigit() and len(head.lstrip("-")) <= 3 and head.lstrip("-") != "0":
+            t = head + tail  # '1.234' is a thousands dot in Indonesian text
+    value = float(t)
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("not finite")
+    return value
+
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+
+
+def md_escape(text: object) -> str:
+    """Data text made safe to place inside Streamlit markdown (no links, HTML or formatting from data)."""
+    s = "" if text is None else str(text)
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in s)

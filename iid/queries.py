@@ -1,0 +1,199 @@
+"""Every read the app makes, as functions of a Database. Values are bound parameters; the only identifiers
+chosen at run time come from the allow-lists in this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from iid.db import Database
+from iid.errors import UnknownRegion
+from iid.rules import Band, Indicator, RuleYear
+
+# published_only → the view to read. The only run-time choice of identifier, from this allow-list.
+SCORE_VIEWS = {False: "v_scores", True: "v_scores_published"}
+
+_SCORE_COLUMNS = """region_code, year, display_name, short_name, kind, province_code, score, score_max, conflict,
+    score_is_sample, score_is_published, predicate, predicate_is_published, derived_predicate, stated_predicate,
+    published_rank, published_rank_of, rank_note, computed_rank, computed_rank_of, published_sources, sample_source"""
+
+SCORES_FOR_REGIONS = {
+    view: f"select {_SCORE_COLUMNS} from {view} where region_code in (select unnest(?)) order by region_code, year"
+    for view in SCORE_VIEWS.values()
+}
+
+REGIONS = """
+select code, name, short_name, display_name, kind, province_code, autonomous
+from regions
+order by case kind when 'provinsi' then 0 when 'kota' then 1 else 2 end, code
+"""
+
+REGION = "select code, name, short_name, display_name, kind, province_code, autonomous from regions where code = ?"
+
+SEARCH = """
+select code, display_name, kind
+from regions
+where search_text like '%' || lower(?) || '%'
+order by case when code = ? then 0 when lower(short_name) = lower(?) then 1 else 2 end, length(name), code
+limit ?
+"""
+
+SOURCES_BY_ID = """
+select source_id, kind, title, publisher, url, document_ref, published_date
+from sources
+where source_id in (select unnest(?))
+order by kind, publisher, title
+"""
+
+TARGETS = """
+select t.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from targets t join sources s using (source_id)
+where t.region_code = ?
+order by t.target_year
+"""
+
+COMMITMENTS = """
+select c.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from commitments c join sources s using (source_id)
+where c.region_code = ?
+order by c.year_from, c.commitment_id
+"""
+
+EVENTS = """
+select e.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from events e join sources s using (source_id)
+where e.region_code = ?
+order by e.year, e.event_date nulls last
+"""
+
+BANDS = (
+    "select year, predicate, min_score, min_inclusive, max_score, status from predicate_bands order by year, min_score"
+)
+
+RULE_YEARS = "select year, k_min, count_factor, count_cap, basic_services_required, max_total, status from rule_years"
+
+INDICATORS = """
+select code, aspect, name, name_en, weight, max_level
+from indicators where rule_year = ?
+order by aspect desc, number
+"""
+
+STATUS_COUNTS = """
+select 'iid_scores' as tbl, s.kind, count(*) as n from iid_scores i join sources s using (source_id) group by all
+union all
+select 'indicator_scores', s.kind, count(*) from indicator_scores i join sources s using (source_id) group by all
+union all
+select 'innovations', s.kind, count(*) from innovations i join sources s using (source_id) group by all
+union all
+select 'sources', kind, count(*) from sources group by all
+order by 1, 2
+"""
+
+
+def regions(db: Database) -> pd.DataFrame:
+    return db.df(REGIONS)
+
+
+def region(db: Database, code: str) -> dict:
+    """One region by its Kemendagri code; UnknownRegion if there is none."""
+    rows = db.df(REGION, [code])
+    if rows.empty:
+        raise UnknownRegion(code)
+    return rows.iloc[0].to_dict()
+
+
+def search_regions(db: Database, text: str, limit: int = 20) -> pd.DataFrame:
+    """Regions whose name, short name or code contains the text, exact short names first."""
+    t = text.strip()
+    return db.df(SEARCH, [t, t, t, limit])
+
+
+def scores(db: Database, codes: list[str], published_only: bool = False) -> pd.DataFrame:
+    """Every year's figure for the regions, as the app shows it (published wins over sample)."""
+    return db.df(SCORES_FOR_REGIONS[SCORE_VIEWS[published_only]], [codes])
+
+
+def sources(db: Database, ids: list[str]) -> pd.DataFrame:
+    return db.df(SOURCES_BY_ID, [sorted(set(ids))])
+
+
+def targets(db: Database, code: str) -> pd.DataFrame:
+    return db.df(TARGETS, [code])
+
+
+def commitments(db: Database, code: str) -> pd.DataFrame:
+    return db.df(COMMITMENTS, [code])
+
+
+def events(db: Database, code: str) -> pd.DataFrame:
+    return db.df(EVENTS, [code])
+
+
+def bands(db: Database) -> dict[int, list[Band]]:
+    out: dict[int, list[Band]] = {}
+    for r in db.rows(BANDS):
+        out.setdefault(r[0], []).append(Band(r[0], r[1], float(r[2]), bool(r[3]), float(r[4]), r[5]))
+    return out
+
+
+def rule_years(db: Database) -> dict[int, RuleYear]:
+    return {
+        r[0]: RuleYear(r[0], int(r[1]), float(r[2]), int(r[3]), int(r[4]), float(r[5]), r[6])
+        for r in db.rows(RULE_YEARS)
+    }
+
+
+def indicators(db: Database, rule_year: int) -> list[Indicator]:
+    return [
+        Indicator(code=r[0], aspect=r[1], name=r[2], name_en=r[3], weight=float(r[4]), max_level=int(r[5]))
+        for r in db.rows(INDICATORS, [rule_year])
+    ]
+
+
+def status_counts(db: Database) -> pd.DataFrame:
+    return db.df(STATUS_COUNTS)
+
+
+@dataclass
+class Overview:
+    """What the Ringkasan page shows for one region."""
+
+    region: dict
+    series: pd.DataFrame  # one row per year
+    latest: dict | None  # the latest year with a score or predicate
+    previous: dict | None  # the year before the latest with a score
+    targets: pd.DataFrame
+    commitments: pd.DataFrame
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    has_sample: bool
+
+
+def overview(db: Database, code: str, published_only: bool = False) -> Overview:
+    reg = region(db, code)
+    series = scores(db, [code], published_only)
+    shown = series[series["score"].notna() | series["predicate"].notna()]
+    latest = shown.iloc[-1].to_dict() if not shown.empty else None
+    previous = None
+    if latest is not None and latest["score"] is not None and not pd.isna(latest["score"]):
+        earlier = series[(series["year"] == latest["year"] - 1) & series["score"].notna()]
+        previous = earlier.iloc[0].to_dict() if not earlier.empty else None
+    tg, cm, ev = targets(db, code), commitments(db, code), events(db, code)
+    ids: list[str] = []
+    for col in ("published_sources", "sample_source"):
+        for v in series[col].dropna():
+            ids.extend(str(v).split(","))
+    for frame in (tg, cm, ev):
+        ids.extend(frame["source_id"].dropna().tolist())
+    return Overview(
+        region=reg,
+        series=series,
+        latest=latest,
+        previous=previous,
+        targets=tg,
+        commitments=cm,
+        events=ev,
+        sources=sources(db, ids),
+        has_sample=bool(series["score_is_sample"].fillna(False).any()),
+    )

@@ -1,0 +1,180 @@
+-- Schema of the IID database. Built by `python -m iid build` from data/*.csv.
+-- Every figure points to a row in `sources`; sample rows point to a source of kind 'sample'.
+
+create table sources (
+    source_id      varchar primary key,
+    kind           varchar not null check (kind in ('published', 'sample', 'imported')),
+    title          varchar not null,
+    publisher      varchar,
+    url            varchar,
+    document_ref   varchar,
+    published_date date,
+    retrieved_date date,
+    note           varchar,
+    check (kind <> 'published' or url is not null or document_ref is not null)
+);
+
+create table regions (
+    code          varchar primary key,
+    name          varchar not null,          -- official name, e.g. 'Kota Bontang'
+    short_name    varchar not null,          -- 'Bontang'
+    display_name  varchar not null,          -- 'Kota Bontang', 'Kab. Aceh Selatan', 'Provinsi Aceh'
+    kind          varchar not null check (kind in ('provinsi', 'kabupaten', 'kota')),
+    province_code varchar not null,
+    autonomous    boolean not null,          -- false for DKI Jakarta's administrative kota/kabupaten
+    search_text   varchar not null           -- lower-case name variants for search
+);
+
+create table predicate_bands (
+    year          integer not null check (year between 2015 and 2040),
+    predicate     varchar not null check (predicate in ('Sangat Inovatif', 'Inovatif', 'Kurang Inovatif', 'Tidak Dapat Dinilai')),
+    min_score     decimal(5, 2) not null check (min_score between 0 and 100),
+    min_inclusive boolean not null,
+    max_score     decimal(5, 2) not null check (max_score between 0 and 100),
+    status        varchar not null check (status in ('confirmed', 'uncertain', 'assumed')),
+    source_id     varchar not null references sources (source_id),
+    note          varchar,
+    primary key (year, predicate)
+);
+
+-- One row per region, year and source. Two sources may disagree: both rows are kept.
+create table iid_scores (
+    region_code      varchar not null references regions (code),
+    year             integer not null check (year between 2021 and 2040),
+    score            decimal(5, 2) check (score between 0 and 100),
+    predicate        varchar check (predicate in ('Sangat Inovatif', 'Inovatif', 'Kurang Inovatif', 'Tidak Dapat Dinilai')),
+    predicate_stated boolean not null default false,  -- printed by the source, not derived
+    predicate_as_printed varchar,
+    rank             integer check (rank >= 1),        -- national rank within the cluster (provinsi/kabupaten/kota)
+    rank_of          integer check (rank_of >= 1),
+    rank_note        varchar,                          -- a rank of another scope, as printed
+    status           varchar not null check (status in ('final', 'conflict', 'sample')),
+    source_id        varchar not null references sources (source_id),
+    note             varchar,
+    check (score is not null or predicate is not null or rank is not null),
+    primary key (region_code, year, source_id)
+);
+
+-- Constants of the IID formula per assessment year (k, the count score and its basic-service rule).
+create table rule_years (
+    year                    integer primary key,
+    k_min                   integer not null check (k_min >= 1),
+    count_factor            double not null check (count_factor >= 0),
+    count_cap               integer not null check (count_cap >= 0),
+    basic_services_required integer not null check (basic_services_required between 0 and 6),
+    max_total               double not null check (max_total > 0),
+    status                  varchar not null check (status in ('confirmed', 'uncertain', 'assumed')),
+    source_id               varchar not null references sources (source_id),
+    note                    varchar
+);
+
+create table indicators (
+    rule_year  integer not null references rule_years (year),
+    code       varchar not null,
+    aspect     varchar not null check (aspect in ('SPD', 'SID')),  -- SID = per-innovation indicators
+    number     integer not null,
+    name       varchar not null,
+    name_en    varchar not null,
+    weight     double not null check (weight > 0),
+    max_level  integer not null check (max_level > 0),
+    mandatory  boolean not null default false,
+    status     varchar not null check (status in ('confirmed', 'uncertain', 'assumed')),
+    source_id  varchar not null references sources (source_id),
+    primary key (rule_year, code)
+);
+
+-- The innovation side of a region-year: how many innovations counted, how many of the six basic-service
+-- affairs they cover. With indicator_scores it reproduces the IID by the rule year's formula.
+create table innovation_profiles (
+    region_code     varchar not null references regions (code),
+    year            integer not null,
+    n_innovations   integer not null check (n_innovations >= 0),
+    basic_services  integer not null check (basic_services between 0 and 6),
+    source_id       varchar not null references sources (source_id),
+    primary key (region_code, year, source_id)
+);
+
+-- level: for SPD the indicator's level (0-3); for SID the mean level over the region's innovations (0-3).
+create table indicator_scores (
+    region_code    varchar not null references regions (code),
+    year           integer not null,
+    indicator_code varchar not null,
+    level          decimal(6, 3) not null check (level >= 0 and level <= 3),
+    source_id      varchar not null references sources (source_id),
+    primary key (region_code, year, indicator_code, source_id)
+);
+
+create table targets (
+    target_id      varchar primary key,
+    region_code    varchar not null references regions (code),
+    metric         varchar not null check (metric in ('iid_score', 'innovation_count')),
+    comparator     varchar not null check (comparator in ('>=', '>')),
+    value          double not null,
+    base_year      integer,
+    target_year    integer not null,
+    predicate_named varchar,
+    plan_document  varchar not null,
+    source_id      varchar not null references sources (source_id),
+    note           varchar,
+    check (metric <> 'iid_score' or value between 0 and 100)
+);
+
+create table commitments (
+    commitment_id varchar primary key,
+    region_code   varchar not null references regions (code),
+    kind          varchar not null check (kind in ('per_unit_per_year', 'total_by_year', 'per_unit_in_competition')),
+    quantity      integer not null check (quantity >= 1),
+    unit_scope    varchar not null,      -- which units the pledge covers, e.g. 'OPD'
+    competition   varchar,               -- for per_unit_in_competition, e.g. 'KIPP'
+    year_from     integer not null,
+    year_to       integer,               -- null: every year from year_from
+    label         varchar not null,      -- the pledge as it is said, e.g. '1 OPD 5 Inovasi'
+    source_id     varchar not null references sources (source_id),
+    note          varchar,
+    check (kind <> 'per_unit_in_competition' or competition is not null)
+);
+
+create table events (
+    event_id    varchar primary key,
+    region_code varchar not null references regions (code),
+    year        integer not null,
+    event_date  date,
+    kind        varchar not null check (kind in ('award', 'regulation', 'predicate', 'trend')),
+    title       varchar not null,
+    title_en    varchar not null,
+    source_id   varchar not null references sources (source_id)
+);
+
+-- The innovation register (filled by the "Innovations" page; defined here so every part shares it).
+create table innovations (
+    innovation_id   varchar primary key,
+    region_code     varchar not null references regions (code),
+    unit            varchar not null,
+    unit_type       varchar not null check (unit_type in ('OPD', 'Kecamatan', 'BUMD', 'UPT', 'Puskesmas', 'Kelurahan', 'Sekolah')),
+    title           varchar not null,
+    form            varchar not null check (form in ('tata_kelola', 'pelayanan_publik', 'lainnya')),
+    digital         boolean not null,
+    urusan          varchar,
+    stage           varchar not null check (stage in ('inisiatif', 'uji_coba', 'penerapan')),
+    year_proposed   integer not null,
+    year_applied    integer,
+    competitions    varchar,             -- comma-separated codes, e.g. 'KIPP,KOMPETISI_DAERAH'
+    has_team        boolean not null default false,
+    has_sop         boolean not null default false,
+    has_budget      boolean not null default false,
+    evidence        varchar,
+    status          varchar not null default 'draft' check (status in ('draft', 'diajukan', 'revisi', 'terverifikasi')),
+    source_id       varchar not null references sources (source_id),
+    unique (region_code, unit, year_proposed, title)
+);
+
+-- Every import is recorded so that it can be audited and undone.
+create table imports (
+    import_id    integer primary key,
+    file_name    varchar not null,
+    sha256       varchar not null,
+    imported_at  timestamp not null,
+    rows_added   integer not null,
+    rows_changed integer not null,
+    source_id    varchar not null references sources (source_id)
+);

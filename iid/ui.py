@@ -1,0 +1,127 @@
+"""The one Streamlit module of the package: the cached connection, cached queries and shared widgets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from iid import queries, settings
+from iid.build import build
+from iid.db import Database
+from iid.i18n import LANGS, t
+
+
+@st.cache_resource(show_spinner=False)
+def get_db(path: str) -> Database:
+    """One DuckDB connection per process; the database is built from data/ on first use if missing."""
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.exists():
+        build(settings.data_dir(), p)
+    return Database(p, read_only=True)
+
+
+def db() -> Database:
+    return get_db(str(settings.db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def regions(db_path: str) -> pd.DataFrame:
+    return queries.regions(get_db(db_path))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
+    return queries.overview(get_db(db_path), code, published_only)
+
+
+@st.cache_data(show_spinner=False)
+def bands(db_path: str) -> dict:
+    return queries.bands(get_db(db_path))
+
+
+# ---- URL state: the URL is the truth; widgets follow it, and write back when a person changes them ----
+
+
+def url_value(name: str, allowed: list, default, widget_key: str, parse=str) -> tuple:
+    """The value of ?name= (parsed) if allowed, else default; pushed into the widget when the URL changed.
+
+    Returns (value, rejected): rejected is the URL's text when it was not allowed.
+    """
+    raw = st.query_params.get(name)
+    try:
+        parsed = parse(raw) if raw is not None else default
+    except (ValueError, KeyError):
+        parsed = None
+    rejected = raw if raw is not None and parsed not in allowed else None
+    value = parsed if parsed in allowed else default
+    seen_key = f"_url_seen_{name}"
+    if st.session_state.get(seen_key) != value or widget_key not in st.session_state:
+        st.session_state[widget_key] = value
+    st.session_state[seen_key] = value
+    return value, rejected
+
+
+def write_url(name: str, value, default=None, text: str | None = None) -> None:
+    """Put the widget's value in the URL (dropped when it equals default), so a copied link reopens the view."""
+    st.session_state[f"_url_seen_{name}"] = value
+    text = str(value) if text is None else text
+    if default is not None and value == default:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != text:
+        st.query_params[name] = text
+
+
+def current_lang() -> str:
+    """Language from the URL (?lang=en), Indonesian by default; usable before any widget is drawn."""
+    lang = st.query_params.get("lang", settings.get("lang"))
+    return lang if lang in LANGS else "id"
+
+
+def common_controls() -> tuple[str, bool]:
+    """Language switch and the published-only switch in the sidebar, both kept in the URL."""
+    default_lang = settings.get("lang") if settings.get("lang") in LANGS else "id"
+    lang, _ = url_value("lang", list(LANGS), default_lang, "lang_widget")
+    choice = (
+        st.sidebar.segmented_control(
+            t("language", lang),
+            options=list(LANGS),
+            key="lang_widget",
+            format_func=lambda x: {"id": "Bahasa Indonesia", "en": "English"}[x],
+        )
+        or lang
+    )
+    write_url("lang", choice, default_lang)
+    url_value("pub", [True, False], False, "pub_widget", parse=lambda raw: {"1": True, "0": False}[raw])
+    published_only = st.sidebar.toggle(
+        t("published_only", choice), key="pub_widget", help=t("published_only_help", choice)
+    )
+    write_url("pub", published_only, False, "1" if published_only else "0")
+    return choice, published_only
+
+
+def region_picker(lang: str, name: str = "r") -> str:
+    """One region, by any part of its name; kept in the URL as ?r=<Kemendagri code>."""
+    regs = regions(str(settings.db_path()))
+    regs = regs[regs["autonomous"]]
+    codes = regs["code"].tolist()
+    labels = dict(zip(regs["code"], regs["display_name"], strict=False))
+    default = settings.get("default_region")
+    code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.strip())
+    if rejected:
+        st.warning(t("unknown_region", lang, code=rejected, default=labels.get(default, default)))
+    chosen = st.sidebar.selectbox(
+        t("region", lang),
+        options=codes,
+        key=f"{name}_widget",
+        format_func=lambda c: f"{labels[c]} ({c})",
+        help=t("region_help", lang),
+    )
+    write_url(name, chosen)
+    return chosen
+
+
+def sample_notice(lang: str) -> None:
+    st.warning(f"**{t('sample_badge', lang)}** · {t('sample_note', lang)}", icon=":material/science:")

@@ -1,0 +1,85 @@
+"""Ringkasan: where a region stands, how it got there, what it aims for — each figure with its source."""
+
+import streamlit as st
+
+from iid import charts, overview, ui
+from iid.fmt import md_escape
+from iid.i18n import t
+
+lang, published_only = ui.common_controls()
+code = ui.region_picker(lang)
+data = ui.overview(str(ui.settings.db_path()), code, published_only)
+head = overview.headline(data, lang)
+reg = data.region
+
+st.title(reg["display_name"])
+st.caption(t("overview_caption", lang))
+if data.has_sample:
+    ui.sample_notice(lang)
+
+if head.year is None:
+    st.info(t("no_data", lang))
+else:
+    c1, c2, c3, c4 = st.columns(4)
+    score_label = t("latest_score", lang, year=head.year) + (
+        f" · {t('sample_badge', lang)}" if head.score_is_sample else ""
+    )
+    c1.metric(score_label, head.score)
+    c2.metric(t("predicate", lang), head.predicate, help=head.predicate_basis)
+    c3.metric(
+        head.change_label or t("change", lang, year=head.year - 1),
+        head.change or "–",
+        delta=head.change if head.change else None,
+    )
+    c4.metric(head.rank_label, head.rank or "–", help=head.rank_basis)
+    for message in (head.conflict, head.mismatch):
+        if message:
+            st.warning(message)
+
+    fig = charts.trend(data.series, ui.bands(str(ui.settings.db_path())), data.sources, lang, height=440)
+    st.plotly_chart(fig, width="stretch", key="overview_trend")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("targets", lang))
+    lines = overview.target_lines(data, lang)
+    for text, url, publisher in lines:
+        st.markdown(
+            f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
+            if url
+            else f"- {md_escape(text)}  \n  {t('sources', lang)}: {md_escape(publisher)}"
+        )
+    if not lines:
+        st.caption(t("no_targets", lang))
+with right:
+    st.subheader(t("commitments", lang))
+    lines = overview.commitment_lines(data, lang)
+    for text, url, publisher in lines:
+        st.markdown(
+            f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
+            if url
+            else f"- {md_escape(text)}  \n  {t('sources', lang)}: {md_escape(publisher)}"
+        )
+    if not lines:
+        st.caption(t("no_commitments", lang))
+
+if not data.events.empty:
+    st.subheader(t("events", lang))
+    for e in data.events.itertuples(index=False):
+        title = e.title if lang == "id" else e.title_en
+        st.markdown(
+            f"- **{e.year}** · {md_escape(title)} ([{md_escape(e.source_publisher)}]({e.source_url}))"
+            if isinstance(e.source_url, str)
+            else f"- **{e.year}** · {md_escape(title)}"
+        )
+
+with st.expander(t("series", lang)):
+    st.dataframe(overview.year_table(data, lang), hide_index=True, width="stretch")
+
+st.subheader(t("sources", lang))
+st.dataframe(
+    overview.source_table(data, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={"URL": st.column_config.LinkColumn("URL")},
+)
