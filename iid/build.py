@@ -45,6 +45,28 @@ class BuildReport:
     counts: dict[str, int]
 
 
+# What the app reads is materialised from the views, refreshed inside every transaction that writes scores,
+# so a page's query is a lookup, not a recomputation of every rank.
+DERIVED = {
+    "mv_scores": "v_scores",
+    "mv_scores_published": "v_scores_published",
+}
+_REFRESH = [
+    stmt
+    for table, view in DERIVED.items()
+    for stmt in (
+        f"drop table if exists {table}",
+        f"create table {table} as select * from {view} order by region_code, year",
+    )
+]
+
+
+def refresh_derived(cur) -> None:
+    """Recompute the materialised score tables; call inside the writing transaction."""
+    for stmt in _REFRESH:
+        cur.execute(stmt)
+
+
 def create_schema(db: Database) -> None:
     with db.transaction() as cur:
         cur.execute(sql_file("schema"))
@@ -83,10 +105,10 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
                     cur.execute(_INSERT[table])
                 except Exception as exc:  # duckdb raises several kinds; all mean this file is bad
                     raise BuildError(f"{rel}: {exc}") from exc
-                finally:
-                    cur.unregister("frame")
+                cur.unregister("frame")
                 n += len(frame)
             counts[table] = n
+        refresh_derived(cur)
     return counts
 
 

@@ -43,6 +43,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "predicate": {"id": "Predikat", "en": "Predicate"},
     "change": {"id": "Perubahan dari {year}", "en": "Change from {year}"},
     "rank": {"id": "Peringkat nasional ({kind})", "en": "National rank ({kind})"},
+    "kind_average": {"id": "Rata-rata nasional {kind} {year}", "en": "National average, {kind} {year}"},
+    "kind_average_help": {
+        "id": "Rata-rata {n} {kind}{sample}.",
+        "en": "Average of {n} {kind}{sample}.",
+    },
+    "kind_average_sample": {"id": " (termasuk data contoh)", "en": " (includes sample data)"},
+    "kind_average_few": {
+        "id": "Hanya {n} skor resmi tersedia untuk tahun ini; rata-rata belum bermakna.",
+        "en": "Only {n} published scores for this year; an average is not meaningful yet.",
+    },
+    "change_short": {"id": "{delta} dari {year}", "en": "{delta} from {year}"},
     "rank_of": {"id": "{rank} dari {of}", "en": "{rank} of {of}"},
     "rank_published": {"id": "dipublikasikan", "en": "published"},
     "rank_computed": {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from iid.build import refresh_derived
 from iid.db import Database
 from iid.errors import ImportRejected, Problem
 from iid.fmt import parse_number
@@ -284,4 +285,5 @@ def import_scores(
             "insert into imports values (?, ?, ?, ?, ?, 0, ?)",
             [import_id, path.name, digest, now, len(rows), source_id],
         )
+        refresh_derived(cur)
     return ImportResult(import_id=import_id, source_id=source_id, rows_added=len(rows))

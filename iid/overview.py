@@ -35,6 +35,9 @@ class Headline:
     rank_basis: str | None
     conflict: str | None
     mismatch: str | None
+    average: str | None = None
+    average_label: str = ""
+    average_help: str = ""
 
 
 def headline(o: Overview, lang: str = "id") -> Headline:
@@ -64,7 +67,28 @@ def headline(o: Overview, lang: str = "id") -> Headline:
     stated, derived = latest.get("stated_predicate"), latest.get("derived_predicate")
     if stated and derived and stated != derived and latest.get("score_is_published"):
         mismatch = t("mismatch", lang, stated=predicate_label(stated, lang), derived=predicate_label(derived, lang))
+    avg_text, avg_help = None, ""
+    kinds_plural = (
+        {"provinsi": "provinsi", "kota": "kota", "kabupaten": "kabupaten"}
+        if lang == "id"
+        else {"provinsi": "provinces", "kota": "cities", "kabupaten": "regencies"}
+    )
+    ka = o.kind_average
+    if ka and ka["n"] >= 30:
+        avg_text = fmt.score(ka["average"], lang)
+        avg_help = t(
+            "kind_average_help",
+            lang,
+            n=fmt.integer(ka["n"], lang),
+            kind=kinds_plural[o.region["kind"]],
+            sample=t("kind_average_sample", lang) if ka["has_sample"] else "",
+        )
+    elif ka:
+        avg_help = t("kind_average_few", lang, n=int(ka["n"]))
     return Headline(
+        average=avg_text,
+        average_label=t("kind_average", lang, kind=kind, year=int(latest["year"])),
+        average_help=avg_help,
         year=int(latest["year"]),
         score=fmt.score(score, lang) if score is not None else t("no_score", lang),
         score_is_sample=bool(latest["score_is_sample"]),

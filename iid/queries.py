@@ -12,7 +12,7 @@ from iid.errors import UnknownRegion
 from iid.rules import Band, Indicator, RuleYear
 
 # published_only → the view to read. The only run-time choice of identifier, from this allow-list.
-SCORE_VIEWS = {False: "v_scores", True: "v_scores_published"}
+SCORE_VIEWS = {False: "mv_scores", True: "mv_scores_published"}
 
 _SCORE_COLUMNS = """region_code, year, display_name, short_name, kind, province_code, score, score_max, conflict,
     score_is_sample, score_is_published, predicate, predicate_is_published, derived_predicate, stated_predicate,
@@ -78,6 +78,14 @@ select code, aspect, name, name_en, weight, max_level
 from indicators where rule_year = ?
 order by aspect desc, number
 """
+
+KIND_AVERAGE = {
+    view: f"""
+select avg(score) as average, count(score) as n, bool_or(score_is_sample) as has_sample
+from {view} where kind = ? and year = ? and score is not null
+"""
+    for view in SCORE_VIEWS.values()
+}
 
 STATUS_COUNTS = """
 select 'iid_scores' as tbl, s.kind, count(*) as n from iid_scores i join sources s using (source_id) group by all
@@ -168,6 +176,7 @@ class Overview:
     events: pd.DataFrame
     sources: pd.DataFrame
     has_sample: bool
+    kind_average: dict | None = None  # national average of the same kind in the latest year: average, n, has_sample
 
 
 def overview(db: Database, code: str, published_only: bool = False) -> Overview:
@@ -186,7 +195,12 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
             ids.extend(str(v).split(","))
     for frame in (tg, cm, ev):
         ids.extend(frame["source_id"].dropna().tolist())
+    kind_avg = None
+    if latest is not None:
+        row = db.df(KIND_AVERAGE[SCORE_VIEWS[published_only]], [reg["kind"], int(latest["year"])]).iloc[0].to_dict()
+        kind_avg = row if row["n"] else None
     return Overview(
+        kind_average=kind_avg,
         region=reg,
         series=series,
         latest=latest,

@@ -24,14 +24,11 @@ else:
     score_label = t("latest_score", lang, year=head.year) + (
         f" · {t('sample_badge', lang)}" if head.score_is_sample else ""
     )
-    c1.metric(score_label, head.score)
+    delta = t("change_short", lang, delta=head.change, year=head.year - 1) if head.change else None
+    c1.metric(score_label, head.score, delta=delta, delta_color="normal" if head.change_value else "off")
     c2.metric(t("predicate", lang), head.predicate, help=head.predicate_basis)
-    c3.metric(
-        head.change_label or t("change", lang, year=head.year - 1),
-        head.change or "–",
-        delta=head.change if head.change else None,
-    )
-    c4.metric(head.rank_label, head.rank or "–", help=head.rank_basis)
+    c3.metric(head.rank_label, head.rank or "–", help=head.rank_basis)
+    c4.metric(head.average_label, head.average or "–", help=head.average_help or None)
     for message in (head.conflict, head.mismatch):
         if message:
             st.warning(message)

@@ -1,0 +1,145 @@
+"""Speed figures, printed as one JSON object. Run with `make bench` (or `python bench/run.py`).
+
+- build: seconds to build the database from data/*.csv (median of 3)
+- overview queries at national scale (552 regions × 5 years × all indicators) and at 10× (synthetic copies of
+  every region), p50/p95 in ms, per query and for the whole overview
+- the same score series done in pandas on DataFrames already in memory, as a ratio (DuckDB time / pandas time);
+  DuckDB reads a table materialised at build/import time (refresh_derived_ms is that refresh's cost), pandas
+  recomputes the national picture per request
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from iid import queries  # noqa: E402
+from iid.build import build, memory_db, refresh_derived  # noqa: E402
+from iid.db import Database  # noqa: E402
+
+DATA = ROOT / "data"
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def timed(fn, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def scale_up(db: Database, factor: int) -> None:
+    """Add factor-1 synthetic copies of every region with all their scores, profiles and indicator levels."""
+    with db.transaction() as cur:
+        for i in range(1, factor):
+            tag = f"x{i}"
+            cur.execute(
+                "insert into regions select code || ? , name || ' ' || ?, short_name || ' ' || ?, display_name || ' ' || ?,"
+                " kind, province_code, autonomous, search_text from regions where code not like '%x%'",
+                [tag, tag, tag, tag],
+            )
+            for table in ("iid_scores", "innovation_profiles", "indicator_scores"):
+                cols = [r[0] for r in cur.execute(f"describe {table}").fetchall()]
+                sel = ", ".join("region_code || ?" if c == "region_code" else c for c in cols)
+                cur.execute(f"insert into {table} select {sel} from {table} where region_code not like '%x%'", [tag])
+        refresh_derived(cur)
+
+
+def pandas_overview(frames: dict[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """The overview's score series done in pandas: published wins over sample, band predicate, rank in kind."""
+    s = frames["scores"]
+    pub = s[~s["is_sample"]].groupby(["region_code", "year"])["score"].min().rename("pub")
+    smp = s[s["is_sample"]].groupby(["region_code", "year"])["score"].first().rename("smp")
+    eff = pd.concat([pub, smp], axis=1).reset_index()
+    eff["score"] = eff["pub"].fillna(eff["smp"])
+    eff = eff.merge(frames["regions"], left_on="region_code", right_on="code")
+    eff = eff[eff["autonomous"]]
+    eff["rank"] = eff.groupby(["kind", "year"])["score"].rank(ascending=False, method="min")
+    b = frames["bands"]
+    out = eff[eff["region_code"] == code].copy()
+    preds = []
+    for r in out.itertuples(index=False):
+        yb = b[b["year"] == r.year].sort_values(["min_score", "min_inclusive"], ascending=[False, True])
+        p = None
+        for band in yb.itertuples(index=False):
+            if r.score > band.min_score or (band.min_inclusive and r.score == band.min_score):
+                p = band.predicate
+                break
+        preds.append(p)
+    out["predicate"] = preds
+    return out
+
+
+def measure(db: Database, label: str, n: int = 60) -> dict:
+    codes = db.df("select code from regions where autonomous")["code"].tolist()
+    rng = random.Random(7)
+    picks = [rng.choice(codes) for _ in range(n)]
+    res: dict[str, float] = {}
+    parts = {
+        "scores": lambda c: queries.scores(db, [c]),
+        "region": lambda c: queries.region(db, c),
+        "targets": lambda c: queries.targets(db, c),
+        "overview_total": lambda c: queries.overview(db, c),
+    }
+    for name, fn in parts.items():
+        fn(picks[0])  # warm
+        it = iter(picks)
+        xs = timed(lambda fn=fn, it=it: fn(next(it)), n)
+        res[f"{label}_{name}_p50_ms"] = round(pct(xs, 50), 2)
+        res[f"{label}_{name}_p95_ms"] = round(pct(xs, 95), 2)
+    frames = {
+        "scores": db.df(
+            "select i.region_code, i.year, i.score::double as score, s.kind = 'sample' as is_sample "
+            "from iid_scores i join sources s using (source_id)"
+        ),
+        "regions": db.df("select code, kind, autonomous from regions"),
+        "bands": db.df("select year, predicate, min_score::double as min_score, min_inclusive from predicate_bands"),
+    }
+    it_pd, it_duck = iter(picks), iter(picks)
+    pd_times = timed(lambda: pandas_overview(frames, next(it_pd)), n)
+    duck_times = timed(lambda: queries.scores(db, [next(it_duck)]), n)
+    res[f"{label}_pandas_scores_p50_ms"] = round(pct(pd_times, 50), 2)
+    res[f"{label}_duckdb_vs_pandas_scores_p50_ratio"] = round(pct(duck_times, 50) / pct(pd_times, 50), 3)
+
+    def refresh() -> None:
+        with db.transaction() as cur:
+            refresh_derived(cur)
+
+    res[f"{label}_refresh_derived_ms"] = round(statistics.median(timed(refresh, 5)), 2)
+    res[f"{label}_iid_scores_rows"] = int(db.scalar("select count(*) from iid_scores"))
+    res[f"{label}_indicator_rows"] = int(db.scalar("select count(*) from indicator_scores"))
+    return res
+
+
+def main() -> None:
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        secs = []
+        for i in range(3):
+            secs.append(build(DATA, Path(tmp) / f"b{i}.duckdb").seconds)
+        out["build_seconds_median"] = round(statistics.median(secs), 3)
+    db = memory_db(DATA)
+    out.update(measure(db, "national"))
+    scale_up(db, 10)
+    out.update(measure(db, "x10"))
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Shared fixtures: the built database once per session (read-only), fresh in-memory ones per test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iid.build import build, memory_db
+from iid.db import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def built_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full database (published + sample) built from data/ once per test session."""
+    path = tmp_path_factory.mktemp("db") / "iid.duckdb"
+    build(DATA, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_db(built_db_path: Path) -> Database:
+    return Database(built_db_path, read_only=True)
+
+
+@pytest.fixture
+def writable_db(built_db_path: Path, tmp_path: Path) -> tuple[Database, Path]:
+    """A private copy of the full database that a test may write to."""
+    path = tmp_path / "iid.duckdb"
+    shutil.copy(built_db_path, path)
+    db = Database(path)
+    yield db, path
+    db.close()
+
+
+@pytest.fixture
+def published_db() -> Database:
+    """A fresh in-memory database of published data only."""
+    db = memory_db(DATA, include_sample=False)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def app_env(built_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app at the session database."""
+    monkeypatch.setenv("IID_DB", str(built_db_path))
+    monkeypatch.chdir(ROOT)
+    return built_db_path

@@ -1,0 +1,48 @@
+import pytest
+
+from iid import fmt
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: fmt.score(65), "65,00"),
+        (lambda: fmt.score(65, "en"), "65.00"),
+        (lambda: fmt.integer(1234), "1.234"),
+        (lambda: fmt.integer(1234, "en"), "1,234"),
+        (lambda: fmt.number(1234567.891, 2), "1.234.567,89"),
+        (lambda: fmt.percent(0.125), "12,5%"),
+        (lambda: fmt.signed(-1.1), "−1,10"),
+        (lambda: fmt.signed(3.25), "+3,25"),
+        (lambda: fmt.score(None), "–"),
+        (lambda: fmt.score(float("nan")), "–"),
+    ],
+)
+def test_numbers_are_written_the_indonesian_way_by_default(call, expected):
+    assert call() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("62,31", 62.31),
+        ("62.31", 62.31),
+        ("1.234", 1234),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        (" 45 ", 45),
+        ("0.40", 0.4),
+    ],
+)
+def test_parse_number_reads_indonesian_and_english_numbers(text, value):
+    assert fmt.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12a", "nan", "inf"])
+def test_parse_number_rejects_text_that_is_not_a_number(text):
+    with pytest.raises(ValueError):
+        fmt.parse_number(text)
+
+
+def test_md_escape_neutralises_links_and_html_from_data():
+    assert fmt.md_escape("[x](http://evil) <b>") == "\\[x\\]\\(http://evil\\) \\<b\\>"
