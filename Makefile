@@ -25,7 +25,7 @@ $(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
 	IID_DB=$(DB) $(BIN)/python -m iid build
 
 run: $(VENV)/.runtime $(DB)
-	IID_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	IID_DB=$(DB) $(BIN)/python -m iid.serve --server.port $(PORT) --server.headless true
 
 # Debian's Chromium for the browser tests (never `playwright install`).
 chromium:

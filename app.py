@@ -1,4 +1,8 @@
-"""Router of the IID dashboard: page config, the page list, navigation. Nothing else."""
+"""Router of the IID dashboard: page config, the page list, navigation. Nothing else.
+
+A page file is never named like its url_path: Streamlit would serve /<name> straight from pages/<name>.py
+on a fresh server, before st.navigation runs (the old pages/ mode).
+"""
 
 import streamlit as st
 
@@ -15,5 +19,6 @@ pages = [
         url_path="ringkasan",
         default=True,
     ),
+    st.Page("pages/targets.py", title=t("nav_target", lang), icon=":material/flag:", url_path="target"),
 ]
 st.navigation(pages).run()

@@ -112,6 +112,34 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
     return counts
 
 
+# What people typed into the app lives in the database too; a rebuild from data/ carries it over.
+USER_TABLES = ("scenarios",)
+
+
+def carry_over(db: Database, old_path: Path) -> int:
+    """Copy the user tables from the previous database file into the new one; returns rows copied."""
+    if not old_path.exists():
+        return 0
+    n = 0
+    with db.transaction() as cur:
+        cur.execute("attach ? as old (read_only)", [str(old_path)])
+        try:
+            have = {
+                r[0]
+                for r in cur.execute("select table_name from duckdb_tables() where database_name = 'old'").fetchall()
+            }
+            for table in USER_TABLES:
+                if table in have:
+                    cur.execute(_COPY_OLD[table])
+                    n += cur.execute(f"select count(*) from {table}").fetchone()[0]
+        finally:
+            cur.execute("detach old")
+    return n
+
+
+_COPY_OLD = {t: f"insert into {t} select * from old.main.{t}" for t in USER_TABLES}
+
+
 def build(data_dir: Path, out_path: Path, include_sample: bool = True) -> BuildReport:
     """Write a complete new database next to out_path, then replace out_path in one rename."""
     t0 = time.perf_counter()
@@ -125,6 +153,7 @@ def build(data_dir: Path, out_path: Path, include_sample: bool = True) -> BuildR
         try:
             create_schema(db)
             counts = load_into(db, data_dir, include_sample=include_sample)
+            counts["carried_over"] = carry_over(db, out_path)
             db.rows("checkpoint")
         finally:
             db.close()

@@ -128,6 +128,41 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_target(args: argparse.Namespace) -> int:
+    from iid import queries
+    from iid.errors import UnknownRegion
+    from iid.target_report import as_dict, build_report
+    from iid.target_text import summary_lines
+
+    db = _open(Path(args.db), read_only=True)
+    try:
+        stored = queries.targets(db, args.region)
+        named = stored.loc[stored["metric"] == args.metric, "predicate_named"].dropna()
+        rep = build_report(
+            db,
+            args.region,
+            args.value,
+            args.year,
+            args.comparator,
+            args.metric,
+            args.gain,
+            args.published_only,
+            predicate_named=named.iloc[0] if not named.empty else None,
+        )
+    except UnknownRegion as exc:
+        print(
+            ("Kode daerah tidak dikenal: " if args.lang == "id" else "Unknown region code: ") + exc.code,
+            file=sys.stderr,
+        )
+        return 1
+    if args.json:
+        print(json.dumps(as_dict(rep), ensure_ascii=False))
+    else:
+        for line in summary_lines(rep, args.lang):
+            print(line)
+    return 0 if rep.error is None else 2
+
+
 def cmd_published(args: argparse.Namespace) -> int:
     from iid import published
 
@@ -166,6 +201,16 @@ def parser() -> argparse.ArgumentParser:
     st = sub.add_parser("status", help="row counts by table and source kind")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
+    tg = sub.add_parser("target", help="progress toward a target: gain needed, trend, status, projection")
+    tg.add_argument("--region", required=True, help="Kemendagri code, e.g. 65")
+    tg.add_argument("--value", type=float, required=True)
+    tg.add_argument("--year", type=int, required=True)
+    tg.add_argument("--comparator", choices=(">=", ">"), default=">=")
+    tg.add_argument("--metric", choices=("iid_score", "innovation_count"), default="iid_score")
+    tg.add_argument("--gain", type=float, help="assumed yearly gain instead of the trend")
+    tg.add_argument("--published-only", action="store_true")
+    tg.add_argument("--json", action="store_true")
+    tg.set_defaults(func=cmd_target)
     pb = sub.add_parser("published", help="convert the research list of published scores into data/published/")
     pb.add_argument("file")
     pb.add_argument("--out")

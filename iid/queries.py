@@ -211,3 +211,58 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
         sources=sources(db, ids),
         has_sample=bool(series["score_is_sample"].fillna(False).any()),
     )
+
+
+LATEST_PROFILE_YEAR = """
+select max(year) from innovation_profiles where region_code = ?
+"""
+PROFILE = """
+select ip.n_innovations, ip.basic_services, ip.source_id, s.kind as source_kind
+from innovation_profiles ip join sources s using (source_id)
+where ip.region_code = ? and ip.year = ?
+"""
+PROFILE_LEVELS = "select indicator_code, level::double from indicator_scores where region_code = ? and year = ?"
+
+INNOVATION_COUNTS = """
+select year_proposed as year, count(*)::double as value
+from innovations where region_code = ?
+group by year_proposed order by year_proposed
+"""
+
+
+def latest_profile(db: Database, code: str, published_only: bool = False):
+    """The region's latest indicator levels, n and affairs, with the year and whether they are sample data."""
+    from iid.rules import Profile
+
+    year = db.scalar(LATEST_PROFILE_YEAR, [code])
+    if year is None:
+        return None
+    row = db.rows(PROFILE, [code, year])[0]
+    if published_only and row[3] == "sample":
+        return None
+    levels = dict(db.rows(PROFILE_LEVELS, [code, year]))
+    return {
+        "year": int(year),
+        "profile": Profile(levels, int(row[0]), int(row[1])),
+        "is_sample": row[3] == "sample",
+        "source_id": row[2],
+    }
+
+
+def metric_series(db: Database, code: str, metric: str, published_only: bool = False) -> pd.DataFrame:
+    """Yearly values of a target's metric: year, value, is_sample."""
+    if metric == "iid_score":
+        s = scores(db, [code], published_only)
+        s = s[s["score"].notna()]
+        return pd.DataFrame(
+            {
+                "year": s["year"].astype(int),
+                "value": s["score"].astype(float),
+                "is_sample": s["score_is_sample"].astype(bool),
+            }
+        )
+    if metric == "innovation_count":
+        df = db.df(INNOVATION_COUNTS, [code])
+        df["is_sample"] = False
+        return df
+    raise ValueError(f"unknown metric {metric}")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 PREDICATES = ("Sangat Inovatif", "Inovatif", "Kurang Inovatif", "Tidak Dapat Dinilai")
+BASIC_SERVICES = 6  # pendidikan, kesehatan, PUPR, perumahan rakyat dan kawasan permukiman, trantibumlinmas, sosial
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from iid import queries, settings
 from iid.build import build
@@ -19,7 +20,7 @@ def get_db(path: str) -> Database:
     p = Path(path)
     if not p.exists():
         build(settings.data_dir(), p)
-    return Database(p, read_only=True)
+    return Database(p)
 
 
 def db() -> Database:
@@ -36,6 +37,52 @@ def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
     return queries.overview(get_db(db_path), code, published_only)
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def target_report(
+    db_path: str,
+    code: str,
+    value: float,
+    year: int,
+    comparator: str,
+    metric: str,
+    gain: float | None,
+    published_only: bool,
+    predicate_named: str | None,
+):
+    from iid.target_report import build_report
+
+    return build_report(get_db(db_path), code, value, year, comparator, metric, gain, published_only, predicate_named)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def targets(db_path: str, code: str) -> pd.DataFrame:
+    return queries.targets(get_db(db_path), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def latest_profile(db_path: str, code: str, published_only: bool):
+    return queries.latest_profile(get_db(db_path), code, published_only)
+
+
+@st.cache_data(show_spinner=False)
+def rule_years(db_path: str) -> dict:
+    return queries.rule_years(get_db(db_path))
+
+
+@st.cache_data(show_spinner=False)
+def indicators(db_path: str, rule_year: int) -> list:
+    return queries.indicators(get_db(db_path), rule_year)
+
+
+@st.cache_data(show_spinner=False)
+def sources(db_path: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    return queries.sources(get_db(db_path), list(ids))
+
+
+def db_path() -> str:
+    return str(settings.db_path())
+
+
 @st.cache_data(show_spinner=False)
 def bands(db_path: str) -> dict:
     return queries.bands(get_db(db_path))
@@ -44,30 +91,49 @@ def bands(db_path: str) -> dict:
 # ---- URL state: the URL is the truth; widgets follow it, and write back when a person changes them ----
 
 
-def url_value(name: str, allowed: list, default, widget_key: str, parse=str) -> tuple:
+def url_value(name: str, allowed, default, widget_key: str, parse=str) -> tuple:
     """The value of ?name= (parsed) if allowed, else default; pushed into the widget when the URL changed.
 
     Returns (value, rejected): rejected is the URL's text when it was not allowed.
     """
     raw = st.query_params.get(name)
-    try:
-        parsed = parse(raw) if raw is not None else default
-    except (ValueError, KeyError):
-        parsed = None
-    rejected = raw if raw is not None and parsed not in allowed else None
-    value = parsed if parsed in allowed else default
-    seen_key = f"_url_seen_{name}"
-    if st.session_state.get(seen_key) != value or widget_key not in st.session_state:
+    value, rejected = default, None
+    if raw is None and widget_key in st.session_state and st.session_state[widget_key] is not None:
+        # no parameter (a page switch drops them): keep what the person chose in this session
+        value = st.session_state[widget_key]
+    elif raw is not None:
+        try:
+            parsed = parse(raw)
+            ok = allowed(parsed) if callable(allowed) else parsed in allowed
+        except (ValueError, KeyError, TypeError):
+            ok = False
+        if ok:
+            value = parsed
+        else:
+            rejected = raw
+    seen_key, page_key = f"_url_seen_{name}", f"_url_page_{name}"
+    ctx = get_script_run_ctx()
+    page = ctx.page_script_hash if ctx else ""
+    # push into the widget when the URL changed, or on a new page (a widget on another page is a new widget)
+    if (
+        st.session_state.get(seen_key) != value
+        or widget_key not in st.session_state
+        or st.session_state.get(page_key) != page
+    ):
         st.session_state[widget_key] = value
     st.session_state[seen_key] = value
+    st.session_state[page_key] = page
     return value, rejected
 
 
-def write_url(name: str, value, default=None, text: str | None = None) -> None:
+_ALWAYS = object()
+
+
+def write_url(name: str, value, default=_ALWAYS, text: str | None = None) -> None:
     """Put the widget's value in the URL (dropped when it equals default), so a copied link reopens the view."""
     st.session_state[f"_url_seen_{name}"] = value
     text = str(value) if text is None else text
-    if default is not None and value == default:
+    if default is not _ALWAYS and value == default:
         if name in st.query_params:
             del st.query_params[name]
     elif st.query_params.get(name) != text:
@@ -125,3 +191,11 @@ def region_picker(lang: str, name: str = "r") -> str:
 
 def sample_notice(lang: str) -> None:
     st.warning(f"**{t('sample_badge', lang)}** · {t('sample_note', lang)}", icon=":material/science:")
+
+
+def forget_url(*names: str) -> None:
+    """Drop view parameters from the URL (when the thing they refine changes)."""
+    for name in names:
+        if name in st.query_params:
+            del st.query_params[name]
+        st.session_state.pop(f"_url_seen_{name}", None)

@@ -46,8 +46,10 @@ def published_db() -> Database:
 
 
 @pytest.fixture
-def app_env(built_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at the session database."""
-    monkeypatch.setenv("IID_DB", str(built_db_path))
+def app_env(built_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app at a private, writable copy of the session database (the app saves scenarios)."""
+    path = tmp_path / "app.duckdb"
+    shutil.copy(built_db_path, path)
+    monkeypatch.setenv("IID_DB", str(path))
     monkeypatch.chdir(ROOT)
-    return built_db_path
+    return path

@@ -49,3 +49,45 @@ def test_cli_build_then_check_reports_no_errors(tmp_path):
     assert run("build", db=db).returncode == 0
     out = run("check", db=db)
     assert out.returncode == 0 and "Tidak ada kesalahan data." in out.stdout
+
+
+def test_cli_target_prints_gain_trend_status_projection_and_year_reached_as_json(built_db_path, tmp_path):
+    import shutil
+
+    db = tmp_path / "t.duckdb"
+    shutil.copy(built_db_path, db)
+    out = run("target", "--region", "65", "--value", "65", "--year", "2029", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["region_name"] == "Provinsi Kalimantan Utara" and data["target_value"] == 65.0
+    for key in (
+        "latest_value",
+        "latest_year",
+        "required_yearly_gain",
+        "trend_slope",
+        "status",
+        "projected_value",
+        "year_reached",
+    ):
+        assert key in data
+    assert data["method"].startswith("SDSN")
+    assert data["predicate_named"] == "Sangat Inovatif" and data["predicate_named_minimum"] == 65.01
+    assert data["target_predicate_latest_bands"] == "Inovatif"
+
+
+def test_cli_target_on_published_data_only_gives_kaltaras_19_point_gap(built_db_path, tmp_path):
+    import shutil
+
+    db = tmp_path / "t.duckdb"
+    shutil.copy(built_db_path, db)
+    out = run("target", "--region", "65", "--value", "65", "--year", "2029", "--published-only", db=db)
+    assert "Nilai terakhir: 45,86 (2023)" in out.stdout and "Selisih: 19,14" in out.stdout
+
+
+def test_cli_target_rejects_an_unknown_region(built_db_path, tmp_path):
+    import shutil
+
+    db = tmp_path / "t.duckdb"
+    shutil.copy(built_db_path, db)
+    out = run("target", "--region", "99.99", "--value", "65", "--year", "2029", db=db)
+    assert out.returncode == 1 and "99.99" in out.stderr

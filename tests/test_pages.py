@@ -104,3 +104,79 @@ def test_overview_chart_is_a_plotly_figure_with_title_and_source_line(app_env, c
     spec = json.loads(charts[0].proto.spec)
     assert "Skor IID" in spec["layout"]["title"]["text"]
     assert any(a["text"].startswith("Sumber:") for a in spec["layout"]["annotations"])
+
+
+# ---- Target page ----
+
+
+def open_target(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/targets.py").run()
+    return at
+
+
+def test_target_page_opens_on_kaltaras_rpjmd_target_with_status_and_method(app_env):
+    at = open_target(r="65")
+    assert not at.exception
+    assert at.title[0].value == "Target: Provinsi Kalimantan Utara"
+    status = " ".join(s.body for s in [*at.success, *at.info, *at.warning, *at.error])
+    assert "Status:" in status and "SDSN" in status
+    assert any("SDSN Sustainable Development Report" in c.value for c in at.caption)
+    # 65,00 is still Inovatif under the 2025 bands: the page says so
+    assert any("65,01" in w.body for w in at.warning)
+
+
+def test_target_page_published_only_shows_the_19_point_gap(app_env):
+    at = open_target(r="65", pub="1")
+    m = metrics(at)
+    assert (
+        m["Nilai terakhir (2023)"] == "45,86"
+        and m["Selisih ke target"] == "19,14"
+        and m["Perlu naik / tahun"] == "3,19"
+    )
+    assert any("membutuhkan sedikitnya 3 tahun" in i.body for i in at.info)
+
+
+def test_changing_the_target_value_updates_every_figure_and_the_url(app_env):
+    at = open_target(r="65")
+    before = metrics(at)["Selisih ke target"]
+    at.number_input(key="v_widget").set_value(80.0).run()
+    assert not at.exception
+    assert metrics(at)["Selisih ke target"] != before
+    assert at.query_params["v"] in ("80.0", ["80.0"])
+
+
+def test_a_target_above_100_cannot_be_typed_and_a_past_year_is_explained(app_env):
+    at = open_target(r="64.74", t="custom", ty="2022")
+    assert not at.exception
+    assert any("Tahun target sudah lewat" in e.body for e in at.error)
+
+
+def test_what_if_editor_and_goal_seek_are_shown_with_the_rule_year(app_env):
+    at = open_target(r="65")
+    assert at.get("data_editor") or at.dataframe
+    assert any("Aturan tahun 2025" in c.value for c in at.caption)
+    assert any("tercapai dengan" in s.body for s in at.success)
+
+
+def test_more_innovations_raise_the_what_if_score(app_env):
+    at = open_target(r="65")
+    start = metrics(at)["Skor simulasi"]
+    at.number_input(key="wi_n_65").set_value(80).run()
+    assert metrics(at)["Skor simulasi"] != start
+
+
+def test_a_saved_scenario_survives_a_restart_and_can_be_deleted(app_env):
+    at = open_target(r="65")
+    at.text_input[0].input("Tambah 10 inovasi")
+    at.text_input[1].input("Bidang Litbang")
+    at.button[0].click().run()  # the form's submit button
+    assert any("tersimpan" in s.body for s in at.success)
+    again = open_target(r="65")  # a new session: what was saved is in the database
+    assert any("Tambah 10 inovasi" in m.value for m in again.markdown)
+    delete = next(b for b in again.button if b.label == "Hapus")
+    delete.click().run()
+    assert not any("Tambah 10 inovasi" in m.value for m in again.markdown)

@@ -178,3 +178,13 @@ create table imports (
     rows_changed integer not null,
     source_id    varchar not null references sources (source_id)
 );
+
+-- What-if scenarios saved from the Target page: who typed it (free text), when, and the full state as JSON.
+create table scenarios (
+    scenario_id integer primary key,
+    name        varchar not null check (length(trim(name)) > 0),
+    region_code varchar not null references regions (code),
+    author      varchar,
+    created_at  timestamp not null,
+    payload     json not null
+);

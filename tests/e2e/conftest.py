@@ -39,10 +39,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url(built_db_path: Path) -> str:
-    """Start `streamlit run app.py` on a free loopback port; stop it when the session ends."""
+def app_url(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Start the app (`python -m iid.serve`) on a free loopback port with its own copy of the database."""
     port = _free_port()
-    env = {**os.environ, "IID_DB": str(built_db_path)}
+    db = tmp_path_factory.mktemp("e2e") / "iid.duckdb"
+    shutil.copy(built_db_path, db)
+    env = {**os.environ, "IID_DB": str(db)}
     proc = subprocess.Popen(
         [
             sys.executable,

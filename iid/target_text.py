@@ -1,0 +1,123 @@
+"""Sentences about a target report, written from the data (Indonesian first, English when switched)."""
+
+from __future__ import annotations
+
+from iid import fmt
+from iid.i18n import predicate_label, t
+from iid.target_report import Report
+from iid.targets import MIN_YEARS_FOR_STATUS
+
+
+def status_label(rep: Report, lang: str = "id") -> str:
+    return t(f"status_{rep.progress.status}", lang) if rep.progress else "–"
+
+
+def explain(rep: Report, lang: str = "id") -> str:
+    """One sentence that says why the status is what it is."""
+    p = rep.progress
+    if rep.error:
+        return t(f"error_{rep.error}", lang)
+    if p.status == "achieved":
+        return t(
+            "explain_achieved", lang, latest=fmt.score(p.latest_value, lang), target=fmt.score(rep.target.value, lang)
+        )
+    if p.status == "insufficient_data":
+        return t("explain_insufficient", lang, n=MIN_YEARS_FOR_STATUS, have=len(p.years_used))
+    if p.status == "decreasing":
+        return t(
+            "explain_decreasing",
+            lang,
+            obs=fmt.number(abs(p.g_obs), 2, lang),
+            t0=p.years_used[0],
+            req=fmt.number(p.g_req, 2, lang),
+        )
+    return t(
+        "explain_ratio",
+        lang,
+        obs=fmt.number(p.g_obs, 2, lang),
+        t0=p.years_used[0],
+        pct=fmt.percent(p.ratio, 0, lang),
+        req=fmt.number(p.g_req, 2, lang),
+        status=t(f"status_{p.status}", lang).lower(),
+        rule=t(f"rule_{p.status}", lang),
+    )
+
+
+def projection_sentence(rep: Report, lang: str = "id") -> str | None:
+    p = rep.progress
+    if not p or p.projected_value is None:
+        return None
+    pace = p.projection[1][1] - p.projection[0][1] if len(p.projection) > 1 else 0.0
+    diff = rep.target.threshold - p.projected_value
+    diff_text = (
+        t("short_by", lang, x=fmt.number(diff, 2, lang))
+        if diff > 0
+        else t("above_by", lang, x=fmt.number(-diff, 2, lang))
+    )
+    return t(
+        "projection_sentence",
+        lang,
+        pace=fmt.signed(pace, 2, lang),
+        proj=fmt.score(p.projected_value, lang),
+        year=rep.target.year,
+        diff=diff_text,
+    )
+
+
+def reached_sentence(rep: Report, lang: str = "id") -> str | None:
+    p = rep.progress
+    if not p or (p.slope is None and not p.projection and p.year_reached is None):
+        return None
+    return t("reached_in", lang, year=p.year_reached) if p.year_reached else t("not_at_pace", lang)
+
+
+def predicate_sentence(rep: Report, lang: str = "id") -> str | None:
+    if rep.target_predicate is None:
+        return None
+    value = fmt.score(rep.target.threshold, lang)
+    if rep.predicate_named and rep.predicate_named != rep.target_predicate:
+        return t(
+            "predicate_check_short",
+            lang,
+            value=value,
+            pred=predicate_label(rep.target_predicate, lang),
+            year=rep.band_year,
+            named=predicate_label(rep.predicate_named, lang),
+            minimum=fmt.score(rep.predicate_minimum, lang),
+        )
+    return t(
+        "predicate_check_ok", lang, value=value, pred=predicate_label(rep.target_predicate, lang), year=rep.band_year
+    )
+
+
+def summary_lines(rep: Report, lang: str = "id") -> list[str]:
+    """What `python -m iid target` prints."""
+    p = rep.progress
+    name = rep.region["display_name"]
+    en = lang == "en"
+    lines = [
+        f"{name} — {'target' if en else 'target'} {rep.target.comparator} {fmt.number(rep.target.value, 2, lang)} "
+        f"{'by' if en else 'pada'} {rep.target.year}"
+    ]
+    if rep.error:
+        return lines + [explain(rep, lang)]
+
+    def label(i, e):
+        return e if en else i
+
+    lines += [
+        f"{label('Nilai terakhir', 'Latest value')}: {fmt.score(p.latest_value, lang)} ({p.latest_year})"
+        + (f" · {t('sample_badge', lang)}" if rep.has_sample else ""),
+        f"{label('Selisih', 'Gap')}: {fmt.number(p.gap, 2, lang)}",
+        f"{label('Kenaikan yang dibutuhkan per tahun', 'Required yearly gain')}: "
+        + (fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–"),
+        f"{label('Tren (kuadrat terkecil)', 'Trend (least squares)')}: "
+        + (fmt.signed(p.slope, 2, lang) if p.slope is not None else "–")
+        + f" {label('per tahun', 'a year')} ({', '.join(map(str, p.years_used))})",
+        f"Status ({p.method}): {status_label(rep, lang)} — {explain(rep, lang)}",
+    ]
+    for s in (projection_sentence(rep, lang), reached_sentence(rep, lang), predicate_sentence(rep, lang)):
+        if s:
+            lines.append(s)
+    lines.append(t("indicative", lang))
+    return lines

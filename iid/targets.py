@@ -1,0 +1,176 @@
+"""Progress toward a target: required path, trend, status by a published method, projection, year reached.
+
+Status method: the SDSN Sustainable Development Report trend arrows (dashboards.sdgindex.org, methodology):
+    observed gain  g_obs = (x_t − x_0) / (t − t_0)
+    required gain  g_req = (T − x_0) / (t_T − t_0)
+    r = g_obs / g_req:  on track r ≥ 1 · moderately improving 0,5 ≤ r < 1 · stagnating 0 ≤ r < 0,5 ·
+    decreasing g_obs < 0 · maintaining: the target is already reached and the value is not falling.
+IID has few yearly points and its rules change between years, so the status needs at least three comparable
+years and is always called indicative.
+Projection (German sustainability strategy style): x_proj = x_t + trend slope × (t_T − t), with a band of
+± the standard deviation of past year-to-year changes × √(years ahead).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+METHOD_NAME = "SDSN Sustainable Development Report — trend arrows (linear)"
+MIN_YEARS_FOR_STATUS = 3
+TREND_WINDOW = 5
+
+STATUSES = ("achieved", "on_track", "moderate", "stagnating", "decreasing", "insufficient_data")
+
+
+class TargetError(ValueError):
+    """A target that cannot be assessed, with the reason as a message id."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Target:
+    value: float
+    year: int
+    comparator: str = ">="  # '>=' or '>'
+
+    @property
+    def threshold(self) -> float:
+        """The smallest two-decimal value that meets the target ('> 65' → 65,01)."""
+        return self.value if self.comparator == ">=" else round(self.value + 0.01, 2)
+
+    def met_by(self, x: float) -> bool:
+        return x >= self.value if self.comparator == ">=" else x > self.value
+
+
+@dataclass
+class Progress:
+    latest_year: int
+    latest_value: float
+    gap: float  # points still to gain (≤ 0 when met)
+    years_left: int
+    required_gain: float | None  # per year, from the latest value; None when the target year is not ahead
+    required_path: list[tuple[int, float]]
+    slope: float | None  # least-squares slope over the last years (points per year)
+    last_change: float | None
+    g_obs: float | None
+    g_req: float | None
+    ratio: float | None
+    status: str
+    projection: list[tuple[int, float, float, float]]  # year, value, low, high
+    projected_value: float | None
+    year_reached: int | None  # at the current pace; None = not at this pace
+    years_used: list[int] = field(default_factory=list)
+    method: str = METHOD_NAME
+
+
+def ls_slope(years: Sequence[int], values: Sequence[float]) -> float | None:
+    """Least-squares slope (units per year); None with fewer than two points."""
+    n = len(years)
+    if n < 2:
+        return None
+    mx, my = sum(years) / n, sum(values) / n
+    sxx = sum((x - mx) ** 2 for x in years)
+    return sum((x - mx) * (y - my) for x, y in zip(years, values, strict=True)) / sxx if sxx else None
+
+
+def required_path(from_year: int, from_value: float, target: Target) -> list[tuple[int, float]]:
+    """Straight line from the latest value to the target value in the target year (ends exactly at it)."""
+    if target.year <= from_year:
+        return [(from_year, from_value)]
+    step = (target.threshold - from_value) / (target.year - from_year)
+    path = [(y, from_value + step * (y - from_year)) for y in range(from_year, target.year)]
+    return path + [(target.year, target.threshold)]
+
+
+def sdsn_status(
+    x0: float, xt: float, t0: int, t: int, target: Target
+) -> tuple[str, float | None, float | None, float | None]:
+    """Status by the SDSN trend-arrow thresholds; returns (status, g_obs, g_req, ratio)."""
+    g_obs = (xt - x0) / (t - t0) if t > t0 else None
+    if target.met_by(xt):
+        return ("achieved" if g_obs is None or g_obs >= 0 else "decreasing"), g_obs, None, None
+    g_req = (target.threshold - x0) / (target.year - t0) if target.year > t0 else None
+    if g_obs is None or g_req is None or g_req <= 0:
+        return "insufficient_data", g_obs, g_req, None
+    if g_obs < 0:
+        return "decreasing", g_obs, g_req, g_obs / g_req
+    r = g_obs / g_req
+    if r >= 1:
+        return "on_track", g_obs, g_req, r
+    if r >= 0.5:
+        return "moderate", g_obs, g_req, r
+    return "stagnating", g_obs, g_req, r
+
+
+def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: float | None = None) -> Progress:
+    """Everything the Target page and `python -m iid target` show, from a yearly series and a target.
+
+    gain: an assumed yearly gain for what-if; it replaces the trend slope in the projection.
+    """
+    pts = sorted((int(y), float(v)) for y, v in zip(years, values, strict=True) if v is not None and not math.isnan(v))
+    if not pts:
+        raise TargetError("no_data")
+    t, xt = pts[-1]
+    if target.year <= t and not target.met_by(xt):
+        raise TargetError("year_past")
+    window = pts[-TREND_WINDOW:]
+    ys, vs = [p[0] for p in window], [p[1] for p in window]
+    slope = ls_slope(ys, vs)
+    last_change = vs[-1] - vs[-2] if len(vs) >= 2 and ys[-1] - ys[-2] == 1 else None
+    if len(window) >= MIN_YEARS_FOR_STATUS:
+        status, g_obs, g_req, ratio = sdsn_status(vs[0], xt, ys[0], t, target)
+    else:
+        status, g_obs, g_req, ratio = ("achieved" if target.met_by(xt) else "insufficient_data"), None, None, None
+    years_left = max(target.year - t, 0)
+    req_gain = (target.threshold - xt) / years_left if years_left > 0 else None
+    pace = gain if gain is not None else slope
+    changes = [b - a for a, b in zip(vs, vs[1:], strict=False)]
+    sd = _sd(changes)
+    projection, projected = [], None
+    if pace is not None and years_left > 0:
+        for h in range(0, years_left + 1):
+            v = xt + pace * h
+            spread = sd * math.sqrt(h) if sd is not None else 0.0
+            projection.append((t + h, v, v - spread, v + spread))
+        projected = projection[-1][1]
+    reached = year_reached(t, xt, pace, target)
+    return Progress(
+        latest_year=t,
+        latest_value=xt,
+        gap=target.threshold - xt,
+        years_left=years_left,
+        required_gain=req_gain,
+        required_path=required_path(t, xt, target),
+        slope=slope,
+        last_change=last_change,
+        g_obs=g_obs,
+        g_req=g_req,
+        ratio=ratio,
+        status=status,
+        projection=projection,
+        projected_value=projected,
+        year_reached=reached,
+        years_used=ys,
+    )
+
+
+def year_reached(t: int, xt: float, pace: float | None, target: Target, horizon: int = 50) -> int | None:
+    """First year the target is met at a constant yearly pace; None when not within the horizon."""
+    if target.met_by(xt):
+        return t
+    if pace is None or pace <= 0:
+        return None
+    h = math.ceil((target.threshold - xt) / pace - 1e-9)
+    return t + h if h <= horizon else None
+
+
+def _sd(xs: Sequence[float]) -> float | None:
+    if len(xs) < 2:
+        return None
+    m = sum(xs) / len(xs)
+    return math.sqrt(sum((x - m) ** 2 for x in xs) / (len(xs) - 1))

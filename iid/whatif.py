@@ -1,0 +1,192 @@
+"""What-if at indicator level and goal seek: which indicator improvements or extra innovations reach a target.
+
+One implementation of the IID formula (iid.rules.compute) serves the Target page, the innovation register and the
+command line. Goal seek is deterministic: it repeatedly takes the lever with the most IID points per step of effort
+(one level of one indicator, one more innovation, one more basic-service affair each count as one step), ties broken
+by lever name, until the target is met or no lever adds points. Because every indicator lever is linear until its
+cap, this is the cheapest set when the count levers are not needed, and a close, explained one when they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from iid.rules import BASIC_SERVICES, Indicator, Profile, RuleYear, compute
+
+INNOVATIONS = "__n_innovations__"
+SERVICES = "__basic_services__"
+LEVEL_STEP = 1.0  # one level of one indicator per step (SID: one level of the mean over innovations)
+MAX_STEPS = 2000
+
+
+@dataclass
+class Step:
+    lever: str  # indicator code, INNOVATIONS or SERVICES
+    name: str
+    before: float
+    after: float
+    points: float  # IID points gained by this lever in total
+
+
+@dataclass
+class GoalSeek:
+    reachable: bool
+    reason: str | None  # 'already_met', 'above_maximum', None
+    start_score: float
+    end_score: float
+    target: float
+    steps: list[Step] = field(default_factory=list)
+    profile: Profile | None = None
+    effort: int = 0
+
+
+def apply(
+    profile: Profile, levels: dict[str, float] | None = None, n: int | None = None, basic_services: int | None = None
+) -> Profile:
+    """A new profile with the given changes; nothing else moves."""
+    return Profile(
+        levels={**profile.levels, **(levels or {})},
+        n_innovations=profile.n_innovations if n is None else max(0, int(n)),
+        basic_services=profile.basic_services
+        if basic_services is None
+        else min(max(0, int(basic_services)), BASIC_SERVICES),
+    )
+
+
+def _levers(profile: Profile, inds: list[Indicator]) -> list[tuple[str, Profile]]:
+    out = []
+    for ind in inds:
+        cur = float(profile.levels.get(ind.code, 0.0))
+        if cur < ind.max_level - 1e-9:
+            out.append((ind.code, apply(profile, {ind.code: min(ind.max_level, cur + LEVEL_STEP)})))
+    out.append((INNOVATIONS, apply(profile, n=profile.n_innovations + 1)))
+    if profile.basic_services < BASIC_SERVICES:
+        out.append((SERVICES, apply(profile, basic_services=profile.basic_services + 1)))
+    return out
+
+
+def max_score(profile: Profile, rule: RuleYear, inds: list[Indicator]) -> float:
+    """The best score reachable from this profile: every level at its maximum, n at the cap, all affairs."""
+    best = Profile(
+        {i.code: float(i.max_level) for i in inds},
+        max(profile.n_innovations, rule.count_cap, rule.k_min),
+        BASIC_SERVICES,
+    )
+    return compute(best, rule, inds).exact
+
+
+def goal_seek(
+    profile: Profile, rule: RuleYear, inds: list[Indicator], target: float, names: dict[str, str] | None = None
+) -> GoalSeek:
+    """Cheapest (greedy, deterministic) set of improvements whose IID meets target (exact value ≥ target)."""
+    names = names or {}
+    start = compute(profile, rule, inds).exact
+    if start >= target:
+        return GoalSeek(True, "already_met", start, start, target, [], profile, 0)
+    if max_score(profile, rule, inds) < target - 1e-9:
+        return GoalSeek(False, "above_maximum", start, start, target, [], profile, 0)
+    cur, score, effort = profile, start, 0
+    while score < target - 1e-9 and effort < MAX_STEPS:
+        best = None
+        for lever, cand in _levers(cur, inds):
+            gain = compute(cand, rule, inds).exact - score
+            if gain > 1e-12 and (
+                best is None or gain > best[1] + 1e-12 or (abs(gain - best[1]) <= 1e-12 and lever < best[0])
+            ):
+                best = (lever, gain, cand)
+        if best is None:
+            break
+        cur, score, effort = best[2], score + best[1], effort + 1
+    steps = _summarise(profile, cur, rule, inds, names)
+    return GoalSeek(
+        score >= target - 1e-9,
+        None if score >= target - 1e-9 else "above_maximum",
+        start,
+        score,
+        target,
+        steps,
+        cur,
+        effort,
+    )
+
+
+def _summarise(
+    before: Profile, after: Profile, rule: RuleYear, inds: list[Indicator], names: dict[str, str]
+) -> list[Step]:
+    b, a = compute(before, rule, inds), compute(after, rule, inds)
+    steps = []
+    for ind in inds:
+        x0, x1 = float(before.levels.get(ind.code, 0.0)), float(after.levels.get(ind.code, 0.0))
+        if x1 > x0 + 1e-9:
+            steps.append(
+                Step(
+                    ind.code,
+                    names.get(ind.code, ind.name),
+                    x0,
+                    x1,
+                    (a.points[ind.code] - b.points[ind.code]) / rule.max_total * 100,
+                )
+            )
+    if after.n_innovations != before.n_innovations:
+        # adding innovations changes the count score and the SID denominator
+        only_n = apply(before, n=after.n_innovations, basic_services=after.basic_services)
+        steps.append(
+            Step(
+                INNOVATIONS,
+                names.get(INNOVATIONS, "Jumlah inovasi"),
+                before.n_innovations,
+                after.n_innovations,
+                compute(only_n, rule, inds).exact
+                - compute(apply(before, basic_services=after.basic_services), rule, inds).exact,
+            )
+        )
+    if after.basic_services != before.basic_services:
+        steps.append(
+            Step(
+                SERVICES,
+                names.get(SERVICES, "Urusan pelayanan dasar"),
+                before.basic_services,
+                after.basic_services,
+                compute(apply(before, basic_services=after.basic_services), rule, inds).exact - b.exact,
+            )
+        )
+    return sorted(steps, key=lambda s: -s.points)
+
+
+def indicator_table(profile: Profile, rule: RuleYear, inds: list[Indicator], lang: str = "id") -> list[dict]:
+    """Rows for the what-if editor: aspect, indicator, weight, level (editable), points earned and maximum."""
+    b = compute(profile, rule, inds)
+    factor = rule.max_total / 100
+    rows = []
+    for ind in inds:
+        rows.append(
+            {
+                "code": ind.code,
+                "aspek": "SPD" if ind.aspect == "SPD" else "Inovasi (SID)",
+                "indikator": ind.name if lang == "id" or not ind.name_en else ind.name_en,
+                "bobot": ind.weight,
+                "level": round(float(profile.levels.get(ind.code, 0.0)), 2),
+                "poin": round(b.points[ind.code] / factor, 3),
+                "maks": round(ind.max_points * (1 if ind.aspect == "SPD" else 1) / factor, 3),
+            }
+        )
+    return rows
+
+
+def compare(profiles: dict[str, Profile], rule: RuleYear, inds: list[Indicator]) -> list[dict]:
+    """Side-by-side figures of several scenarios: score, parts, n, affairs."""
+    out = []
+    for name, prof in profiles.items():
+        b = compute(prof, rule, inds)
+        out.append(
+            {
+                "scenario": name,
+                "score": b.score,
+                "spd": round(b.spd / rule.max_total * 100, 2),
+                "sid": round(b.sid / rule.max_total * 100, 2),
+                "count": round(b.count / rule.max_total * 100, 2),
+                "n": prof.n_innovations,
+                "basic_services": prof.basic_services,
+            }
+        )
+    return out

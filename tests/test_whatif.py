@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iid import queries, whatif
+from iid.rules import Indicator, Profile, RuleYear, compute
+
+RULE = RuleYear(2023, 10, 0.38, 200, 0, 250)
+INDS = [
+    Indicator("a", "SPD", "A", 2),
+    Indicator("b", "SPD", "B", 1),
+    Indicator("x", "SID", "X", 4),
+    Indicator("y", "SID", "Y", 1),
+]
+
+
+def test_goal_seek_takes_the_lever_with_most_points_per_step_first():
+    # n = 10 = k, so SID counts fully: +1 level of x = 4 points, of a = 2, of b = 1, of y = 1; one innovation = 0,38
+    start = Profile({"a": 0, "b": 0, "x": 0, "y": 0}, 10, 6)
+    target = (12 + 2) / 250 * 100 + compute(start, RULE, INDS).exact  # x to its cap (3 steps), then one level of a
+    g = whatif.goal_seek(start, RULE, INDS, target)
+    assert g.reachable and g.effort == 4
+    assert [(s.lever, s.before, s.after) for s in g.steps] == [("x", 0, 3), ("a", 0, 1)]
+
+
+def test_goal_seek_says_clearly_when_the_target_is_above_the_maximum():
+    g = whatif.goal_seek(Profile({}, 5, 6), RULE, INDS, 99.9)
+    assert not g.reachable and g.reason == "above_maximum"
+
+
+def test_goal_seek_reports_a_target_already_met():
+    g = whatif.goal_seek(Profile({"a": 3, "x": 3}, 30, 6), RULE, INDS, 1.0)
+    assert g.reachable and g.reason == "already_met" and g.steps == []
+
+
+def test_reporting_more_innovations_is_a_lever_below_k():
+    full = {i.code: 3.0 for i in INDS}  # every indicator at its maximum: only n can still add points
+    g = whatif.goal_seek(Profile(full, 4, 6), RULE, INDS, compute(Profile(full, 5, 6), RULE, INDS).exact)
+    assert g.reachable and [s.lever for s in g.steps] == [whatif.INNOVATIONS]
+
+
+def test_covering_the_sixth_basic_service_is_a_lever_when_the_rule_requires_it():
+    rule = RuleYear(2027, 14, 0.38, 200, 6, 250)
+    full = {i.code: 3.0 for i in INDS}
+    g = whatif.goal_seek(Profile(full, 20, 5), rule, INDS, compute(Profile(full, 20, 6), rule, INDS).exact)
+    assert g.reachable and g.steps[0].lever == whatif.SERVICES
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    levels=st.dictionaries(st.sampled_from(["a", "b", "x", "y"]), st.sampled_from([0.0, 1.0, 2.0, 3.0])),
+    n=st.integers(0, 40),
+    bs=st.integers(0, 6),
+    target=st.floats(0, 100),
+)
+def test_goal_seek_reaches_the_target_whenever_it_is_reachable(levels, n, bs, target):
+    prof = Profile(levels, n, bs)
+    g = whatif.goal_seek(prof, RULE, INDS, target)
+    reachable = whatif.max_score(prof, RULE, INDS) >= target - 1e-9
+    assert g.reachable == reachable
+    if reachable:
+        assert compute(g.profile, RULE, INDS).exact >= target - 1e-9
+
+
+def test_goal_seek_on_the_shipped_data_reaches_kaltaras_65_01(full_db):
+    base = queries.latest_profile(full_db, "65")
+    rule = queries.rule_years(full_db)[base["year"]]
+    inds = queries.indicators(full_db, base["year"])
+    g = whatif.goal_seek(base["profile"], rule, inds, 65.01)
+    assert g.reachable and round(g.end_score, 2) >= 65.01
+    assert sum(s.points for s in g.steps) == pytest.approx(g.end_score - g.start_score, abs=0.05)
