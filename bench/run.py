@@ -127,6 +127,49 @@ def measure(db: Database, label: str, n: int = 60) -> dict:
     return res
 
 
+def measure_targets(db: Database) -> dict:
+    """What-if update and goal seek for one region, and the national 'who is on track' table for all regions."""
+    from iid import whatif
+    from iid.rules import compute
+    from iid.targets import Target, TargetError, assess
+
+    res: dict[str, float] = {}
+    rules = queries.rule_years(db)
+    base = queries.latest_profile(db, "65")
+    inds = queries.indicators(db, base["year"])
+    rule = rules[base["year"]]
+    changed = whatif.apply(base["profile"], {"sid_replikasi": 3.0}, n=base["profile"].n_innovations + 3)
+    res["whatif_update_ms_p50"] = round(pct(timed(lambda: compute(changed, rule, inds), 200), 50), 3)
+    res["goal_seek_one_region_ms_p50"] = round(
+        pct(timed(lambda: whatif.goal_seek(base["profile"], rule, inds, 65.01), 20), 50), 2
+    )
+    codes = db.df("select code from regions where autonomous")["code"].tolist()
+    scores = db.df("select region_code, year, score::double as score from mv_scores where score is not null")
+
+    def all_regions() -> int:
+        profiles = queries.all_latest_profiles(db)
+        on_track = 0
+        for _code, grp in scores.groupby("region_code"):
+            try:
+                if assess(grp["year"].tolist(), grp["score"].tolist(), Target(65.0, 2029)).status in (
+                    "on_track",
+                    "achieved",
+                ):
+                    on_track += 1
+            except TargetError:
+                pass
+        for _code, prof in profiles.items():
+            if prof:
+                whatif.goal_seek(prof["profile"], rules[prof["year"]], inds, 65.01)
+        return on_track
+
+    t0 = time.perf_counter()
+    res["national_on_track_count"] = all_regions()
+    res["national_status_and_goal_seek_all_regions_s"] = round(time.perf_counter() - t0, 2)
+    res["regions_assessed"] = len(codes)
+    return res
+
+
 def main() -> None:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,6 +179,7 @@ def main() -> None:
         out["build_seconds_median"] = round(statistics.median(secs), 3)
     db = memory_db(DATA)
     out.update(measure(db, "national"))
+    out.update(measure_targets(db))
     scale_up(db, 10)
     out.update(measure(db, "x10"))
     print(json.dumps(out))

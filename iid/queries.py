@@ -266,3 +266,29 @@ def metric_series(db: Database, code: str, metric: str, published_only: bool = F
         df["is_sample"] = False
         return df
     raise ValueError(f"unknown metric {metric}")
+
+
+ALL_LATEST_PROFILES = """
+with latest as (select region_code, max(year) as year from innovation_profiles group by region_code)
+select ip.region_code, ip.year, ip.n_innovations, ip.basic_services, s.kind = 'sample' as is_sample,
+       list(i.indicator_code order by i.indicator_code) as codes, list(i.level::double order by i.indicator_code) as levels
+from latest l
+join innovation_profiles ip using (region_code, year)
+join sources s on s.source_id = ip.source_id
+join indicator_scores i on i.region_code = ip.region_code and i.year = ip.year
+group by all
+"""
+
+
+def all_latest_profiles(db: Database) -> dict[str, dict]:
+    """Every region's latest profile in one query (the national tables)."""
+    from iid.rules import Profile
+
+    out = {}
+    for code, year, n, bs, is_sample, codes, levels in db.rows(ALL_LATEST_PROFILES):
+        out[code] = {
+            "year": int(year),
+            "profile": Profile(dict(zip(codes, levels, strict=True)), int(n), int(bs)),
+            "is_sample": bool(is_sample),
+        }
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iid.rules import BASIC_SERVICES, Indicator, Profile, RuleYear, compute
+from iid.rules import BASIC_SERVICES, Indicator, Profile, RuleYear, compute, sid_factor
 
 INNOVATIONS = "__n_innovations__"
 SERVICES = "__basic_services__"
@@ -53,12 +53,9 @@ def apply(
     )
 
 
-def _levers(profile: Profile, inds: list[Indicator]) -> list[tuple[str, Profile]]:
+def _count_levers(profile: Profile) -> list[tuple[str, Profile]]:
+    """One more innovation, one more basic-service affair: not linear (denominator, count rule), so recomputed."""
     out = []
-    for ind in inds:
-        cur = float(profile.levels.get(ind.code, 0.0))
-        if cur < ind.max_level - 1e-9:
-            out.append((ind.code, apply(profile, {ind.code: min(ind.max_level, cur + LEVEL_STEP)})))
     out.append((INNOVATIONS, apply(profile, n=profile.n_innovations + 1)))
     if profile.basic_services < BASIC_SERVICES:
         out.append((SERVICES, apply(profile, basic_services=profile.basic_services + 1)))
@@ -86,17 +83,33 @@ def goal_seek(
     if max_score(profile, rule, inds) < target - 1e-9:
         return GoalSeek(False, "above_maximum", start, start, target, [], profile, 0)
     cur, score, effort = profile, start, 0
+    scale = 100 / rule.max_total
     while score < target - 1e-9 and effort < MAX_STEPS:
-        best = None
-        for lever, cand in _levers(cur, inds):
+        factor = sid_factor(cur.n_innovations, rule)
+        best = None  # (gain, lever, new profile or None for an indicator step)
+        for ind in inds:  # indicator levers are linear until their cap: their gain is known without recomputing
+            level = float(cur.levels.get(ind.code, 0.0))
+            step = min(ind.max_level, level + LEVEL_STEP) - level
+            if step > 1e-9:
+                gain = ind.weight * step * (1.0 if ind.aspect == "SPD" else factor) * scale
+                if gain > 1e-12 and (
+                    best is None or gain > best[0] + 1e-12 or (abs(gain - best[0]) <= 1e-12 and ind.code < best[1])
+                ):
+                    best = (gain, ind.code, None)
+        for lever, cand in _count_levers(cur):
             gain = compute(cand, rule, inds).exact - score
             if gain > 1e-12 and (
-                best is None or gain > best[1] + 1e-12 or (abs(gain - best[1]) <= 1e-12 and lever < best[0])
+                best is None or gain > best[0] + 1e-12 or (abs(gain - best[0]) <= 1e-12 and lever < best[1])
             ):
-                best = (lever, gain, cand)
+                best = (gain, lever, cand)
         if best is None:
             break
-        cur, score, effort = best[2], score + best[1], effort + 1
+        gain, lever, cand = best
+        if cand is None:
+            ind = next(i for i in inds if i.code == lever)
+            cand = apply(cur, {lever: min(ind.max_level, float(cur.levels.get(lever, 0.0)) + LEVEL_STEP)})
+        cur, effort = cand, effort + 1
+        score = compute(cur, rule, inds).exact
     steps = _summarise(profile, cur, rule, inds, names)
     return GoalSeek(
         score >= target - 1e-9,
