@@ -19,6 +19,8 @@ pages = [
         url_path="ringkasan",
         default=True,
     ),
+    st.Page("pages/compare.py", title=t("nav_compare", lang), icon=":material/compare_arrows:", url_path="bandingkan"),
+    st.Page("pages/trend.py", title=t("nav_trend", lang), icon=":material/timeline:", url_path="tren"),
     st.Page("pages/targets.py", title=t("nav_target", lang), icon=":material/flag:", url_path="target"),
 ]
 st.navigation(pages).run()

@@ -77,3 +77,12 @@ def md_escape(text: object) -> str:
     """Data text made safe to place inside Streamlit markdown (no links, HTML or formatting from data)."""
     s = "" if text is None else str(text)
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in s)
+
+
+def frame_numbers(df, columns: dict[str, int], lang: str = "id"):
+    """A copy of a table with the given columns written as text in the language's number format."""
+    out = df.copy()
+    for col, decimals in columns.items():
+        if col in out:
+            out[col] = out[col].map(lambda x, d=decimals: number(x, d, lang) if x == x and x is not None else "–")
+    return out

@@ -175,7 +175,8 @@ def region_picker(lang: str, name: str = "r") -> str:
     codes = regs["code"].tolist()
     labels = dict(zip(regs["code"], regs["display_name"], strict=False))
     default = settings.get("default_region")
-    code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.strip())
+    # a list from the compare page (?r=64.74,61.71) opens on its first region
+    code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.split(",")[0].strip())
     if rejected:
         st.warning(t("unknown_region", lang, code=rejected, default=labels.get(default, default)))
     chosen = st.sidebar.selectbox(
@@ -199,3 +200,98 @@ def forget_url(*names: str) -> None:
         if name in st.query_params:
             del st.query_params[name]
         st.session_state.pop(f"_url_seen_{name}", None)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang: str):
+    from iid import explore
+
+    return explore.compare(get_db(db_path), list(codes), published_only, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def kind_year(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
+    from iid import explore
+
+    return explore.kind_year(get_db(db_path), kind, published_only)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indicator_matrix(db_path: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    from iid import explore
+
+    return explore.indicator_matrix(get_db(db_path), list(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def provinces_year(db_path: str, year: int, published_only: bool) -> pd.DataFrame:
+    from iid import explore
+
+    return explore.provinces_year(get_db(db_path), year, published_only)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ranking(db_path: str, kind: str, year: int, published_only: bool) -> pd.DataFrame:
+    from iid import explore
+
+    return explore.ranking(get_db(db_path), kind, year, published_only)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def peers(db_path: str, code: str, how: str, published_only: bool) -> list[str]:
+    from iid import explore
+
+    return explore.peers(get_db(db_path), code, how, published_only)
+
+
+def regions_picker(lang: str, default: tuple[str, ...] = ("64.74", "61.71"), limit: int = 10) -> list[str]:
+    """1–10 regions, typed by any part of their names; kept in the URL as ?r=64.74,61.71."""
+    regs = regions(db_path())
+    regs = regs[regs["autonomous"]]
+    codes = regs["code"].tolist()
+    labels = dict(zip(regs["code"], regs["display_name"], strict=False))
+    known = set(codes)
+    unknown: list[str] = []
+
+    def parse(raw: str) -> tuple[str, ...]:
+        wanted = [c.strip() for c in raw.split(",") if c.strip()]
+        unknown.extend(c for c in wanted if c not in known)
+        return tuple(dict.fromkeys(c for c in wanted if c in known))[:limit]
+
+    value, _ = url_value("r", lambda v: True, tuple(default), "rm_widget", parse=parse)
+    if unknown:
+        st.warning(t("unknown_codes", lang, codes=", ".join(unknown)))
+    if isinstance(st.session_state.get("rm_widget"), tuple):
+        st.session_state["rm_widget"] = list(st.session_state["rm_widget"])
+    chosen = st.multiselect(
+        t("cmp_pick", lang),
+        options=codes,
+        key="rm_widget",
+        max_selections=limit,
+        format_func=lambda c: f"{labels[c]} ({c})",
+        help=t("region_help", lang),
+        placeholder=t("pick_one", lang),
+    )
+    write_url("r", tuple(chosen), text=",".join(chosen))
+    return list(chosen)
+
+
+def set_regions(codes: list[str]) -> None:
+    """Callback for quick picks and the map: put a new selection in the URL (the picker follows it)."""
+    st.query_params["r"] = ",".join(codes)
+
+
+def url_choice(label: str, options: list[str], default: str, name: str, format_func, container=st) -> str:
+    """A segmented control whose value is kept in the URL as its code (?name=rank), not its translated label."""
+    url_value(name, options, default, f"{name}_widget")
+    value = container.segmented_control(label, options, key=f"{name}_widget", format_func=format_func) or default
+    write_url(name, value, default)
+    return value
+
+
+def add_region_from(widget_key: str, codes: list[str]) -> None:
+    """Callback: add the region picked in a selectbox to the comparison, then clear the selectbox."""
+    code = st.session_state.get(widget_key)
+    if code and code not in codes:
+        set_regions((list(codes) + [code])[:10])
+    st.session_state[widget_key] = None

@@ -110,12 +110,7 @@ def test_overview_chart_is_a_plotly_figure_with_title_and_source_line(app_env, c
 
 
 def open_target(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/targets.py").run()
-    return at
+    return open_page("pages/targets.py", **params)
 
 
 def test_target_page_opens_on_kaltaras_rpjmd_target_with_status_and_method(app_env):
@@ -180,3 +175,107 @@ def test_a_saved_scenario_survives_a_restart_and_can_be_deleted(app_env):
     delete = next(b for b in again.button if b.label == "Hapus")
     delete.click().run()
     assert not any("Tambah 10 inovasi" in m.value for m in again.markdown)
+
+
+# ---- Bandingkan and Tren ----
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Open a page the way a link does: straight to it, with its URL parameters."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    return at.run()
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    import json
+
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_compare_opens_on_bontang_and_pontianak_by_default(app_env):
+    at = open_page("pages/compare.py")
+    assert not at.exception
+    assert at.multiselect(key="rm_widget").value == ["64.74", "61.71"]
+    spec = chart_specs(at)[0]
+    assert set(spec["data"][0]["y"]) == {"Kota Bontang", "Kota Pontianak"}
+
+
+def test_compare_reads_regions_from_the_url_and_ignores_unknown_codes_with_a_message(app_env):
+    at = open_page("pages/compare.py", r="64.74,99.99,65")
+    assert not at.exception
+    assert at.multiselect(key="rm_widget").value == ["64.74", "65"]
+    assert any("99.99" in w.body for w in at.warning)
+
+
+def test_quick_pick_same_province_fills_the_comparison(app_env):
+    at = open_page("pages/compare.py", r="64.74")
+    at.button(key="peer_province").click().run()
+    chosen = at.multiselect(key="rm_widget").value
+    assert len(chosen) > 1 and all(c.startswith("64.") for c in chosen)
+
+
+def test_each_compare_tab_renders_its_view(app_env):
+    for tab, check in (
+        ("Dari waktu ke waktu", "Dari waktu ke waktu"),
+        ("Indikator", "Poin per indikator"),
+        ("Peta", "Provinsi menurut skor IID"),
+        ("Tabel", None),
+    ):
+        at = open_page("pages/compare.py", r="64.74,61.71", tab=tab)
+        assert not at.exception, tab
+        if check:
+            assert any(check in s["layout"]["title"]["text"] for s in chart_specs(at)), tab
+        else:
+            assert at.get("download_button")
+
+
+def test_over_time_can_show_ranks_instead_of_scores(app_env):
+    at = open_page("pages/compare.py", r="64.74,61.71", tab="Dari waktu ke waktu", mode="rank")
+    assert not at.exception
+    assert any("Peringkat nasional per tahun" in s["layout"]["title"]["text"] for s in chart_specs(at))
+
+
+def test_the_indicator_tab_names_each_regions_three_weakest_indicators(app_env):
+    at = open_page("pages/compare.py", r="64.74,61.71", tab="Indikator")
+    text = " ".join(m.value for m in at.markdown)
+    assert "Kota Bontang: tiga indikator" in text and "Kota Pontianak: tiga indikator" in text
+
+
+def test_trend_page_summarises_the_region_and_shows_its_events(app_env):
+    at = open_page("pages/trend.py", r="64.74")
+    assert not at.exception
+    assert at.title[0].value == "Tren: Kota Bontang"
+    text = " ".join(m.value for m in at.markdown)
+    assert "Tahun terbaik" in text and "Predikat terakhir" in text
+    main = chart_specs(at)[0]
+    assert any("Perda Kota Bontang" in a.get("text", "") for a in main["layout"]["annotations"])
+
+
+def test_trend_page_shows_kaltaras_target_line(app_env):
+    at = open_page("pages/trend.py", r="65")
+    main = chart_specs(at)[0]
+    assert any("Target 65,00 (2029)" in a.get("text", "") for a in main["layout"]["annotations"])
+
+
+def test_trend_page_opens_on_the_first_region_of_a_compare_link(app_env):
+    at = open_page("pages/trend.py", r="61.71,64.74")
+    assert at.title[0].value == "Tren: Kota Pontianak"
+    assert not at.warning or not any("tidak dikenal" in w.body for w in at.warning)
+
+
+def test_a_province_picked_beside_the_map_joins_the_comparison(app_env):
+    at = open_page("pages/compare.py", r="64.74", tab="Peta")
+    at.selectbox(key="map_add").set_value("65").run()
+    assert at.multiselect(key="rm_widget").value == ["64.74", "65"]
+    assert at.selectbox(key="map_add").value is None
+
+
+def test_map_can_be_coloured_by_predicate_and_the_choice_is_in_the_url(app_env):
+    at = open_page("pages/compare.py", r="64.74", tab="Peta", mc="predicate")
+    assert not at.exception
+    assert at.query_params.get("mc") in ("predicate", ["predicate"])
+    spec = next(s for s in chart_specs(at) if "Provinsi menurut" in s["layout"]["title"]["text"])
+    assert any(tr.get("name") == "Sangat Inovatif" for tr in spec["data"])
