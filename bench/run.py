@@ -170,6 +170,119 @@ def measure_targets(db: Database) -> dict:
     return res
 
 
+def measure_pages(db_file: Path) -> dict:
+    """Rerun time of each page (AppTest, warm caches) as a ratio to an empty page's rerun."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["IID_DB"] = str(db_file)
+    res: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.py"
+        empty.write_text("import streamlit as st\nst.write('x')\n")
+        at = AppTest.from_file(str(empty), default_timeout=60).run()
+        base = statistics.median(timed(lambda: at.run(), 15))
+    res["empty_page_rerun_ms"] = round(base, 2)
+    shell = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    shell.query_params["r"] = ""
+    shell.switch_page("pages/compare.py")
+    shell.run()
+    shell_ms = statistics.median(timed(lambda: shell.run(), 7))
+    res["app_shell_rerun_ms"] = round(shell_ms, 2)  # sidebar and picker, no region chosen
+    codes = ["64.74", "61.71", "19.71", "64.71", "64.72", "61.72", "65.71", "63.71", "63.72", "62.71"]
+    cases = {
+        "overview": ("pages/overview.py", {"r": "64.74"}),
+        "trend": ("pages/trend.py", {"r": "64.74"}),
+        "target": ("pages/targets.py", {"r": "65"}),
+    }
+    for n in (2, 5, 10):
+        cases[f"compare_{n}_regions"] = ("pages/compare.py", {"r": ",".join(codes[:n])})
+        cases[f"compare_time_{n}_regions"] = (
+            "pages/compare.py",
+            {"r": ",".join(codes[:n]), "tab": "Dari waktu ke waktu"},
+        )
+    for name, (page, params) in cases.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.switch_page(page)
+        at.run()
+        ms = statistics.median(timed(lambda at=at: at.run(), 7))
+        res[f"page_{name}_rerun_ms"] = round(ms, 1)
+        res[f"page_{name}_rerun_ratio_to_empty"] = round(ms / base, 2)
+        res[f"page_{name}_rerun_ratio_to_app_shell"] = round(ms / shell_ms, 2)
+    return res
+
+
+def measure_browser(db_file: Path) -> dict:
+    """Seconds from opening a URL to the first chart drawn, on a warm server (Debian's Chromium)."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import urllib.request
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return {"browser_first_chart_s": None}
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "iid.serve",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "IID_DB": str(db_file)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    res: dict[str, float] = {}
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium, args=["--disable-gpu", "--disable-background-networking"]
+            )
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            for path, key in (
+                ("/?r=61.71", "overview"),
+                ("/bandingkan?r=64.74,61.71", "compare"),
+                ("/target?r=65", "target"),
+            ):
+                url = f"http://127.0.0.1:{port}{path}"
+                page.goto(url)  # warm
+                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    page.goto(url)
+                    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+                    times.append(time.perf_counter() - t0)
+                res[f"browser_first_chart_{key}_s"] = round(statistics.median(times), 2)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return res
+
+
 def main() -> None:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -180,6 +293,13 @@ def main() -> None:
     db = memory_db(DATA)
     out.update(measure(db, "national"))
     out.update(measure_targets(db))
+    with tempfile.TemporaryDirectory() as tmp:
+        db_file = Path(tmp) / "pages.duckdb"
+        build(DATA, db_file)
+        out.update(measure_pages(db_file))
+        served = Path(tmp) / "served.duckdb"  # the server process needs its own file (DuckDB allows one writer)
+        build(DATA, served)
+        out.update(measure_browser(served))
     scale_up(db, 10)
     out.update(measure(db, "x10"))
     print(json.dumps(out))

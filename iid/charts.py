@@ -65,23 +65,25 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
 
 def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], lang: str = "id") -> None:
     """Shade each year's predicate bands behind the data (bands change between years)."""
-    for y in years:
-        for b in bands.get(y, []):
-            if b.predicate == "Tidak Dapat Dinilai":
-                continue
-            fig.add_shape(
-                type="rect",
-                xref="x",
-                yref="y",
-                x0=y - 0.5,
-                x1=y + 0.5,
-                y0=b.min_score,
-                y1=b.max_score,
-                fillcolor=PREDICATE_COLOURS[b.predicate],
-                opacity=0.13,
-                line_width=0,
-                layer="below",
-            )
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "y",
+            "x0": y - 0.5,
+            "x1": y + 0.5,
+            "y0": b.min_score,
+            "y1": b.max_score,
+            "fillcolor": PREDICATE_COLOURS[b.predicate],
+            "opacity": 0.13,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for y in years
+        for b in bands.get(y, [])
+        if b.predicate != "Tidak Dapat Dinilai"
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes])  # one update: add_shape per band is slow
     # one legend entry per predicate
     for p in ("Sangat Inovatif", "Inovatif", "Kurang Inovatif"):
         fig.add_trace(

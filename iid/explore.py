@@ -357,3 +357,45 @@ def ranking_table(rk: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             ("Sample data" if en else "Data contoh"): rk["score_is_sample"].astype(bool),
         }
     )
+
+
+def standings_table(comp: Comparison, lang: str = "id") -> list[dict]:
+    """Rank, percentile and rank in the province of each chosen region in the latest year, formatted."""
+    from iid import fmt
+    from iid.i18n import t
+
+    en = lang == "en"
+    names = dict(zip(comp.latest["region_code"], comp.latest["display_name"], strict=False))
+    rows = []
+    for code in comp.codes:
+        s = comp.standings.get(code)
+        if s and s.score is not None:
+            rows.append(
+                {
+                    t("region", lang): names[code],
+                    t("table_score", lang): fmt.score(s.score, lang),
+                    ("National rank" if en else "Peringkat nasional"): f"{s.rank_national} / {s.of_national}",
+                    ("Percentile" if en else "Persentil"): fmt.percent(s.percentile_national, 0, lang),
+                    ("Rank in province" if en else "Peringkat di provinsi"): f"{s.rank_province} / {s.of_province}",
+                }
+            )
+    return rows
+
+
+def weakest_sentences(matrix: pd.DataFrame, codes: list[str], names: dict[str, str], lang: str = "id") -> list[str]:
+    """One sentence per region naming the three indicators that cost it most points."""
+    from iid import fmt
+    from iid.i18n import t
+
+    if matrix.empty:
+        return []
+    ind_names = dict(zip(matrix["code"], matrix["name"] if lang == "id" else matrix["name_en"], strict=False))
+    out = []
+    for code in codes:
+        weak = weakest(matrix, code)
+        if not weak.empty:
+            items = ", ".join(
+                f"{ind_names[r.code]} (−{fmt.number(r.loss, 2, lang)})" for r in weak.itertuples(index=False)
+            )
+            out.append(t("weakest_sentence", lang, name=names[code], items=items))
+    return out

@@ -295,3 +295,16 @@ def add_region_from(widget_key: str, codes: list[str]) -> None:
     if code and code not in codes:
         set_regions((list(codes) + [code])[:10])
     st.session_state[widget_key] = None
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def figure(db_path: str, name: str, *args):
+    """A chart by name (iid.figures.BUILDERS), built once per arguments and kept: reruns only redraw it."""
+    from iid import figures
+
+    return figures.build(get_db(db_path), name, *args)
+
+
+def clear_caches() -> None:
+    """After a write: every cached query and figure may be stale."""
+    st.cache_data.clear()

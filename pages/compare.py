@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from iid import charts, explore, fmt, ui
+from iid import explore, fmt, ui
 from iid.i18n import t
 
 lang, published_only = ui.common_controls()
@@ -37,7 +37,6 @@ with st.container(horizontal=True):
 comp = ui.comparison(path, tuple(codes), published_only, lang)
 if comp.has_sample:
     ui.sample_notice(lang)
-bands = ui.bands(path)
 tabs = st.tabs(
     [t("tab_latest", lang), t("tab_time", lang), t("tab_indicators", lang), t("tab_map", lang), t("tab_table", lang)],
     key="tab",
@@ -46,29 +45,12 @@ tabs = st.tabs(
 
 if tabs[0].open:
     with tabs[0]:
-        year_bands = bands.get(comp.year, [])
         st.plotly_chart(
-            charts.latest_bars(comp.latest, comp.standings, year_bands, comp.year, comp.sources, lang),
+            ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
             width="stretch",
             key="cmp_latest",
         )
-        rows = []
-        for code in codes:
-            s = comp.standings.get(code)
-            if s and s.score is not None:
-                rows.append(
-                    {
-                        t("region", lang): regs.loc[code, "display_name"],
-                        t("table_score", lang): fmt.score(s.score, lang),
-                        (
-                            "Peringkat nasional" if lang == "id" else "National rank"
-                        ): f"{s.rank_national} / {s.of_national}",
-                        ("Persentil" if lang == "id" else "Percentile"): fmt.percent(s.percentile_national, 0, lang),
-                        (
-                            "Peringkat di provinsi" if lang == "id" else "Rank in province"
-                        ): f"{s.rank_province} / {s.of_province}",
-                    }
-                )
+        rows = explore.standings_table(comp, lang)
         st.dataframe(rows, hide_index=True, width="stretch")
         st.caption(t("rank_note", lang))
 
@@ -88,14 +70,15 @@ if tabs[1].open:
         span = c2.slider(
             t("years_range", lang), min_value=lo, max_value=hi, value=(lo, hi), key="yr", bind="query-params"
         )
-        shown = comp.series[(comp.series["year"] >= span[0]) & (comp.series["year"] <= span[1])]
         if mode == "rank":
-            st.plotly_chart(charts.rank_lines(shown, comp.sources, lang), width="stretch", key="cmp_rank")
+            st.plotly_chart(
+                ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "rank"),
+                width="stretch",
+                key="cmp_rank",
+            )
             st.caption(t("rank_note", lang))
         else:
-            fig = charts.trend(shown, bands, comp.sources, lang, title=t("tab_time", lang) + f" · {span[0]}–{span[1]}")
-            refs = comp.refs[(comp.refs["year"] >= span[0]) & (comp.refs["year"] <= span[1])]
-            charts.add_reference_lines(fig, refs, comp.ref_names)
+            fig = ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "score")
             st.plotly_chart(fig, width="stretch", key="cmp_time")
 
 if tabs[2].open:
@@ -104,20 +87,9 @@ if tabs[2].open:
         if matrix.empty:
             st.info(t("no_indicators", lang))
         else:
-            matrix = matrix.assign(display_name=matrix["region_code"].map(regs["display_name"]))
-            order = explore.indicator_order(matrix)
-            names = dict(zip(matrix["code"], matrix["name"] if lang == "id" else matrix["name_en"], strict=False))
-            st.plotly_chart(charts.indicator_heatmap(matrix, order, names, lang), width="stretch", key="cmp_heat")
-            for code in codes:
-                weak = explore.weakest(matrix, code)
-                if not weak.empty:
-                    items = ", ".join(
-                        f"{names[r.code]} (−{fmt.number(r.loss, 2, lang)})" for r in weak.itertuples(index=False)
-                    )
-                    st.markdown(
-                        "- "
-                        + fmt.md_escape(t("weakest_sentence", lang, name=regs.loc[code, "display_name"], items=items))
-                    )
+            st.plotly_chart(ui.figure(path, "compare_heatmap", tuple(codes), lang), width="stretch", key="cmp_heat")
+            for sentence in explore.weakest_sentences(matrix, codes, regs["display_name"].to_dict(), lang):
+                st.markdown("- " + fmt.md_escape(sentence))
 
 if tabs[3].open:
     with tabs[3]:
@@ -134,7 +106,7 @@ if tabs[3].open:
         )
         provs = ui.provinces_year(path, map_year, published_only)
         event = st.plotly_chart(
-            charts.tile_map(provs, map_year, colour_by, comp.sources, lang, selected=codes),
+            ui.figure(path, "compare_map", tuple(codes), int(map_year), colour_by, published_only, lang),
             width="stretch",
             key="cmp_map",
             on_select="rerun",

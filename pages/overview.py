@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from iid import charts, overview, ui
+from iid import overview, ui
 from iid.fmt import md_escape
 from iid.i18n import t
 
@@ -33,7 +33,7 @@ else:
         if message:
             st.warning(message)
 
-    fig = charts.trend(data.series, ui.bands(str(ui.settings.db_path())), data.sources, lang, height=440)
+    fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
     st.plotly_chart(fig, width="stretch", key="overview_trend")
 
 left, right = st.columns(2)

@@ -6,7 +6,6 @@ import streamlit as st
 from iid import fmt, scenarios, ui, whatif
 from iid.i18n import predicate_label, t
 from iid.rules import predicate_for
-from iid.target_chart import target_chart
 from iid.target_text import explain, predicate_sentence, projection_sentence, reached_sentence, status_label
 
 lang, published_only = ui.common_controls()
@@ -85,17 +84,20 @@ else:
     sentence = predicate_sentence(rep, lang)
     if sentence:
         (st.warning if rep.predicate_named and rep.target_predicate != rep.predicate_named else st.caption)(sentence)
-    src_ids = tuple(
-        sorted(
-            {
-                *([row["source_id"]] if row is not None else []),
-                *ui.overview(path, code, published_only).sources["source_id"],
-            }
-        )
+    fig = ui.figure(
+        path,
+        "target",
+        code,
+        float(value),
+        year,
+        comparator,
+        metric,
+        gain,
+        published_only,
+        named,
+        row["source_id"] if row is not None else None,
+        lang,
     )
-    from iid.charts import source_text
-
-    fig = target_chart(rep, ui.bands(path), source_text(ui.sources(path, src_ids), lang), lang)
     st.plotly_chart(fig, width="stretch", key="target_chart")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):
         if s:

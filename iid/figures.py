@@ -1,0 +1,140 @@
+"""Every chart the app shows, assembled from the database by name: the pages, the exports and the deck share these.
+
+A builder takes the database and plain, hashable arguments (codes as tuples), so the UI can cache its figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+
+from iid import charts, explore, fmt, queries
+from iid.db import Database
+from iid.i18n import t
+
+
+def overview_trend(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
+    o = queries.overview(db, code, published_only)
+    return charts.trend(o.series, queries.bands(db), o.sources, lang, height=440)
+
+
+def compare_latest(db: Database, codes: tuple[str, ...], published_only: bool, lang: str) -> go.Figure:
+    comp = explore.compare(db, list(codes), published_only, lang)
+    return charts.latest_bars(
+        comp.latest, comp.standings, queries.bands(db).get(comp.year, []), comp.year, comp.sources, lang
+    )
+
+
+def compare_time(
+    db: Database, codes: tuple[str, ...], published_only: bool, lang: str, span: tuple[int, int], mode: str = "score"
+) -> go.Figure:
+    comp = explore.compare(db, list(codes), published_only, lang)
+    shown = comp.series[(comp.series["year"] >= span[0]) & (comp.series["year"] <= span[1])]
+    if mode == "rank":
+        return charts.rank_lines(shown, comp.sources, lang)
+    fig = charts.trend(
+        shown, queries.bands(db), comp.sources, lang, title=t("tab_time", lang) + f" · {span[0]}–{span[1]}"
+    )
+    refs = comp.refs[(comp.refs["year"] >= span[0]) & (comp.refs["year"] <= span[1])]
+    charts.add_reference_lines(fig, refs, comp.ref_names)
+    return fig
+
+
+def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str) -> go.Figure | None:
+    matrix = explore.indicator_matrix(db, list(codes))
+    if matrix.empty:
+        return None
+    regs = queries.regions(db).set_index("code")
+    matrix = matrix.assign(display_name=matrix["region_code"].map(regs["display_name"]))
+    names = dict(zip(matrix["code"], matrix["name"] if lang == "id" else matrix["name_en"], strict=False))
+    return charts.indicator_heatmap(matrix, explore.indicator_order(matrix), names, lang)
+
+
+def compare_map(
+    db: Database, codes: tuple[str, ...], year: int, colour_by: str, published_only: bool, lang: str
+) -> go.Figure:
+    comp = explore.compare(db, list(codes), published_only, lang)
+    provs = explore.provinces_year(db, year, published_only)
+    return charts.tile_map(provs, year, colour_by, comp.sources, lang, selected=list(codes))
+
+
+def trend_main(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
+    comp = explore.compare(db, [code], published_only, lang)
+    o = queries.overview(db, code, published_only)
+    fig = charts.trend(comp.series, queries.bands(db), comp.sources, lang, height=480)
+    charts.add_events(fig, o.events, sorted(comp.series["year"].unique().tolist()), lang)
+    for tg in o.targets[o.targets["metric"] == "iid_score"].itertuples(index=False):
+        charts.add_target_line(
+            fig,
+            float(tg.value),
+            int(tg.target_year),
+            f"{t('tg_target', lang)} {fmt.score(tg.value, lang)} ({tg.target_year})",
+        )
+    charts.add_reference_lines(fig, comp.refs, comp.ref_names)
+    return fig
+
+
+def trend_rank(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
+    comp = explore.compare(db, [code], published_only, lang)
+    return charts.rank_lines(comp.series, comp.sources, lang, height=400)
+
+
+def trend_distribution(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
+    reg = queries.region(db, code)
+    comp = explore.compare(db, [code], published_only, lang)
+    all_kind = explore.kind_year(db, reg["kind"], published_only)
+    fig = charts.distribution(all_kind, comp.series[comp.series["score"].notna()], comp.sources, lang)
+    fig.update_layout(title_text=t("dist_title", lang, kind=t(f"kind_plural_{reg['kind']}", lang)))
+    return fig
+
+
+def trend_movers(db: Database, code: str, published_only: bool, lang: str) -> go.Figure | None:
+    reg = queries.region(db, code)
+    all_kind = explore.kind_year(db, reg["kind"], published_only)
+    if all_kind["year"].nunique() < 2:
+        return None
+    year = int(all_kind["year"].max())
+    comp = explore.compare(db, [code], published_only, lang)
+    up, down = explore.movers(all_kind, year)
+    return charts.movers_bars(up, down, year, comp.sources, lang)
+
+
+def target(
+    db: Database,
+    code: str,
+    value: float,
+    year: int,
+    comparator: str,
+    metric: str,
+    gain: float | None,
+    published_only: bool,
+    predicate_named: str | None,
+    source_id: str | None,
+    lang: str,
+) -> go.Figure:
+    from iid.target_chart import target_chart
+    from iid.target_report import build_report
+
+    rep = build_report(db, code, value, year, comparator, metric, gain, published_only, predicate_named)
+    o = queries.overview(db, code, published_only)
+    ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
+    return target_chart(rep, queries.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
+
+
+BUILDERS: dict[str, Callable[..., go.Figure | None]] = {
+    "overview_trend": overview_trend,
+    "compare_latest": compare_latest,
+    "compare_time": compare_time,
+    "compare_heatmap": compare_heatmap,
+    "compare_map": compare_map,
+    "trend_main": trend_main,
+    "trend_rank": trend_rank,
+    "trend_distribution": trend_distribution,
+    "trend_movers": trend_movers,
+    "target": target,
+}
+
+
+def build(db: Database, name: str, *args) -> go.Figure | None:
+    return BUILDERS[name](db, *args)
