@@ -86,3 +86,10 @@ def frame_numbers(df, columns: dict[str, int], lang: str = "id"):
         if col in out:
             out[col] = out[col].map(lambda x, d=decimals: number(x, d, lang) if x == x and x is not None else "–")
     return out
+
+
+def metric_delta(x: float | None, decimals: int = 2, lang: str = "id", suffix: str = "") -> str | None:
+    """A delta for st.metric: Streamlit reads the sign from a leading ASCII '-', so no typographic minus here."""
+    if _is_missing(x):
+        return None
+    return signed(x, decimals, lang).replace("−", "-", 1) + suffix

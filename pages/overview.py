@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from iid import overview, ui
+from iid import fmt, overview, ui
 from iid.fmt import md_escape
 from iid.i18n import t
 
@@ -24,8 +24,11 @@ else:
     score_label = t("latest_score", lang, year=head.year) + (
         f" · {t('sample_badge', lang)}" if head.score_is_sample else ""
     )
-    delta = t("change_short", lang, delta=head.change, year=head.year - 1) if head.change else None
-    c1.metric(score_label, head.score, delta=delta, delta_color="normal" if head.change_value else "off")
+    prev_year = int(data.previous["year"]) if data.previous else head.year - 1
+    delta = fmt.metric_delta(
+        head.change_value, 2, lang, " " + t("change_short", lang, delta="", year=prev_year).strip()
+    )
+    c1.metric(score_label, head.score, delta=delta)
     c2.metric(t("predicate", lang), head.predicate, help=head.predicate_basis)
     c3.metric(head.rank_label, head.rank or "–", help=head.rank_basis)
     c4.metric(head.average_label, head.average or "–", help=head.average_help or None)

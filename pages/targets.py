@@ -169,7 +169,9 @@ if metric == "iid_score":
         band_year = rule_year if rule_year in ui.bands(path) else rep.band_year
         r1, r2, r3 = st.columns(3)
         r1.metric(t("wi_start", lang), fmt.score(start.score, lang))
-        r2.metric(t("wi_result", lang), fmt.score(now.score, lang), delta=fmt.signed(now.score - start.score, 2, lang))
+        r2.metric(
+            t("wi_result", lang), fmt.score(now.score, lang), delta=fmt.metric_delta(now.score - start.score, 2, lang)
+        )
         r3.metric(
             t("predicate", lang) + f" ({band_year})",
             predicate_label(predicate_for(round(now.exact, 2), ui.bands(path).get(band_year, [])), lang),

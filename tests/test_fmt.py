@@ -46,3 +46,9 @@ def test_parse_number_rejects_text_that_is_not_a_number(text):
 
 def test_md_escape_neutralises_links_and_html_from_data():
     assert fmt.md_escape("[x](http://evil) <b>") == "\\[x\\]\\(http://evil\\) \\<b\\>"
+
+
+def test_metric_delta_uses_an_ascii_minus_so_streamlit_shows_a_fall():
+    assert fmt.metric_delta(-0.02) == "-0,02"
+    assert fmt.metric_delta(1.5, 2, "id", " dari 2024") == "+1,50 dari 2024"
+    assert fmt.metric_delta(None) is None
