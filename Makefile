@@ -7,7 +7,7 @@ DB     ?= data/iid.duckdb
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 
-.PHONY: run test lint format bench chromium sample clean
+.PHONY: run test lint format bench chromium office sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,18 @@ $(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
 	IID_DB=$(DB) $(BIN)/python -m iid build
 
 run: $(VENV)/.runtime $(DB)
+	@$(MAKE) --no-print-directory chromium || echo "Chromium is not installed: chart images and decks cannot be exported."
 	IID_DB=$(DB) $(BIN)/python -m iid.serve --server.port $(PORT) --server.headless true
 
-# Debian's Chromium for the browser tests (never `playwright install`).
+# Debian's Chromium for the browser tests and for kaleido's chart images (never `playwright install`).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 	@chromium --version
+
+# LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly.
+office:
+	@command -v soffice >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null; }
+	@soffice --version
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -40,7 +46,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.dev chromium $(DB) lint
+test: $(VENV)/.dev chromium office $(DB) lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev $(DB)

@@ -283,6 +283,31 @@ def measure_browser(db_file: Path) -> dict:
     return res
 
 
+def measure_exports(db: Database) -> dict:
+    """Seconds per chart image on a warm renderer, and per PowerPoint deck."""
+    import shutil
+
+    if not shutil.which("chromium"):
+        return {"export_png_warm_s": None}
+    from iid import export, figures
+    from iid.story import build_story
+
+    fig = figures.overview_trend(db, "64.74", False, "id")
+    export.image(fig)  # starts the renderer
+    res = {
+        "export_png_1920_warm_s": round(statistics.median(timed(lambda: export.image(fig), 5)) / 1000, 3),
+        "export_svg_warm_s": round(statistics.median(timed(lambda: export.image(fig, "svg"), 5)) / 1000, 3),
+    }
+    t0 = time.perf_counter()
+    screens = build_story(db, "65")
+    res["story_build_s"] = round(time.perf_counter() - t0, 2)
+    res["deck_s"] = round(
+        statistics.median(timed(lambda: export.deck(screens, "Provinsi Kalimantan Utara"), 3)) / 1000, 2
+    )
+    res["deck_slides"] = len(screens)
+    return res
+
+
 def main() -> None:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -293,6 +318,7 @@ def main() -> None:
     db = memory_db(DATA)
     out.update(measure(db, "national"))
     out.update(measure_targets(db))
+    out.update(measure_exports(db))
     with tempfile.TemporaryDirectory() as tmp:
         db_file = Path(tmp) / "pages.duckdb"
         build(DATA, db_file)

@@ -27,7 +27,7 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
         paper_bgcolor="white",
-        margin={"l": 60, "r": 30, "t": 100, "b": 80},
+        margin={"l": 60, "r": 30, "t": 100, "b": 90},
         hoverlabel={"font": {"family": FONT, "size": 14}},
         legend={"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}},
     )
@@ -37,7 +37,7 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
         yref="paper",
         x=0,
         y=0,
-        yshift=-100,
+        yshift=-45,
         xanchor="left",
         yanchor="top",
         showarrow=False,
@@ -587,3 +587,79 @@ def add_target_line(fig: go.Figure, value: float, year: int, label: str) -> None
         yanchor="bottom",
         font={"size": 12, "color": "#CC79A7"},
     )
+
+
+def score_gauge(
+    score: float | None,
+    predicate: str | None,
+    year: int,
+    name: str,
+    bands: list[Band],
+    sources: pd.DataFrame,
+    has_sample: bool,
+    delta: float | None = None,
+    lang: str = "id",
+) -> go.Figure:
+    """One big number on a gauge coloured by that year's predicate bands (the 'where we stand' screen)."""
+    from iid.palette import PREDICATE_COLOURS
+
+    steps = [
+        {"range": [b.min_score, b.max_score], "color": PREDICATE_COLOURS[b.predicate]}
+        for b in bands
+        if b.predicate != "Tidak Dapat Dinilai"
+    ]
+    fig = go.Figure(
+        go.Indicator(
+            mode="gauge+number" + ("+delta" if delta is not None else ""),
+            value=score if score is not None else 0,
+            number={"valueformat": ",.2f", "font": {"size": 72}},
+            delta={
+                "reference": (score - delta) if (delta is not None and score is not None) else None,
+                "valueformat": "+,.2f",
+                "font": {"size": 28},
+            }
+            if delta is not None
+            else None,
+            gauge={
+                "axis": {"range": [0, 100], "tickfont": {"size": 16}},
+                "steps": steps,
+                "bar": {"color": "#1A1A1A", "thickness": 0.25},
+            },
+            title={"text": f"{predicate_label(predicate, lang)}", "font": {"size": 26}},
+            domain={"x": [0.1, 0.9], "y": [0, 0.9]},
+        )
+    )
+    frame(
+        fig,
+        t("story_score_title", lang, name=name, year=year),
+        t("story_score_subtitle", lang),
+        source_text(sources, lang),
+        has_sample,
+        lang,
+    )
+    fig.update_layout(height=460)
+    return fig
+
+
+def present_style(fig: go.Figure) -> go.Figure:
+    """A projector copy of a figure: titles ≥ 32 px, axis labels ≥ 20 px, thicker lines, stronger band colours."""
+    f = go.Figure(fig)
+    f.update_layout(
+        title_font_size=36,
+        title_subtitle_font_size=22,
+        font_size=20,
+        legend_font_size=20,
+        hoverlabel_font_size=20,
+        margin={"t": 130},
+    )
+    f.update_xaxes(tickfont_size=20, title_font_size=22)
+    f.update_yaxes(tickfont_size=20, title_font_size=22)
+    for tr in f.data:
+        if getattr(tr, "type", "") == "scatter" and tr.line is not None and tr.line.width:
+            tr.line.width = max(tr.line.width, 4)
+    f.update_layout(
+        shapes=[{**s.to_plotly_json(), "opacity": min(0.3, (s.opacity or 0.13) * 2)} for s in f.layout.shapes]
+    )
+    f.update_annotations(font_size=18)
+    f.update_traces(textfont_size=20, selector={"type": "bar"})
+    return f

@@ -163,6 +163,38 @@ def cmd_target(args: argparse.Namespace) -> int:
     return 0 if rep.error is None else 2
 
 
+def cmd_deck(args: argparse.Namespace) -> int:
+    from iid import export
+    from iid.errors import UnknownRegion
+    from iid.story import build_story
+
+    db = _open(Path(args.db), read_only=True)
+    codes = [c.strip() for c in args.region.split(",") if c.strip()]
+    for code in codes:
+        try:
+            screens = build_story(db, code, args.lang, args.published_only)
+        except UnknownRegion as exc:
+            print(
+                ("Kode daerah tidak dikenal: " if args.lang == "id" else "Unknown region code: ") + exc.code,
+                file=sys.stderr,
+            )
+            return 1
+        from iid import queries
+
+        name = queries.region(db, code)["display_name"]
+        latest = queries.overview(db, code, args.published_only).latest
+        out = (
+            Path(args.out)
+            if args.out and len(codes) == 1
+            else Path(args.out or ".")
+            / export.file_name(name, "presentasi", int(latest["year"]) if latest else None, "pptx")
+        )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(export.deck(screens, name, args.lang))
+        print(f"{out} ({len(screens)} slide)")
+    return 0
+
+
 def cmd_published(args: argparse.Namespace) -> int:
     from iid import published
 
@@ -211,6 +243,11 @@ def parser() -> argparse.ArgumentParser:
     tg.add_argument("--published-only", action="store_true")
     tg.add_argument("--json", action="store_true")
     tg.set_defaults(func=cmd_target)
+    dk = sub.add_parser("deck", help="PowerPoint deck of a region's story (a batch: --region 64.74,61.71 --out DIR)")
+    dk.add_argument("--region", required=True, help="Kemendagri code, or several separated by commas")
+    dk.add_argument("--out", help="file (one region) or folder (several); default: the current folder")
+    dk.add_argument("--published-only", action="store_true")
+    dk.set_defaults(func=cmd_deck)
     pb = sub.add_parser("published", help="convert the research list of published scores into data/published/")
     pb.add_argument("file")
     pb.add_argument("--out")
@@ -219,6 +256,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `--lang en` is accepted after the command too (python -m iid deck --region 64.74 --lang en)
+    if "--lang" in argv[1:]:
+        i = argv.index("--lang", 1) if argv[0] != "--lang" else argv.index("--lang")
+        if i > 0 and i + 1 < len(argv):
+            argv = ["--lang", argv[i + 1], *argv[:i], *argv[i + 2 :]]
     args = parser().parse_args(argv)
-    # subcommand-level --lang after the command is not supported; accept it before or after by re-parsing
-    return args.func(args)
+    import duckdb
+
+    try:
+        return args.func(args)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        print(_say("locked", args.lang, err=str(exc).splitlines()[0]), file=sys.stderr)
+        return 1

@@ -240,6 +240,21 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
     for kind in kinds:
         ky = kind_year(db, kind, published_only)
         stand |= standings(ky, [c for c in codes if regs.loc[c, "kind"] == kind], year)
+    if published_only:
+        # ranks computed over the few published scores would mislead: only published ranks are shown
+        for code, st_ in stand.items():
+            row = latest[latest["region_code"] == code]
+            pub_rank = row["published_rank"].iloc[0] if not row.empty else None
+            pub_of = row["published_rank_of"].iloc[0] if not row.empty else None
+            stand[code] = Standing(
+                code,
+                st_.score,
+                int(pub_rank) if pub_rank == pub_rank and pub_rank is not None else None,
+                int(pub_of) if pub_of == pub_of and pub_of is not None else 0,
+                None,
+                None,
+                0,
+            )
     provinces = sorted({regs.loc[c, "province_code"] for c in codes if regs.loc[c, "kind"] != "provinsi"})
     refs = averages(db, kinds, provinces, published_only)
     refs = refs[refs["n"] >= 3]
@@ -399,3 +414,15 @@ def weakest_sentences(matrix: pd.DataFrame, codes: list[str], names: dict[str, s
             )
             out.append(t("weakest_sentence", lang, name=names[code], items=items))
     return out
+
+
+def compare_headline(comp: Comparison, lang: str = "id") -> str:
+    """'IID 2025: Kota Bontang 62,36 (#33 of 93), Kota Pontianak 60,61 (#41 of 93).' — written from the data."""
+    from iid import fmt
+
+    parts = []
+    for r in comp.latest.itertuples(index=False):
+        s = comp.standings.get(r.region_code)
+        if s and s.score is not None:
+            parts.append(f"{r.display_name} {fmt.score(s.score, lang)} (#{s.rank_national}/{s.of_national})")
+    return f"IID {comp.year}: " + "; ".join(parts) + "."

@@ -351,6 +351,72 @@ STRINGS: dict[str, dict[str, str]] = {
     "sum_predicate": {"id": "Predikat terakhir: {p} ({year}).", "en": "Latest predicate: {p} ({year})."},
     "sum_years_in": {"id": "Tahun per predikat: {items}.", "en": "Years per predicate: {items}."},
     "sum_rank": {"id": "Peringkat {year}: {rank} dari {of} {kind}.", "en": "Rank in {year}: {rank} of {of} {kinds}."},
+    "story_score_title": {"id": "{name}: skor IID {year}", "en": "{name}: IID score {year}"},
+    "story_score_subtitle": {
+        "id": "Skor 0–100 pada batas predikat tahun itu",
+        "en": "Score 0–100 on that year's predicate bands",
+    },
+    "nav_present": {"id": "Presentasi", "en": "Presentation"},
+    "present_mode": {"id": "Mode presentasi", "en": "Presentation mode"},
+    "present_help": {
+        "id": "Tampilan proyektor: tanpa sidebar, huruf besar, satu grafik per layar. Juga lewat ?present=1.",
+        "en": "Projector view: no sidebar, large type, one chart per screen. Also via ?present=1.",
+    },
+    "present_exit": {"id": "Keluar dari mode presentasi", "en": "Leave presentation mode"},
+    "story_title_headline": {"id": "{name}", "en": "{name}"},
+    "story_title_sub": {
+        "id": "Indeks Inovasi Daerah {first}–{last} · {kind}, {province}",
+        "en": "Regional Innovation Index {first}–{last} · {kind}, {province}",
+    },
+    "story_data_published": {
+        "id": "Sumber data: hasil yang dipublikasikan (lihat catatan).",
+        "en": "Data: published results (see notes).",
+    },
+    "story_data_sample": {
+        "id": "Sumber data: hasil yang dipublikasikan dan DATA CONTOH untuk tahun tanpa skor resmi.",
+        "en": "Data: published results and SAMPLE DATA for years without an official score.",
+    },
+    "story_score": {
+        "id": "Skor IID {year}: {score} — {predicate}{change}{rank}.",
+        "en": "IID score {year}: {score} — {predicate}{change}{rank}.",
+    },
+    "story_score_nopub": {
+        "id": "IID {year}: predikat {predicate} (skor tidak dipublikasikan).",
+        "en": "IID {year}: {predicate} (score not published).",
+    },
+    "story_change": {"id": ", {delta} dari {year}", "en": ", {delta} from {year}"},
+    "story_rank": {"id": "; peringkat {rank} dari {of} {kinds}", "en": "; rank {rank} of {of} {kinds}"},
+    "story_peers": {
+        "id": "Di antara {n} {kinds} se-{province}: peringkat {rank}; persentil nasional {pct}.",
+        "en": "Among {n} {kinds} in {province}: rank {rank}; national percentile {pct}.",
+    },
+    "story_peers_national": {
+        "id": "Peringkat {rank} dari {n} {kinds} secara nasional; persentil {pct}. Pembanding: skor terdekat.",
+        "en": "Rank {rank} of {n} {kinds} nationally; percentile {pct}. Peers: the nearest scores.",
+    },
+    "story_peers_title": {"id": "{name} dan daerah pembanding", "en": "{name} and its peers"},
+    "story_target": {
+        "id": "Target {value} pada {year}: {status} — perlu naik {req} poin per tahun.",
+        "en": "Target {value} by {year}: {status} — a gain of {req} points a year is needed.",
+    },
+    "story_scenario": {
+        "id": "Skenario “{name}”: skor {score} ({delta} dari skor terakhir).",
+        "en": "Scenario “{name}”: score {score} ({delta} from the latest score).",
+    },
+    "story_scenario_title": {"id": "Skenario tersimpan", "en": "Saved scenarios"},
+    "story_commitments": {"id": "{n} komitmen inovasi daerah.", "en": "{n} innovation commitments."},
+    "story_prev": {"id": "Sebelumnya", "en": "Previous"},
+    "story_next": {"id": "Berikutnya", "en": "Next"},
+    "story_step": {"id": "Layar {i} dari {n}", "en": "Screen {i} of {n}"},
+    "download_deck": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
+    "download_png": {"id": "PNG 1920×1080", "en": "PNG 1920×1080"},
+    "download_png_slide": {"id": "PNG ukuran slide", "en": "PNG slide size"},
+    "download_svg": {"id": "SVG", "en": "SVG"},
+    "download_xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
+    "export_unavailable": {
+        "id": "Ekspor gambar membutuhkan Chromium (jalankan `make chromium`): {err}",
+        "en": "Image export needs Chromium (run `make chromium`): {err}",
+    },
     "db_missing": {
         "id": "Basis data belum dibuat. Jalankan `make run` atau `python -m iid build`.",
         "en": "The database has not been built. Run `make run` or `python -m iid build`.",

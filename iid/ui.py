@@ -165,6 +165,7 @@ def common_controls() -> tuple[str, bool]:
         t("published_only", choice), key="pub_widget", help=t("published_only_help", choice)
     )
     write_url("pub", published_only, False, "1" if published_only else "0")
+    present_switch(choice)
     return choice, published_only
 
 
@@ -308,3 +309,135 @@ def figure(db_path: str, name: str, *args):
 def clear_caches() -> None:
     """After a write: every cached query and figure may be stale."""
     st.cache_data.clear()
+
+
+# ---- presentation mode ----
+
+_PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; padding-bottom: 1rem !important;
+  max-width: 100% !important; }
+h1 { font-size: 3.2rem !important; }
+h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
+</style>
+"""
+
+
+def is_present() -> bool:
+    """Presentation mode: ?present=1 in the URL (the switch in the sidebar sets it)."""
+    return st.query_params.get("present") == "1"
+
+
+def present_switch(lang: str) -> bool:
+    """The sidebar switch into presentation mode; in it, the projector styles hide the sidebar and controls."""
+    if is_present():
+        st.html(_PRESENT_CSS)
+        return True
+    if st.sidebar.toggle(t("present_mode", lang), key="present_widget", value=False, help=t("present_help", lang)):
+        st.query_params["present"] = "1"
+        st.rerun()
+    return False
+
+
+def leave_present(lang: str) -> None:
+    if st.button(t("present_exit", lang), icon=":material/close_fullscreen:", key="present_exit", type="tertiary"):
+        del st.query_params["present"]
+        st.session_state["present_widget"] = False
+        st.rerun()
+
+
+def projector(headline: str, fig, lang: str, key: str) -> None:
+    """One headline and one chart, in projector styling; then the page stops."""
+    from iid.charts import present_style
+
+    st.markdown(f"### {fmt_escape(headline)}")
+    if fig is not None:
+        f = present_style(fig)
+        f.update_layout(height=540)
+        st.plotly_chart(f, width="stretch", key=f"present_{key}")
+    leave_present(lang)
+    st.stop()
+
+
+def fmt_escape(text: str) -> str:
+    from iid.fmt import md_escape
+
+    return md_escape(text)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def story(db_path: str, code: str, lang: str, published_only: bool) -> list:
+    from iid.story import build_story
+
+    return build_story(get_db(db_path), code, lang, published_only)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def story_screen(db_path: str, code: str, key: str, lang: str, published_only: bool):
+    from iid.story import screen
+
+    return screen(get_db(db_path), code, key, lang, published_only)
+
+
+def chart_downloads(fig, region_name: str, view: str, year, lang: str, key: str) -> None:
+    """PNG (1920×1080 and slide size) and SVG of a chart, rendered only when asked (kaleido + Chromium)."""
+    from iid import export
+
+    def render(fmt_: str, w: int, h: int):
+        def make() -> bytes:
+            return export.image(fig, fmt_, w, h)
+
+        return make
+
+    with st.container(horizontal=True):
+        for label, fmt_, (w, h), suffix in (
+            (t("download_png", lang), "png", export.FULL_HD, ""),
+            (t("download_png_slide", lang), "png", (export.SLIDE_W, export.SLIDE_H), "_slide"),
+            (t("download_svg", lang), "svg", export.FULL_HD, ""),
+        ):
+            st.download_button(
+                label,
+                data=render(fmt_, w, h),
+                file_name=export.file_name(region_name, view + suffix, year, fmt_),
+                mime="image/svg+xml" if fmt_ == "svg" else "image/png",
+                key=f"dl_{key}_{fmt_}{suffix}",
+                icon=":material/image:",
+                type="tertiary",
+                on_click="ignore",
+            )
+
+
+def table_downloads(
+    df: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    region_name: str,
+    view: str,
+    year,
+    lang: str,
+    key: str,
+    decimals: dict[str, int] | None = None,
+) -> None:
+    """CSV and a formatted XLSX (frozen header, number formats, a sheet of sources) of a table."""
+    from iid import export
+
+    with st.container(horizontal=True):
+        st.download_button(
+            t("download_csv", lang),
+            data=export.csv_bytes(df),
+            file_name=export.file_name(region_name, view, year, "csv"),
+            mime="text/csv",
+            key=f"csv_{key}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        st.download_button(
+            t("download_xlsx", lang),
+            data=lambda: export.xlsx_bytes(df, sources, view, decimals),
+            file_name=export.file_name(region_name, view, year, "xlsx"),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{key}",
+            icon=":material/table:",
+            on_click="ignore",
+        )

@@ -35,6 +35,13 @@ with st.container(horizontal=True):
         )
 
 comp = ui.comparison(path, tuple(codes), published_only, lang)
+if ui.is_present():
+    ui.projector(
+        explore.compare_headline(comp, lang),
+        ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
+        lang,
+        "compare",
+    )
 if comp.has_sample:
     ui.sample_notice(lang)
 tabs = st.tabs(
@@ -48,6 +55,15 @@ if tabs[0].open:
         st.plotly_chart(
             ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
             width="stretch",
+            key="cmp_latest",
+        )
+        view_name = ", ".join(regs.loc[c, "short_name"] for c in codes[:3]) + (" dkk" if len(codes) > 3 else "")
+        ui.chart_downloads(
+            ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
+            view_name,
+            "bandingkan",
+            comp.year,
+            lang,
             key="cmp_latest",
         )
         rows = explore.standings_table(comp, lang)
@@ -142,10 +158,13 @@ if tabs[4].open:
     with tabs[4]:
         tbl = explore.table(comp, lang)
         st.dataframe(fmt.frame_numbers(tbl, {tbl.columns[3]: 2}, lang), hide_index=True, width="stretch")
-        st.download_button(
-            t("download_csv", lang),
-            tbl.to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"IID_bandingkan_{'-'.join(codes)}_{comp.year}.csv",
-            mime="text/csv",
-            icon=":material/download:",
+        ui.table_downloads(
+            tbl,
+            comp.sources,
+            "-".join(regs.loc[c, "short_name"] for c in codes[:4]),
+            "bandingkan",
+            comp.year,
+            lang,
+            key="cmp_table",
+            decimals={tbl.columns[3]: 2},
         )

@@ -12,6 +12,15 @@ data = ui.overview(str(ui.settings.db_path()), code, published_only)
 head = overview.headline(data, lang)
 reg = data.region
 
+if ui.is_present():
+    score_screen = ui.story_screen(ui.db_path(), code, "score", lang, published_only)
+    ui.projector(
+        score_screen.headline if score_screen else reg["display_name"],
+        ui.figure(ui.db_path(), "overview_trend", code, published_only, lang),
+        lang,
+        "overview",
+    )
+
 st.title(reg["display_name"])
 st.caption(t("overview_caption", lang))
 if data.has_sample:
@@ -38,6 +47,7 @@ else:
 
     fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
     st.plotly_chart(fig, width="stretch", key="overview_trend")
+    ui.chart_downloads(fig, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 left, right = st.columns(2)
 with left:
@@ -74,7 +84,9 @@ if not data.events.empty:
         )
 
 with st.expander(t("series", lang)):
-    st.dataframe(overview.year_table(data, lang), hide_index=True, width="stretch")
+    table = overview.year_table(data, lang)
+    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table_downloads(table, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 st.subheader(t("sources", lang))
 st.dataframe(

@@ -98,7 +98,10 @@ else:
         row["source_id"] if row is not None else None,
         lang,
     )
+    if ui.is_present():
+        ui.projector(f"{t('tg_status', lang)}: {status_label(rep, lang)} — {explain(rep, lang)}", fig, lang, "target")
     st.plotly_chart(fig, width="stretch", key="target_chart")
+    ui.chart_downloads(fig, region["display_name"], "target", year, lang, key="target")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")

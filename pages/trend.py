@@ -10,6 +10,9 @@ code = ui.region_picker(lang)
 path = ui.db_path()
 regs = ui.regions(path).set_index("code")
 reg = regs.loc[code]
+if ui.is_present():
+    tr = ui.story_screen(path, code, "trend", lang, published_only)
+    ui.projector(tr.headline, tr.figure, lang, "trend")
 st.title(t("trend_page_title", lang, name=reg["display_name"]))
 comp = ui.comparison(path, (code,), published_only, lang)
 data = ui.overview(path, code, published_only)
@@ -22,7 +25,11 @@ with st.container(border=True):
     for sentence in explore.summary(series, reg["kind"], lang):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 
-st.plotly_chart(ui.figure(path, "trend_main", code, published_only, lang), width="stretch", key="trend_main")
+main_fig = ui.figure(path, "trend_main", code, published_only, lang)
+st.plotly_chart(main_fig, width="stretch", key="trend_main")
+ui.chart_downloads(
+    main_fig, reg["display_name"], "tren", int(series["year"].max()) if not series.empty else None, lang, key="trend"
+)
 
 c1, c2 = st.columns(2)
 with c1:

@@ -1,0 +1,300 @@
+"""The guided story of one region for workshops: title, score, trend, peers, target, scenario, commitments.
+
+Every headline is written from the data (no sentence with a number in it is typed by hand). The page /presentasi,
+the PowerPoint deck and `python -m iid deck` all use build_story().
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from iid import charts, explore, figures, fmt, queries, scenarios
+from iid.db import Database
+from iid.i18n import t
+from iid.overview import commitment_lines, headline
+
+
+@dataclass
+class Screen:
+    key: str  # title, score, trend, peers, target, scenario, commitments
+    headline: str
+    figure: go.Figure | None = None
+    lines: list[str] = field(default_factory=list)  # body text (title and commitments screens)
+    sources: list[str] = field(default_factory=list)  # for the slide notes
+    has_sample: bool = False
+
+
+def _source_lines(df) -> list[str]:
+    out = []
+    for r in df.itertuples(index=False):
+        where = (
+            r.url if isinstance(r.url, str) and r.url else (r.document_ref if isinstance(r.document_ref, str) else "")
+        )
+        out.append(
+            f"{r.publisher or ''} — {r.title}"
+            + (f" ({where})" if where else "")
+            + (" [data contoh]" if r.kind == "sample" else "")
+        )
+    return out
+
+
+@dataclass
+class _Ctx:
+    """What every screen needs about the region, read once."""
+
+    db: Database
+    code: str
+    lang: str
+    published_only: bool
+    reg: dict
+    o: queries.Overview
+    comp: explore.Comparison
+    name: str
+    kinds: str
+    province: str
+    src: list[str]
+
+
+def _ctx(db: Database, code: str, lang: str, published_only: bool) -> _Ctx:
+    reg = queries.region(db, code)
+    o = queries.overview(db, code, published_only)
+    return _Ctx(
+        db,
+        code,
+        lang,
+        published_only,
+        reg,
+        o,
+        explore.compare(db, [code], published_only, lang),
+        reg["display_name"],
+        t(f"kind_plural_{reg['kind']}", lang),
+        queries.region(db, reg["province_code"])["short_name"],
+        _source_lines(o.sources),
+    )
+
+
+def title_screen(c: _Ctx) -> Screen:
+    years = sorted(c.o.series["year"].tolist())
+    return Screen(
+        "title",
+        c.name,
+        lines=[
+            t(
+                "story_title_sub",
+                c.lang,
+                first=years[0] if years else "–",
+                last=years[-1] if years else "–",
+                kind=t(f"kind_{c.reg['kind']}", c.lang),
+                province=c.province,
+            ),
+            t("story_data_sample", c.lang) if c.o.has_sample else t("story_data_published", c.lang),
+        ],
+        sources=c.src,
+        has_sample=c.o.has_sample,
+    )
+
+
+def score_screen(c: _Ctx) -> Screen | None:
+    h = headline(c.o, c.lang)
+    latest = c.o.latest
+    if latest is None:
+        return None
+    score = latest["score"] if latest["score"] == latest["score"] else None
+    if score is None:
+        text = t("story_score_nopub", c.lang, year=h.year, predicate=h.predicate)
+    else:
+        change = (
+            t("story_change", c.lang, delta=h.change, year=int(c.o.previous["year"]))
+            if h.change and c.o.previous
+            else ""
+        )
+        rank = ""
+        r, of = latest.get("published_rank"), latest.get("published_rank_of")
+        if r is None or r != r:  # no published rank: the rank computed from the data, never in published-only mode
+            r, of = latest.get("computed_rank"), latest.get("computed_rank_of")
+        if r is not None and r == r and of is not None and of == of:
+            rank = t("story_rank", c.lang, rank=int(r), of=int(of), kinds=c.kinds)
+        text = t("story_score", c.lang, year=h.year, score=h.score, predicate=h.predicate, change=change, rank=rank)
+    gauge = charts.score_gauge(
+        score,
+        latest["predicate"],
+        h.year,
+        c.name,
+        queries.bands(c.db).get(h.year, []),
+        c.o.sources,
+        bool(latest["score_is_sample"]),
+        h.change_value,
+        c.lang,
+    )
+    return Screen("score", text, gauge, sources=c.src, has_sample=bool(latest["score_is_sample"]))
+
+
+def trend_screen(c: _Ctx) -> Screen:
+    summary = explore.summary(c.comp.series, c.reg["kind"], c.lang)
+    return Screen(
+        "trend",
+        summary[0] if summary else c.name,
+        figures.trend_main(c.db, c.code, c.published_only, c.lang),
+        sources=c.src,
+        has_sample=c.comp.has_sample,
+    )
+
+
+def peers_screen(c: _Ctx) -> Screen | None:
+    """The region among the kab/kota of its province (or, where there are few, the nearest scores of its kind)."""
+    s = c.comp.standings.get(c.code)
+    if not (s and s.rank_national):
+        return None
+    how = "province" if c.reg["kind"] != "provinsi" and s.of_province >= 3 else "kind"
+    peer_codes = explore.peers(c.db, c.code, how, c.published_only, limit=6)
+    peers_comp = explore.compare(c.db, peer_codes, c.published_only, c.lang)
+    ps = peers_comp.standings.get(c.code)
+    if how == "province":
+        text = t(
+            "story_peers",
+            c.lang,
+            n=ps.of_province,
+            kinds=c.kinds,
+            province=c.province,
+            rank=ps.rank_province,
+            pct=fmt.percent(ps.percentile_national, 0, c.lang),
+        )
+    else:
+        text = t(
+            "story_peers_national",
+            c.lang,
+            n=ps.of_national,
+            kinds=c.kinds,
+            rank=ps.rank_national,
+            pct=fmt.percent(ps.percentile_national, 0, c.lang),
+        )
+    fig = figures.compare_latest(c.db, tuple(peer_codes), c.published_only, c.lang)
+    fig.update_layout(title_text=t("story_peers_title", c.lang, name=c.name))
+    return Screen("peers", text, fig, sources=_source_lines(peers_comp.sources), has_sample=peers_comp.has_sample)
+
+
+def target_screen(c: _Ctx) -> Screen | None:
+    from iid.target_report import build_report
+    from iid.target_text import status_label
+
+    iid_targets = c.o.targets[c.o.targets["metric"] == "iid_score"]
+    if iid_targets.empty:
+        return None
+    tg = iid_targets.iloc[0]
+    named = tg["predicate_named"] if isinstance(tg["predicate_named"], str) else None
+    rep = build_report(
+        c.db,
+        c.code,
+        float(tg["value"]),
+        int(tg["target_year"]),
+        tg["comparator"],
+        "iid_score",
+        None,
+        c.published_only,
+        named,
+    )
+    if rep.progress is None:
+        return None
+    req = fmt.number(rep.progress.required_gain, 2, c.lang) if rep.progress.required_gain is not None else "–"
+    text = t(
+        "story_target",
+        c.lang,
+        value=fmt.score(tg["value"], c.lang),
+        year=int(tg["target_year"]),
+        status=status_label(rep, c.lang),
+        req=req,
+    )
+    fig = figures.target(
+        c.db,
+        c.code,
+        float(tg["value"]),
+        int(tg["target_year"]),
+        tg["comparator"],
+        "iid_score",
+        None,
+        c.published_only,
+        named,
+        tg["source_id"],
+        c.lang,
+    )
+    return Screen(
+        "target",
+        text,
+        fig,
+        sources=c.src + [f"{tg['plan_document']} — {tg['source_title']}"],
+        has_sample=rep.has_sample,
+    )
+
+
+def scenario_screen(c: _Ctx) -> Screen | None:
+    saved = scenarios.list_for(c.db, c.code)
+    latest = c.o.latest
+    if saved.empty or latest is None or latest["score"] != latest["score"]:
+        return None
+    sc = saved.iloc[0]
+    score = float(sc["payload"].get("score", 0))
+    text = t(
+        "story_scenario",
+        c.lang,
+        name=sc["name"],
+        score=fmt.score(score, c.lang),
+        delta=fmt.signed(score - float(latest["score"]), 2, c.lang),
+    )
+    return Screen(
+        "scenario",
+        text,
+        _scenario_bars(saved.head(3), float(latest["score"]), int(latest["year"]), c.name, c.lang),
+        sources=c.src,
+        has_sample=c.o.has_sample,
+    )
+
+
+def commitments_screen(c: _Ctx) -> Screen | None:
+    lines = [text for text, _, _ in commitment_lines(c.o, c.lang)]
+    if not lines:
+        return None
+    used = c.o.sources[c.o.sources["source_id"].isin(c.o.commitments["source_id"])]
+    return Screen("commitments", t("story_commitments", c.lang, n=len(lines)), lines=lines, sources=_source_lines(used))
+
+
+SCREENS = {
+    "title": title_screen,
+    "score": score_screen,
+    "trend": trend_screen,
+    "peers": peers_screen,
+    "target": target_screen,
+    "scenario": scenario_screen,
+    "commitments": commitments_screen,
+}
+
+
+def screen(db: Database, code: str, key: str, lang: str = "id", published_only: bool = False) -> Screen | None:
+    """One screen of the story (the projector view of a page)."""
+    return SCREENS[key](_ctx(db, code, lang, published_only))
+
+
+def build_story(db: Database, code: str, lang: str = "id", published_only: bool = False) -> list[Screen]:
+    """Every screen that has something to show, in order."""
+    c = _ctx(db, code, lang, published_only)
+    return [s for fn in SCREENS.values() if (s := fn(c)) is not None]
+
+
+def _scenario_bars(saved, latest: float, year: int, name: str, lang: str) -> go.Figure:
+    labels = [f"{year} ({'aktual' if lang == 'id' else 'actual'})", *saved["name"].tolist()]
+    values = [latest, *[float(p.get("score", 0)) for p in saved["payload"]]]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=values,
+            marker_color=["#6B6B6B", *["#0072B2"] * len(saved)],
+            text=[fmt.score(v, lang) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    fig.update_yaxes(range=[0, 100], gridcolor="#E8E8E8")
+    charts.frame(fig, t("story_scenario_title", lang), name, t("source_line", lang, sources=name), True, lang)
+    fig.update_layout(height=460)
+    return fig

@@ -1,0 +1,76 @@
+"""Presentasi: the guided story of one region, one headline and one chart per screen, for the projector."""
+
+import streamlit as st
+
+from iid import export, fmt, ui
+from iid.charts import present_style
+from iid.i18n import t
+
+lang, published_only = ui.common_controls()
+code = ui.region_picker(lang)
+path = ui.db_path()
+screens = ui.story(path, code, lang, published_only)
+n = len(screens)
+step, _ = ui.url_value("s", lambda i: 1 <= i <= n, 1, "story_step", parse=int)
+step = min(max(int(st.session_state.get("story_step", step)), 1), n)
+
+
+def go(delta: int) -> None:
+    st.session_state["story_step"] = min(max(step + delta, 1), n)
+
+
+screen = screens[step - 1]
+if screen.key == "title":
+    st.title(screen.headline)
+    for line in screen.lines:
+        st.markdown(f"### {fmt.md_escape(line)}")
+else:
+    st.markdown(f"### {fmt.md_escape(screen.headline)}")
+if screen.figure is not None:
+    fig = present_style(screen.figure)
+    fig.update_layout(height=540)  # headline + chart + buttons fit a 1280×720 projector
+    st.plotly_chart(fig, width="stretch", key=f"story_{screen.key}")
+if screen.lines and screen.key != "title":
+    for line in screen.lines:
+        st.markdown(f"### • {fmt.md_escape(line)}")
+if screen.has_sample and screen.figure is None:
+    st.caption(t("sample_badge", lang))
+
+left, mid, right = st.columns([1, 2, 1])
+left.button(
+    t("story_prev", lang),
+    icon=":material/arrow_back:",
+    shortcut="Left",
+    on_click=go,
+    args=(-1,),
+    disabled=step <= 1,
+    key="story_prev",
+    width="stretch",
+)
+mid.caption(t("story_step", lang, i=step, n=n))
+right.button(
+    t("story_next", lang),
+    icon=":material/arrow_forward:",
+    shortcut="Right",
+    on_click=go,
+    args=(1,),
+    disabled=step >= n,
+    key="story_next",
+    width="stretch",
+)
+ui.write_url("s", step, 1)
+
+region_name = ui.regions(path).set_index("code").loc[code, "display_name"]
+latest = ui.overview(path, code, published_only).latest
+year = int(latest["year"]) if latest else None
+st.download_button(
+    t("download_deck", lang),
+    data=lambda: export.deck(screens, region_name, lang),
+    file_name=export.file_name(region_name, "presentasi", year, "pptx"),
+    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    key="deck",
+    icon=":material/slideshow:",
+    on_click="ignore",
+)
+if screen.figure is not None:
+    ui.chart_downloads(screen.figure, region_name, screen.key, year, lang, key=f"story_{screen.key}")

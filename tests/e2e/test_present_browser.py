@@ -1,0 +1,66 @@
+"""A presenter: presentation mode hides the sidebar, the arrow keys move through the story, downloads open."""
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def test_presentation_mode_hides_the_sidebar(page: Page, app_url: str):
+    page.goto(f"{app_url}/?r=64.74")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar")).to_be_visible()
+    page.goto(f"{app_url}/?r=64.74&present=1")
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+
+
+def test_the_arrow_keys_move_to_the_next_and_previous_screen(page: Page, app_url: str):
+    page.goto(f"{app_url}/presentasi?r=65&present=1")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Provinsi Kalimantan Utara")).to_be_visible()
+    page.get_by_role("heading", name="Provinsi Kalimantan Utara").click()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text(re.compile(r"^Skor IID 2025: "))).to_be_visible(timeout=15_000)
+    expect(page).to_have_url(re.compile(r"s=2"))
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text(re.compile(r"^Skor Provinsi Kalimantan Utara naik"))).to_be_visible(timeout=15_000)
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_text(re.compile(r"^Skor IID 2025: "))).to_be_visible(timeout=15_000)
+
+
+def test_the_deck_download_delivers_a_powerpoint_that_opens(page: Page, app_url: str):
+    from pptx import Presentation
+
+    page.goto(f"{app_url}/presentasi?r=64.74")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Unduh PowerPoint").click()
+    download = info.value
+    assert download.suggested_filename == "IID_Kota-Bontang_presentasi_2025.pptx"
+    deck = Presentation(download.path())
+    assert len(deck.slides) >= 4
+
+
+def test_chart_png_and_table_xlsx_downloads_open(page: Page, app_url: str):
+    from openpyxl import load_workbook
+    from PIL import Image
+
+    page.goto(f"{app_url}/?r=64.74")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="PNG 1920×1080").first.click()
+    png = info.value
+    assert png.suggested_filename == "IID_Kota-Bontang_ringkasan_2025.png"
+    assert Image.open(png.path()).size == (1920, 1080)
+    page.get_by_text("Data per tahun").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Unduh Excel").click()
+    wb = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+    assert wb.sheetnames == ["ringkasan", "Sumber"]

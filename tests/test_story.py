@@ -1,0 +1,27 @@
+import pytest
+
+from iid.story import build_story
+
+
+def test_story_screens_follow_the_guided_order(full_db):
+    keys = [s.key for s in build_story(full_db, "65")]
+    assert keys == ["title", "score", "trend", "peers", "target"]
+
+
+def test_headlines_are_written_from_the_data_in_both_languages(full_db):
+    id_ = {s.key: s.headline for s in build_story(full_db, "65", "id", published_only=True)}
+    en = {s.key: s.headline for s in build_story(full_db, "65", "en", published_only=True)}
+    assert id_["score"] == "Skor IID 2023: 45,86 — Inovatif; peringkat 23 dari 38 provinsi."
+    assert en["score"].startswith("IID score 2023: 45.86 — Innovative")
+
+
+def test_commitments_screen_lists_pangkal_pinangs_pledges(full_db):
+    screens = {s.key: s for s in build_story(full_db, "19.71")}
+    assert screens["commitments"].headline == "2 komitmen inovasi daerah."
+    assert any("KIPP" in line for line in screens["commitments"].lines)
+
+
+@pytest.mark.parametrize("code", ["64.74", "61.71", "11.09"])
+def test_every_story_has_a_title_and_a_score_screen(full_db, code):
+    keys = [s.key for s in build_story(full_db, code)]
+    assert keys[:3] == ["title", "score", "trend"]
