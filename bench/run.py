@@ -308,6 +308,45 @@ def measure_exports(db: Database) -> dict:
     return res
 
 
+def measure_imports(db: Database) -> dict:
+    """Import (preview + write) of every region × 2021–2025 scores, and of every indicator of every region for a year."""
+    from iid import dataio
+
+    scores = db.df(
+        "select region_code, year, round(score::double + 0.5, 2) as score from mv_scores where score is not null"
+    )
+    data = (
+        scores.rename(columns={"region_code": "kode", "year": "tahun", "score": "skor"})
+        .to_csv(index=False, sep=";", decimal=",")
+        .encode()
+    )
+    t0 = time.perf_counter()
+    pv = dataio.preview(db, data, "skor.csv", "scores")
+    t1 = time.perf_counter()
+    res = dataio.apply(db, pv)
+    t2 = time.perf_counter()
+    out = {
+        "import_scores_rows": len(scores),
+        "import_scores_preview_s": round(t1 - t0, 2),
+        "import_scores_write_s": round(t2 - t1, 2),
+        "import_scores_total_s": round(t2 - t0, 2),
+    }
+    t0 = time.perf_counter()
+    dataio.undo(db, res.import_id)
+    out["undo_scores_s"] = round(time.perf_counter() - t0, 2)
+    ind = db.df(
+        "select region_code, year, indicator_code as indicator, round(level::double * 0.9, 3) as level from indicator_scores "
+        "where year = 2025 and superseded_by is null"
+    )
+    data = ind.to_csv(index=False).encode()
+    t0 = time.perf_counter()
+    res = dataio.apply(db, dataio.preview(db, data, "indikator.csv", "indicators"))
+    out["import_indicators_rows"] = len(ind)
+    out["import_indicators_total_s"] = round(time.perf_counter() - t0, 2)
+    dataio.undo(db, res.import_id)
+    return out
+
+
 def main() -> None:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -319,6 +358,7 @@ def main() -> None:
     out.update(measure(db, "national"))
     out.update(measure_targets(db))
     out.update(measure_exports(db))
+    out.update(measure_imports(db))
     with tempfile.TemporaryDirectory() as tmp:
         db_file = Path(tmp) / "pages.duckdb"
         build(DATA, db_file)

@@ -17,23 +17,22 @@ from iid.regions import load_regions
 # Each table and the CSV files (relative to the data folder) that fill it, in load order.
 # Files under sample/ are optional: a database of published data only builds without them.
 TABLE_FILES: dict[str, list[str]] = {
-    "sources": ["published/sources_reported.csv", "published/sources_curated.csv", "sample/sources_sample.csv"],
+    "sources": ["published/sources*.csv", "sample/sources*.csv"],
     "predicate_bands": ["published/predicate_bands.csv"],
-    "iid_scores": [
-        "published/iid_scores_reported.csv",
-        "published/iid_scores_curated.csv",
-        "sample/iid_scores_sample.csv",
-    ],
+    "iid_scores": ["published/iid_scores*.csv", "sample/iid_scores*.csv"],
     "rule_years": ["published/rule_years.csv"],
     "indicators": ["published/indicators.csv"],
-    "innovation_profiles": ["sample/innovation_profiles_sample.csv"],
-    "indicator_scores": ["sample/indicator_scores_sample.csv"],
+    "innovation_profiles": ["sample/innovation_profiles*.csv"],
+    "indicator_scores": ["sample/indicator_scores*.csv"],
     "targets": ["published/targets.csv"],
     "commitments": ["published/commitments.csv"],
     "events": ["published/events.csv"],
-    "innovations": ["sample/innovations_sample.csv"],
+    "innovations": ["sample/innovations*.csv"],
+    "imports": ["published/imports.csv"],
+    "scenarios": ["published/scenarios.csv"],
 }
-OPTIONAL_PREFIX = "sample/"
+# Patterns that may match no file: the sample (a published-only database) and what an export adds.
+OPTIONAL = ("sample/", "published/imports.csv", "published/scenarios.csv")
 # Statements per table, built once from the allow-list above; no user text reaches them.
 _INSERT = {table: f"insert into {table} by name select * from frame" for table in TABLE_FILES}
 
@@ -86,27 +85,30 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
         cur.execute("insert into regions by name select * from frame")
         cur.unregister("frame")
         counts["regions"] = len(regions)
-        for table, files in TABLE_FILES.items():
+        for table, patterns in TABLE_FILES.items():
             n = 0
-            for rel in files:
-                path = data_dir / rel
-                if rel.startswith(OPTIONAL_PREFIX) and (not include_sample or not path.exists()):
+            for pattern in patterns:
+                optional = pattern.startswith(OPTIONAL) or pattern in OPTIONAL
+                if pattern.startswith("sample/") and not include_sample:
                     continue
-                if not path.exists():
-                    raise BuildError(f"{rel}: berkas tidak ada / file missing")
-                try:
-                    frame = _read_csv(path)
-                except (ValueError, UnicodeDecodeError) as exc:
-                    raise BuildError(f"{rel}: {exc}") from exc
-                if frame.empty:
-                    continue
-                cur.register("frame", frame)
-                try:
-                    cur.execute(_INSERT[table])
-                except Exception as exc:  # duckdb raises several kinds; all mean this file is bad
-                    raise BuildError(f"{rel}: {exc}") from exc
-                cur.unregister("frame")
-                n += len(frame)
+                paths = sorted(data_dir.glob(pattern))
+                if not paths and not optional:
+                    raise BuildError(f"{pattern}: berkas tidak ada / file missing")
+                for path in paths:
+                    rel = path.relative_to(data_dir).as_posix()
+                    try:
+                        frame = _read_csv(path)
+                    except (ValueError, UnicodeDecodeError) as exc:
+                        raise BuildError(f"{rel}: {exc}") from exc
+                    if frame.empty:
+                        continue
+                    cur.register("frame", frame)
+                    try:
+                        cur.execute(_INSERT[table])
+                    except Exception as exc:  # duckdb raises several kinds; all mean this file is bad
+                        raise BuildError(f"{rel}: {exc}") from exc
+                    cur.unregister("frame")
+                    n += len(frame)
             counts[table] = n
         refresh_derived(cur)
     return counts
@@ -129,7 +131,8 @@ def carry_over(db: Database, old_path: Path) -> int:
                 for r in cur.execute("select table_name from duckdb_tables() where database_name = 'old'").fetchall()
             }
             for table in USER_TABLES:
-                if table in have:
+                empty = cur.execute(_COUNT[table]).fetchone()[0] == 0  # an export brings its own: keep those
+                if table in have and empty:
                     cur.execute(_COPY_OLD[table])
                     n += cur.execute(f"select count(*) from {table}").fetchone()[0]
         finally:
@@ -138,6 +141,7 @@ def carry_over(db: Database, old_path: Path) -> int:
 
 
 _COPY_OLD = {t: f"insert into {t} select * from old.main.{t}" for t in USER_TABLES}
+_COUNT = {t: f"select count(*) from {t}" for t in USER_TABLES}
 
 
 def build(data_dir: Path, out_path: Path, include_sample: bool = True) -> BuildReport:

@@ -48,12 +48,13 @@ CHECKS = {
     "sample_formula_mismatch": (
         "error",
         """with p as (
-               select ip.region_code, ip.year, ip.n_innovations, ip.basic_services, ry.k_min, ry.count_factor,
-                      ry.count_cap, ry.basic_services_required, ry.max_total
+               select ip.region_code, ip.year, ip.source_id, ip.n_innovations, ip.basic_services, ry.k_min,
+                      ry.count_factor, ry.count_cap, ry.basic_services_required, ry.max_total
                from innovation_profiles ip join rule_years ry using (year)
+               join sources src on src.source_id = ip.source_id and src.kind = 'sample'
            ),
            pts as (
-               select i.region_code, i.year,
+               select i.region_code, i.year, i.source_id,
                       sum(case when ind.aspect = 'SPD' then ind.weight * least(i.level, ind.max_level) else 0 end) as spd,
                       sum(case when ind.aspect = 'SID' then ind.weight * least(i.level, ind.max_level) else 0 end) as sid_mean
                from indicator_scores i join indicators ind on ind.rule_year = i.year and ind.code = i.indicator_code
@@ -67,7 +68,7 @@ CHECKS = {
                              + case when p.basic_services >= p.basic_services_required
                                     then least(p.n_innovations, p.count_cap) * p.count_factor else 0 end)
                             / p.max_total * 100, 2) as formula_score
-               from p join pts using (region_code, year)
+               from p join pts using (region_code, year, source_id)
            )
            select c.region_code, c.year, c.formula_score, s.score
            from calc c join iid_scores s using (region_code, year)
@@ -85,3 +86,36 @@ def run(db: Database) -> list[Finding]:
         for rec in df.to_dict("records"):
             findings.append(Finding(rule, severity, template.format(**rec)))
     return findings
+
+
+QUALITY = {
+    "missing": """
+        select y.year, r.kind, count(*) filter (where s.score is null and s.predicate is null) as without_published,
+               count(*) as regions
+        from regions r cross join (select distinct year from iid_scores) y
+        left join mv_scores_published s on s.region_code = r.code and s.year = y.year
+        where r.autonomous group by all order by y.year, r.kind""",
+    "mismatch": """
+        select region_code, display_name, year, score::double as score, stated_predicate, derived_predicate
+        from mv_scores where score_is_published and stated_predicate <> derived_predicate order by year, region_code""",
+    "jumps": """
+        with s as (select region_code, display_name, year, score::double as score, score_is_sample,
+                          lag(score::double) over (partition by region_code order by year) as prev,
+                          lag(year) over (partition by region_code order by year) as prev_year
+                   from mv_scores where score is not null)
+        select region_code, display_name, prev_year, year, prev, score, score - prev as change, score_is_sample
+        from s where prev_year = year - 1 and abs(score - prev) > ? order by abs(score - prev) desc""",
+    "duplicate_sources": """
+        select url, count(*) as n, string_agg(source_id, ', ' order by source_id) as sources
+        from sources where url is not null group by url having count(*) > 1""",
+}
+
+
+def quality(db: Database, jump: float = 30.0) -> dict:
+    """The data-quality views of the Data page: gaps, predicate mismatches, implausible jumps, duplicate sources."""
+    return {
+        "missing": db.df(QUALITY["missing"]),
+        "mismatch": db.df(QUALITY["mismatch"]),
+        "jumps": db.df(QUALITY["jumps"], [jump]),
+        "duplicate_sources": db.df(QUALITY["duplicate_sources"]),
+    }

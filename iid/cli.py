@@ -19,6 +19,18 @@ MSG = {
         "id": "Impor ditolak; basis data tidak berubah. {n} masalah:",
         "en": "Import rejected; the database is unchanged. {n} problem(s):",
     },
+    "preview": {
+        "id": "Pratinjau: {add} baris baru, {change} berubah, {same} sama.",
+        "en": "Preview: {add} new rows, {change} changed, {same} unchanged.",
+    },
+    "undone": {
+        "id": "Impor #{id} dibatalkan; nilai sebelumnya dipulihkan.",
+        "en": "Import #{id} undone; previous values restored.",
+    },
+    "exported": {
+        "id": "{n} berkas ditulis ke {dir}; bangun kembali dengan python -m iid build --from {dir}",
+        "en": "{n} files written to {dir}; rebuild with python -m iid build --from {dir}",
+    },
     "no_file": {"id": "Berkas tidak ditemukan: {file}", "en": "File not found: {file}"},
     "locked": {
         "id": "Basis data sedang dipakai proses lain (misalnya aplikasi). Tutup aplikasi lalu ulangi. ({err})",
@@ -81,28 +93,32 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import duckdb
-
+    from iid import dataio
     from iid.errors import ImportRejected
-    from iid.importer import import_scores
 
     path = Path(args.file)
     if not path.exists():
         print(_say("no_file", args.lang, file=path), file=sys.stderr)
         return 1
+    db = _open(Path(args.db))
     try:
-        db = _open(Path(args.db))
-    except duckdb.IOException as exc:
-        print(_say("locked", args.lang, err=exc), file=sys.stderr)
-        return 1
-    try:
-        result = import_scores(
+        pv = dataio.preview(db, path.read_bytes(), path.name, args.kind)
+        if pv.problems:
+            print(_say("rejected", args.lang, n=len(pv.problems)), file=sys.stderr)
+            for p in pv.problems:
+                print("  - " + p.text(args.lang), file=sys.stderr)
+            return 1
+        print(_say("preview", args.lang, add=len(pv.add), change=len(pv.change), same=len(pv.unchanged)))
+        if args.dry_run:
+            return 0
+        result = dataio.apply(
             db,
-            path,
+            pv,
             source_title=args.source_title,
             source_url=args.source_url,
             source_ref=args.source_ref,
             publisher=args.publisher,
+            published=args.published,
         )
     except ImportRejected as exc:
         print(_say("rejected", args.lang, n=len(exc.problems)), file=sys.stderr)
@@ -111,7 +127,33 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     finally:
         db.close()
-    print(_say("imported", args.lang, n=result.rows_added, file=path.name, source=result.source_id))
+    print(
+        _say("imported", args.lang, n=result.rows_added + result.rows_changed, file=path.name, source=result.source_id)
+        + f" (#{result.import_id})"
+    )
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from iid import dataio
+    from iid.errors import ImportRejected
+
+    db = _open(Path(args.db))
+    try:
+        dataio.undo(db, args.import_id)
+    except ImportRejected as exc:
+        print(exc.problems[0].text(args.lang), file=sys.stderr)
+        return 1
+    print(_say("undone", args.lang, id=args.import_id))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from iid import dataio
+
+    db = _open(Path(args.db), read_only=True)
+    files = dataio.export_dir(db, Path(args.dir))
+    print(_say("exported", args.lang, n=len(files), dir=args.dir))
     return 0
 
 
@@ -223,13 +265,24 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--from", dest="from_dir")
     s.add_argument("--out")
     s.set_defaults(func=cmd_sample)
-    i = sub.add_parser("import", help="import a CSV or XLSX of scores (all or nothing)")
+    i = sub.add_parser("import", help="import a CSV or XLSX of scores, indicators or targets (all or nothing)")
     i.add_argument("file")
+    i.add_argument("--kind", choices=("scores", "indicators", "targets"), default="scores")
+    i.add_argument("--dry-run", action="store_true", help="preview only")
+    i.add_argument(
+        "--published", action="store_true", help="the source is a publication (needs --source-url or --source-ref)"
+    )
     i.add_argument("--source-title")
     i.add_argument("--source-url")
     i.add_argument("--source-ref")
     i.add_argument("--publisher")
     i.set_defaults(func=cmd_import)
+    u = sub.add_parser("undo", help="undo an import by its number")
+    u.add_argument("import_id", type=int)
+    u.set_defaults(func=cmd_undo)
+    ex = sub.add_parser("export", help="write every table as CSVs that `build --from DIR` reads")
+    ex.add_argument("dir")
+    ex.set_defaults(func=cmd_export)
     st = sub.add_parser("status", help="row counts by table and source kind")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)

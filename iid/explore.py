@@ -160,14 +160,14 @@ def movers(all_kind_year: pd.DataFrame, year: int, n: int = 5) -> tuple[pd.DataF
 INDICATOR_POINTS = """
 with latest as (
     select region_code, max(year) as year from innovation_profiles
-    where region_code in (select unnest(?)) group by region_code
+    where region_code in (select unnest(?)) and superseded_by is null group by region_code
 )
 select i.region_code, i.year, ind.code, ind.aspect, ind.name, ind.name_en, ind.number, ind.weight, ind.max_level,
        least(i.level, ind.max_level)::double as level, ip.n_innovations, ry.k_min, ry.max_total,
        s.kind = 'sample' as is_sample
 from latest l
-join indicator_scores i using (region_code, year)
-join innovation_profiles ip on ip.region_code = i.region_code and ip.year = i.year
+join indicator_scores i on i.region_code = l.region_code and i.year = l.year and i.superseded_by is null
+join innovation_profiles ip on ip.region_code = i.region_code and ip.year = i.year and ip.superseded_by is null
 join indicators ind on ind.rule_year = i.year and ind.code = i.indicator_code
 join rule_years ry on ry.year = i.year
 join sources s on s.source_id = i.source_id

@@ -42,9 +42,10 @@ def percent(x: float | None, decimals: int = 1, lang: str = "id") -> str:
     return number(x * 100, decimals, lang) + "%"
 
 
-def parse_number(text: str) -> float:
+def parse_number(text: str, thousands_dot: bool = True) -> float:
     """Read a number typed the Indonesian way or the English way: '62,31', '1.234', '1.234,5', '62.31'.
 
+    thousands_dot=False for quantities that never reach 1.000 (scores, levels): '2.963' is then 2,963.
     Raises ValueError for text that is not a number.
     """
     t = str(text).strip().replace("\u00a0", "").replace(" ", "")
@@ -62,7 +63,13 @@ def parse_number(text: str) -> float:
         t = t.replace(".", "")
     elif "." in t:
         head, tail = t.split(".")
-        if len(tail) == 3 and head.lstrip("-").isdigit() and len(head.lstrip("-")) <= 3 and head.lstrip("-") != "0":
+        if (
+            thousands_dot
+            and len(tail) == 3
+            and head.lstrip("-").isdigit()
+            and len(head.lstrip("-")) <= 3
+            and head.lstrip("-") != "0"
+        ):
             t = head + tail  # '1.234' is a thousands dot in Indonesian text
     value = float(t)
     if math.isnan(value) or math.isinf(value):

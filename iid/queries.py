@@ -49,7 +49,7 @@ order by kind, publisher, title
 TARGETS = """
 select t.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
 from targets t join sources s using (source_id)
-where t.region_code = ?
+where t.region_code = ? and t.superseded_by is null
 order by t.target_year
 """
 
@@ -214,14 +214,14 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
 
 
 LATEST_PROFILE_YEAR = """
-select max(year) from innovation_profiles where region_code = ?
+select max(year) from innovation_profiles where region_code = ? and superseded_by is null
 """
 PROFILE = """
 select ip.n_innovations, ip.basic_services, ip.source_id, s.kind as source_kind
 from innovation_profiles ip join sources s using (source_id)
-where ip.region_code = ? and ip.year = ?
+where ip.region_code = ? and ip.year = ? and ip.superseded_by is null
 """
-PROFILE_LEVELS = "select indicator_code, level::double from indicator_scores where region_code = ? and year = ?"
+PROFILE_LEVELS = "select indicator_code, level::double from indicator_scores where region_code = ? and year = ? and superseded_by is null"
 
 INNOVATION_COUNTS = """
 select year_proposed as year, count(*)::double as value
@@ -269,13 +269,15 @@ def metric_series(db: Database, code: str, metric: str, published_only: bool = F
 
 
 ALL_LATEST_PROFILES = """
-with latest as (select region_code, max(year) as year from innovation_profiles group by region_code)
+with latest as (
+    select region_code, max(year) as year from innovation_profiles where superseded_by is null group by region_code
+)
 select ip.region_code, ip.year, ip.n_innovations, ip.basic_services, s.kind = 'sample' as is_sample,
        list(i.indicator_code order by i.indicator_code) as codes, list(i.level::double order by i.indicator_code) as levels
 from latest l
-join innovation_profiles ip using (region_code, year)
+join innovation_profiles ip on ip.region_code = l.region_code and ip.year = l.year and ip.superseded_by is null
 join sources s on s.source_id = ip.source_id
-join indicator_scores i on i.region_code = ip.region_code and i.year = ip.year
+join indicator_scores i on i.region_code = ip.region_code and i.year = ip.year and i.superseded_by is null
 group by all
 """
 

@@ -30,7 +30,7 @@ def test_cli_import_speaks_english_with_lang_en(writable_db, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("region_code,year,score\n99.99,2024,50\n", encoding="utf-8")
     out = run("--lang", "en", "import", str(bad), db=path)
-    assert out.returncode == 1 and "row 2, column `region_code`: unknown region code `99.99`" in out.stderr
+    assert out.returncode == 1 and "row 2, column `region_code`: unknown region `99.99`" in out.stderr
 
 
 def test_cli_import_of_a_good_file_adds_rows(writable_db, tmp_path):

@@ -52,3 +52,8 @@ def test_metric_delta_uses_an_ascii_minus_so_streamlit_shows_a_fall():
     assert fmt.metric_delta(-0.02) == "-0,02"
     assert fmt.metric_delta(1.5, 2, "id", " dari 2024") == "+1,50 dari 2024"
     assert fmt.metric_delta(None) is None
+
+
+def test_a_dot_with_three_decimals_is_a_decimal_point_for_small_quantities():
+    assert fmt.parse_number("2.963", thousands_dot=False) == 2.963
+    assert fmt.parse_number("2.963") == 2963

@@ -6,8 +6,13 @@ import pandas as pd
 import pytest
 
 from iid import queries
+from iid.dataio import import_file
 from iid.errors import ImportRejected
-from iid.importer import import_scores
+
+
+def import_scores(db, path, **source):
+    return import_file(db, path, "scores", **source)
+
 
 SNAPSHOT = "select * from iid_scores order by all"
 
@@ -39,7 +44,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("kode_salah.csv", "region_code,year,score\n99.99,2024,50\n", 2, "region_code", "tidak dikenal"),
         ("ganda.csv", "region_code,year,score\n64.74,2024,60\n64.74,2024,61\n", 3, "region_code", "baris ganda"),
         ("bukan_angka.csv", "region_code,year,score\n64.74,2024,enam puluh\n", 2, "score", "bukan angka"),
-        ("tahun_salah.csv", "region_code,year,score\n64.74,2019,50\n", 2, "year", "tidak sah"),
+        ("tahun_salah.csv", "region_code,year,score\n64.74,2019,50\n", 2, "year", "di luar rentang 2021"),
         ("tanpa_skor.csv", "region_code,year\n64.74,2024\n", 1, "score", "kolom wajib"),
         (
             "predikat_salah.csv",

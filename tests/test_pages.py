@@ -323,3 +323,22 @@ def test_every_page_has_a_projector_view_with_one_headline_and_one_chart(app_env
     assert len(headlines) == 1 and any(ch.isdigit() for ch in headlines[0])
     spec = chart_specs(at)[0]
     assert spec["layout"]["title"]["font"]["size"] >= 32 and spec["layout"]["xaxis"]["tickfont"]["size"] >= 20
+
+
+# ---- Data ----
+
+
+def test_data_page_opens_with_templates_and_the_quality_views(app_env):
+    at = open_page("pages/data_in.py")
+    assert not at.exception
+    assert at.title[0].value == "Data: impor, sumber, kualitas"
+    assert len(at.get("download_button")) >= 3
+    at = open_page("pages/data_in.py", dtab="Kualitas data")
+    assert not at.exception
+    assert any("Predikat yang tidak sesuai skor" in h.value for h in at.subheader)
+
+
+def test_data_page_lists_sources_with_a_form_to_add_one(app_env):
+    at = open_page("pages/data_in.py", dtab="Sumber")
+    assert not at.exception
+    assert at.dataframe and len(at.dataframe[0].value) > 50

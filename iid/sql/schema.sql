@@ -51,6 +51,7 @@ create table iid_scores (
     status           varchar not null check (status in ('final', 'conflict', 'sample')),
     source_id        varchar not null references sources (source_id),
     note             varchar,
+    superseded_by    integer,                          -- the import that replaced this figure (undo clears it)
     check (score is not null or predicate is not null or rank is not null),
     primary key (region_code, year, source_id)
 );
@@ -91,6 +92,7 @@ create table innovation_profiles (
     n_innovations   integer not null check (n_innovations >= 0),
     basic_services  integer not null check (basic_services between 0 and 6),
     source_id       varchar not null references sources (source_id),
+    superseded_by   integer,
     primary key (region_code, year, source_id)
 );
 
@@ -101,6 +103,7 @@ create table indicator_scores (
     indicator_code varchar not null,
     level          decimal(6, 3) not null check (level >= 0 and level <= 3),
     source_id      varchar not null references sources (source_id),
+    superseded_by  integer,
     primary key (region_code, year, indicator_code, source_id)
 );
 
@@ -116,6 +119,7 @@ create table targets (
     plan_document  varchar not null,
     source_id      varchar not null references sources (source_id),
     note           varchar,
+    superseded_by  integer,
     check (metric <> 'iid_score' or value between 0 and 100)
 );
 
@@ -170,13 +174,16 @@ create table innovations (
 
 -- Every import is recorded so that it can be audited and undone.
 create table imports (
-    import_id    integer primary key,
-    file_name    varchar not null,
-    sha256       varchar not null,
-    imported_at  timestamp not null,
-    rows_added   integer not null,
-    rows_changed integer not null,
-    source_id    varchar not null references sources (source_id)
+    import_id     integer primary key,
+    kind          varchar not null default 'scores' check (kind in ('scores', 'indicators', 'targets')),
+    file_name     varchar not null,
+    sha256        varchar not null,
+    imported_at   timestamp not null,
+    rows_added    integer not null,
+    rows_changed  integer not null,
+    rows_rejected integer not null default 0,
+    source_id     varchar not null references sources (source_id),
+    undone_at     timestamp
 );
 
 -- What-if scenarios saved from the Target page: who typed it (free text), when, and the full state as JSON.

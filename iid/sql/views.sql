@@ -6,6 +6,7 @@ with tagged as (
     select s.*, src.kind = 'sample' as is_sample
     from iid_scores as s
     join sources as src using (source_id)
+    where s.superseded_by is null
 )
 select
     region_code,

@@ -1,0 +1,993 @@
+"""Bringing official results in, and taking all data out, safely.
+
+Import: read a CSV or XLSX the way real files come (Excel on Indonesian computers, title rows, names instead of
+codes), check every row, show a preview (add / change old → new / unchanged / rejected with row and column), and
+only on confirmation write the whole file in one transaction. Each import is recorded and can be undone exactly:
+its rows are deleted and the figures it replaced are shown again.
+
+Export: every table as the CSVs `python -m iid build --from DIR` reads, so data can leave the app and come back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from iid import settings
+from iid.build import refresh_derived
+from iid.db import Database
+from iid.errors import ImportRejected, Problem
+from iid.fmt import parse_number
+
+PREDICATES = ("Sangat Inovatif", "Inovatif", "Kurang Inovatif", "Tidak Dapat Dinilai")
+FIRST_YEAR = 2021  # the 0–100 era; earlier years used another scale
+PROFILE_CODES = {
+    "n_innovations": "n_innovations",
+    "jumlah_inovasi": "n_innovations",
+    "basic_services": "basic_services",
+    "urusan_pelayanan_dasar": "basic_services",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = True
+    help_id: str = ""
+    help_en: str = ""
+
+
+KINDS: dict[str, list[Column]] = {
+    "scores": [
+        Column(
+            "region_code",
+            ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah", "nama_daerah"),
+            help_id="Kode Kemendagri (64.74) atau nama daerah yang unik (Kota Bontang)",
+            help_en="Kemendagri code (64.74) or a unique region name (Kota Bontang)",
+        ),
+        Column("year", ("year", "tahun"), help_id="Tahun IID, 2021 atau sesudahnya", help_en="IID year, 2021 or later"),
+        Column(
+            "score",
+            ("score", "skor", "nilai", "nilai_iid", "skor_iid", "indeks"),
+            help_id="0–100, koma atau titik desimal",
+            help_en="0–100, decimal comma or point",
+        ),
+        Column(
+            "predicate",
+            ("predicate", "predikat"),
+            required=False,
+            help_id="Sangat Inovatif / Inovatif / Kurang Inovatif / Tidak Dapat Dinilai (boleh kosong)",
+            help_en="as printed by the source (may be empty)",
+        ),
+        Column(
+            "rank",
+            ("rank", "peringkat"),
+            required=False,
+            help_id="Peringkat nasional dalam klaster",
+            help_en="National rank within the cluster",
+        ),
+        Column(
+            "rank_of",
+            ("rank_of", "dari", "jumlah_peringkat"),
+            required=False,
+            help_id="Jumlah daerah dalam klaster",
+            help_en="Number of regions in the cluster",
+        ),
+        Column("note", ("note", "catatan", "keterangan"), required=False, help_id="Catatan", help_en="Note"),
+    ],
+    "indicators": [
+        Column(
+            "region_code",
+            ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah"),
+            help_id="Kode Kemendagri atau nama daerah yang unik",
+            help_en="Kemendagri code or a unique region name",
+        ),
+        Column("year", ("year", "tahun"), help_id="Tahun penilaian", help_en="Assessment year"),
+        Column(
+            "indicator",
+            ("indicator", "indikator", "indicator_code", "kode_indikator"),
+            help_id="Kode indikator (sid_video) atau namanya; juga n_innovations / basic_services",
+            help_en="Indicator code (sid_video) or its name; also n_innovations / basic_services",
+        ),
+        Column(
+            "level",
+            ("level", "nilai", "value", "skor"),
+            help_id="Level 0–3 (rata-rata per inovasi untuk indikator SID); jumlah untuk n_innovations",
+            help_en="Level 0–3 (mean over innovations for SID); a count for n_innovations",
+        ),
+    ],
+    "targets": [
+        Column(
+            "region_code",
+            ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah"),
+            help_id="Kode Kemendagri atau nama daerah yang unik",
+            help_en="Kemendagri code or a unique region name",
+        ),
+        Column(
+            "metric",
+            ("metric", "ukuran", "indikator"),
+            help_id="iid_score atau innovation_count",
+            help_en="iid_score or innovation_count",
+        ),
+        Column("value", ("value", "nilai", "target"), help_id="Nilai target", help_en="Target value"),
+        Column("target_year", ("target_year", "tahun_target", "tahun"), help_id="Tahun target", help_en="Target year"),
+        Column(
+            "plan_document",
+            ("plan_document", "dokumen", "dokumen_perencanaan"),
+            help_id="Dokumen perencanaan, mis. RPJMD 2025–2029",
+            help_en="Plan document, e.g. RPJMD 2025–2029",
+        ),
+        Column(
+            "comparator",
+            ("comparator", "pembanding"),
+            required=False,
+            help_id=">= (bawaan) atau >",
+            help_en=">= (default) or >",
+        ),
+        Column(
+            "predicate_named",
+            ("predicate_named", "predikat"),
+            required=False,
+            help_id="Predikat yang disebut dokumen (boleh kosong)",
+            help_en="Predicate the plan names (may be empty)",
+        ),
+    ],
+}
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _problem(file: str, row: int | None, column: str | None, value: str | None, id_: str, en: str) -> Problem:
+    return Problem(file, row, column, value, id_, en)
+
+
+def _norm(h: object) -> str:
+    return str(h).strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def read_table(data: bytes, name: str, kind: str) -> tuple[pd.DataFrame, int]:
+    """The file as a table of text cells, and the spreadsheet row number of its header.
+
+    Handles UTF-8 (with or without BOM) and Windows-1252, comma, semicolon or tab separators, Windows line endings,
+    and an XLSX whose header is below a few title rows. Raises ImportRejected with a plain message otherwise.
+    """
+    limit_mb = float(settings.get("upload_limit_mb"))
+    if len(data) > limit_mb * 1024 * 1024:
+        raise ImportRejected(
+            [
+                _problem(
+                    name,
+                    None,
+                    None,
+                    None,
+                    f"berkas {len(data) / 1024 / 1024:.1f} MB melebihi batas {limit_mb:g} MB.",
+                    f"the file is {len(data) / 1024 / 1024:.1f} MB, over the {limit_mb:g} MB limit.",
+                )
+            ]
+        )
+    if not data.strip():
+        raise ImportRejected(
+            [
+                _problem(
+                    name,
+                    None,
+                    None,
+                    None,
+                    "berkas kosong; isi dengan data lalu unggah lagi.",
+                    "the file is empty; fill it with data and upload again.",
+                )
+            ]
+        )
+    if name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        try:
+            raw = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=str, keep_default_na=False)
+        except Exception as exc:  # openpyxl raises many kinds for a broken or truncated file
+            raise ImportRejected(
+                [
+                    _problem(
+                        name,
+                        None,
+                        None,
+                        None,
+                        f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}); simpan ulang dari Excel.",
+                        f"the XLSX file cannot be read ({exc.__class__.__name__}); save it again from Excel.",
+                    )
+                ]
+            ) from exc
+    else:
+        text = None
+        for enc in ("utf-8-sig", "cp1252"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is None:
+            raise ImportRejected(
+                [_problem(name, None, None, None, "pengodean teks tidak dikenal.", "unknown text encoding.")]
+            )
+        first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        try:
+            sep = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+        except csv.Error:
+            sep = ","
+        try:
+            rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+        except csv.Error as exc:
+            raise ImportRejected(
+                [_problem(name, None, None, None, f"berkas CSV rusak: {exc}", f"malformed CSV: {exc}")]
+            ) from exc
+        width = max((len(r) for r in rows), default=0)
+        raw = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
+    known = {a for col in KINDS[kind] for a in col.aliases}
+    for i in range(min(len(raw), 10)):  # the header is the first row naming at least two known columns
+        cells = [_norm(c) for c in raw.iloc[i].tolist()]
+        if sum(c in known for c in cells) >= 2:
+            body = raw.iloc[i + 1 :].copy()
+            body.columns = [str(c).strip() for c in raw.iloc[i].tolist()]
+            body = body.loc[:, [c for c in body.columns if c]]
+            body = body[~(body.apply(lambda r: all(not str(v).strip() for v in r), axis=1))] if not body.empty else body
+            return body.reset_index(drop=True).astype(str), i + 1
+    need = ", ".join(f"`{c.name}`" for c in KINDS[kind] if c.required)
+    raise ImportRejected(
+        [
+            _problem(
+                name,
+                1,
+                None,
+                None,
+                f"baris judul kolom tidak ditemukan; kolom wajib: {need}.",
+                f"no header row found; required columns: {need}.",
+            )
+        ]
+    )
+
+
+# ---------------------------------------------------------------- checking rows
+
+
+class RegionResolver:
+    """A code, or a name that matches exactly one assessed region ('Kota Bontang', 'Bontang')."""
+
+    def __init__(self, db: Database) -> None:
+        regs = db.df("select code, name, short_name, display_name from regions where autonomous")
+        self.codes = set(regs["code"])
+        self.by_name: dict[str, set[str]] = {}
+        for r in regs.itertuples(index=False):
+            for n in {r.name, r.short_name, r.display_name, r.short_name.replace(" ", "")}:
+                self.by_name.setdefault(n.strip().lower(), set()).add(r.code)
+
+    def resolve(self, text: str) -> tuple[str | None, str | None]:
+        """(code, None) or (None, reason)."""
+        t = " ".join(text.split())
+        if t in self.codes:
+            return t, None
+        hits = self.by_name.get(t.lower(), set())
+        if len(hits) == 1:
+            return next(iter(hits)), None
+        if len(hits) > 1:
+            return None, "ambiguous"
+        return None, "unknown"
+
+
+@dataclass
+class Preview:
+    kind: str
+    file_name: str
+    sha256: str
+    add: pd.DataFrame
+    change: pd.DataFrame  # with old_* columns
+    unchanged: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and (len(self.add) + len(self.change)) > 0
+
+
+def _columns(df: pd.DataFrame, kind: str, name: str, header_row: int) -> tuple[dict[str, str], list[Problem]]:
+    found: dict[str, str] = {}
+    for col in df.columns:
+        key = _norm(col)
+        for spec in KINDS[kind]:
+            if key in spec.aliases and spec.name not in found:
+                found[spec.name] = col
+                break
+    problems = [
+        _problem(
+            name,
+            header_row,
+            spec.name,
+            None,
+            f"kolom wajib `{spec.name}` tidak ada (boleh juga `{spec.aliases[1]}`).",
+            f"required column `{spec.name}` is missing (`{spec.aliases[1]}` is also accepted).",
+        )
+        for spec in KINDS[kind]
+        if spec.required and spec.name not in found
+    ]
+    return found, problems
+
+
+def _number(
+    text: str, name: str, row: int, column: str, lo: float, hi: float, problems: list[Problem], integer: bool = False
+) -> float | None:
+    if text.startswith(("=", "@")) or (text.startswith("+") and not text[1:2].isdigit()):
+        problems.append(
+            _problem(
+                name,
+                row,
+                column,
+                text,
+                f"`{text}` adalah rumus, bukan nilai; tulis angkanya.",
+                f"`{text}` is a formula, not a value; write the number.",
+            )
+        )
+        return None
+    try:
+        v = parse_number(text, thousands_dot=hi >= 1000)
+    except ValueError:
+        problems.append(_problem(name, row, column, text, f"`{text}` bukan angka.", f"`{text}` is not a number."))
+        return None
+    if integer and v != int(v):
+        problems.append(
+            _problem(name, row, column, text, f"`{text}` harus bilangan bulat.", f"`{text}` must be a whole number.")
+        )
+        return None
+    if not lo <= v <= hi:
+        problems.append(
+            _problem(
+                name,
+                row,
+                column,
+                text,
+                f"{text} di luar rentang {lo:g}–{hi:g}; perbaiki nilai lalu unggah lagi.",
+                f"{text} is outside {lo:g}–{hi:g}; correct the value and upload again.",
+            )
+        )
+        return None
+    return v
+
+
+def check_rows(
+    db: Database, df: pd.DataFrame, kind: str, name: str, header_row: int
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Clean rows ready to compare with the database, and every problem found (spreadsheet row numbers)."""
+    cols, problems = _columns(df, kind, name, header_row)
+    if problems:
+        return pd.DataFrame(), problems
+    if df.empty:
+        return pd.DataFrame(), [_problem(name, None, None, None, "tidak ada baris data.", "no data rows.")]
+    regions = RegionResolver(db)
+    this_year = dt.date.today().year
+    indicator_codes: dict[str, str] = {}
+    if kind == "indicators":
+        for code, nm, nm_en in db.rows("select distinct code, name, name_en from indicators"):
+            indicator_codes |= {code.lower(): code, nm.lower(): code, nm_en.lower(): code}
+    clean, seen = [], {}
+    for i, rec in enumerate(df.to_dict("records")):
+        row = header_row + 1 + i
+        before = len(problems)
+
+        def cell(ours: str, rec: dict = rec) -> str:
+            return " ".join(str(rec.get(cols[ours], "")).split()) if ours in cols else ""
+
+        code, why = regions.resolve(cell("region_code"))
+        if code is None:
+            v = cell("region_code")
+            problems.append(
+                _problem(
+                    name,
+                    row,
+                    cols["region_code"],
+                    v,
+                    f"daerah `{v}` tidak dikenal."
+                    if why == "unknown"
+                    else f"nama `{v}` cocok dengan lebih dari satu daerah; tulis kodenya.",
+                    f"unknown region `{v}`."
+                    if why == "unknown"
+                    else f"`{v}` matches more than one region; write its code.",
+                )
+            )
+        out: dict[str, object] = {"region_code": code, "_row": row}
+        if kind == "scores":
+            y = _number(cell("year"), name, row, cols["year"], FIRST_YEAR, this_year, problems, integer=True)
+            s = _number(cell("score"), name, row, cols["score"], 0, 100, problems)
+            p = cell("predicate")
+            if p and p not in PREDICATES:
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["predicate"],
+                        p,
+                        f"predikat `{p}` tidak dikenal; gunakan: {', '.join(PREDICATES)}.",
+                        f"unknown predicate `{p}`; use one of: {', '.join(PREDICATES)}.",
+                    )
+                )
+            rank = (
+                _number(cell("rank"), name, row, cols["rank"], 1, 1000, problems, integer=True)
+                if cell("rank")
+                else None
+            )
+            rank_of = (
+                _number(cell("rank_of"), name, row, cols["rank_of"], 1, 1000, problems, integer=True)
+                if cell("rank_of")
+                else None
+            )
+            out |= {
+                "year": int(y) if y is not None else None,
+                "score": round(s, 2) if s is not None else None,
+                "predicate": p or None,
+                "rank": int(rank) if rank else None,
+                "rank_of": int(rank_of) if rank_of else None,
+                "note": cell("note") or None,
+            }
+            key = (code, out["year"])
+        elif kind == "indicators":
+            y = _number(cell("year"), name, row, cols["year"], FIRST_YEAR, this_year + 5, problems, integer=True)
+            ind_text = cell("indicator")
+            ind = PROFILE_CODES.get(ind_text.lower()) or indicator_codes.get(ind_text.lower())
+            if ind is None:
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["indicator"],
+                        ind_text,
+                        f"indikator `{ind_text}` tidak dikenal.",
+                        f"unknown indicator `{ind_text}`.",
+                    )
+                )
+            hi = {"n_innovations": 10000, "basic_services": 6}.get(ind or "", 3)
+            lv = _number(
+                cell("level"),
+                name,
+                row,
+                cols["level"],
+                0,
+                hi,
+                problems,
+                integer=ind in ("n_innovations", "basic_services"),
+            )
+            out |= {"year": int(y) if y is not None else None, "indicator_code": ind, "level": lv}
+            key = (code, out["year"], ind)
+        else:  # targets
+            metric = cell("metric")
+            if metric not in ("iid_score", "innovation_count"):
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["metric"],
+                        metric,
+                        "ukuran harus `iid_score` atau `innovation_count`.",
+                        "metric must be `iid_score` or `innovation_count`.",
+                    )
+                )
+            hi = 100 if metric == "iid_score" else 1_000_000
+            v = _number(cell("value"), name, row, cols["value"], 0, hi, problems)
+            ty = _number(cell("target_year"), name, row, cols["target_year"], FIRST_YEAR, 2050, problems, integer=True)
+            cmp_ = cell("comparator") or ">="
+            if cmp_ not in (">=", ">"):
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols.get("comparator"),
+                        cmp_,
+                        "pembanding harus `>=` atau `>`.",
+                        "comparator must be `>=` or `>`.",
+                    )
+                )
+            pn = cell("predicate_named")
+            if pn and pn not in PREDICATES:
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["predicate_named"],
+                        pn,
+                        f"predikat `{pn}` tidak dikenal.",
+                        f"unknown predicate `{pn}`.",
+                    )
+                )
+            plan = cell("plan_document")
+            if not plan:
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["plan_document"],
+                        plan,
+                        "dokumen perencanaan wajib diisi.",
+                        "the plan document is required.",
+                    )
+                )
+            out |= {
+                "metric": metric,
+                "value": v,
+                "target_year": int(ty) if ty is not None else None,
+                "comparator": cmp_,
+                "predicate_named": pn or None,
+                "plan_document": plan,
+            }
+            key = (code, metric, out["target_year"])
+        if len(problems) == before and None not in key:
+            if key in seen:
+                problems.append(
+                    _problem(
+                        name,
+                        row,
+                        cols["region_code"],
+                        cell("region_code"),
+                        f"baris ganda: sama dengan baris {seen[key]}.",
+                        f"duplicate row: the same as row {seen[key]}.",
+                    )
+                )
+            else:
+                seen[key] = row
+                clean.append(out)
+    return pd.DataFrame(clean), problems
+
+
+# ---------------------------------------------------------------- preview against the database
+
+CURRENT = {
+    "scores": """
+        select s.region_code, s.year, s.score::double as old_score, s.predicate as old_predicate, s.source_id as old_source
+        from iid_scores s join sources x using (source_id)
+        where s.superseded_by is null and x.kind <> 'sample'
+          and (s.region_code, s.year) in (select (region_code, year) from frame)""",
+    "indicators": """
+        select region_code, year, indicator_code, level::double as old_level, source_id as old_source
+        from indicator_scores where superseded_by is null
+          and (region_code, year) in (select (region_code, year) from frame)
+        union all
+        select region_code, year, 'n_innovations', n_innovations, source_id from innovation_profiles
+        where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)
+        union all
+        select region_code, year, 'basic_services', basic_services, source_id from innovation_profiles
+        where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)""",
+    "targets": """
+        select region_code, metric, target_year, value as old_value, target_id as old_target
+        from targets where superseded_by is null
+          and (region_code, metric, target_year) in (select (region_code, metric, target_year) from frame)""",
+}
+KEYS = {
+    "scores": ["region_code", "year"],
+    "indicators": ["region_code", "year", "indicator_code"],
+    "targets": ["region_code", "metric", "target_year"],
+}
+VALUE = {"scores": ("score", "old_score"), "indicators": ("level", "old_level"), "targets": ("value", "old_value")}
+
+
+def preview(db: Database, data: bytes, name: str, kind: str) -> Preview:
+    """Everything the file would do, without writing: rows to add, to change (old → new), unchanged, rejected."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        df, header_row = read_table(data, name, kind)
+    except ImportRejected as exc:
+        empty = pd.DataFrame()
+        return Preview(kind, name, digest, empty, empty, empty, exc.problems)
+    rows, problems = check_rows(db, df, kind, name, header_row)
+    if rows.empty:
+        empty = pd.DataFrame()
+        return Preview(kind, name, digest, empty, empty, empty, problems)
+    cur = db.cursor()
+    try:
+        cur.register("frame", rows)
+        current = cur.execute(CURRENT[kind]).df()
+    finally:
+        cur.close()
+    if kind == "scores" and not current.empty:
+        # two reports that disagree: the lower is shown (as the app does), the higher is kept beside it
+        current = current.groupby(KEYS[kind], as_index=False).agg(
+            old_score=("old_score", "min"), old_score_max=("old_score", "max"), old_predicate=("old_predicate", "first")
+        )
+    merged = rows.merge(current, on=KEYS[kind], how="left")
+    new, old = VALUE[kind]
+    has_old = merged[old].notna()
+    same = has_old & (merged[new].astype(float).round(3) == merged[old].astype(float).round(3))
+    return Preview(
+        kind,
+        name,
+        digest,
+        merged[~has_old].reset_index(drop=True),
+        merged[has_old & ~same].reset_index(drop=True),
+        merged[same].reset_index(drop=True),
+        problems,
+    )
+
+
+# ---------------------------------------------------------------- writing, recording, undoing
+
+
+@dataclass
+class ImportResult:
+    import_id: int
+    source_id: str
+    rows_added: int
+    rows_changed: int
+
+
+def apply(
+    db: Database,
+    pv: Preview,
+    source_title: str | None = None,
+    source_url: str | None = None,
+    source_ref: str | None = None,
+    publisher: str | None = None,
+    published: bool = False,
+) -> ImportResult:
+    """Write a checked preview in one transaction, or nothing: rejected rows refuse the whole file."""
+    if pv.problems:
+        raise ImportRejected(pv.problems)
+    if published and not (source_url or source_ref):
+        raise ImportRejected(
+            [
+                _problem(
+                    pv.file_name,
+                    None,
+                    None,
+                    None,
+                    "sumber berjenis `published` wajib punya URL atau rujukan dokumen.",
+                    "a `published` source needs a URL or a document reference.",
+                )
+            ]
+        )
+    rows = pd.concat([pv.add, pv.change], ignore_index=True)
+    if rows.empty:
+        raise ImportRejected(
+            [_problem(pv.file_name, None, None, None, "tidak ada baris baru atau berubah.", "no new or changed rows.")]
+        )
+    now = dt.datetime.now().replace(microsecond=0)
+    source_id = f"imp-{now:%Y%m%d%H%M%S}-{pv.sha256[:8]}"
+    with db.transaction() as cur:
+        import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
+        cur.execute(
+            "insert into sources (source_id, kind, title, publisher, url, document_ref, retrieved_date, note) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                source_id,
+                "published" if published else "imported",
+                source_title or pv.file_name,
+                publisher,
+                source_url or None,
+                source_ref or None,
+                now.date(),
+                f"Impor #{import_id} dari {pv.file_name}",
+            ],
+        )
+        cur.register("frame", rows.assign(source_id=source_id, import_id=import_id))
+        for stmt in WRITE[pv.kind]:
+            cur.execute(stmt)
+        cur.unregister("frame")
+        cur.execute(
+            "insert into imports (import_id, kind, file_name, sha256, imported_at, rows_added, rows_changed, rows_rejected, "
+            "source_id) values (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            [import_id, pv.kind, pv.file_name, pv.sha256, now, len(pv.add), len(pv.change), source_id],
+        )
+        refresh_derived(cur)
+    return ImportResult(import_id, source_id, len(pv.add), len(pv.change))
+
+
+WRITE = {
+    "scores": [
+        """update iid_scores set superseded_by = (select any_value(import_id) from frame)
+           where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)
+             and source_id in (select source_id from sources where kind <> 'sample')""",
+        """insert into iid_scores (region_code, year, score, predicate, predicate_stated, predicate_as_printed, rank, rank_of,
+                                   status, source_id, note)
+           select region_code, year, score, predicate, predicate is not null, predicate, rank, rank_of, 'final', source_id, note
+           from frame""",
+    ],
+    "indicators": [
+        """update indicator_scores set superseded_by = (select any_value(import_id) from frame)
+           where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)""",
+        """insert into indicator_scores (region_code, year, indicator_code, level, source_id)
+           select region_code, year, indicator_code, level, source_id from frame
+           where indicator_code not in ('n_innovations', 'basic_services')""",
+        """insert into innovation_profiles (region_code, year, n_innovations, basic_services, source_id)
+           select f.region_code, f.year,
+                  coalesce(max(f.level) filter (where f.indicator_code = 'n_innovations'), any_value(old.n_innovations), 0)::integer,
+                  coalesce(max(f.level) filter (where f.indicator_code = 'basic_services'), any_value(old.basic_services), 0)::integer,
+                  any_value(f.source_id)
+           from frame f
+           left join innovation_profiles old
+             on old.region_code = f.region_code and old.year = f.year and old.superseded_by is null
+           group by f.region_code, f.year""",
+        """update innovation_profiles set superseded_by = (select any_value(import_id) from frame)
+           where superseded_by is null and source_id <> (select any_value(source_id) from frame)
+             and (region_code, year) in (select (region_code, year) from frame)""",
+    ],
+    "targets": [
+        """update targets set superseded_by = (select any_value(import_id) from frame)
+           where superseded_by is null
+             and (region_code, metric, target_year) in (select (region_code, metric, target_year) from frame)""",
+        """insert into targets (target_id, region_code, metric, comparator, value, target_year, predicate_named, plan_document,
+                                source_id)
+           select source_id || '-' || row_number() over (), region_code, metric, comparator, value, target_year,
+                  predicate_named, plan_document, source_id
+           from frame""",
+    ],
+}
+
+UNDO = [
+    "delete from iid_scores where source_id = ?",
+    "delete from indicator_scores where source_id = ?",
+    "delete from innovation_profiles where source_id = ?",
+    "delete from targets where source_id = ?",
+]
+RESTORE = [
+    "update iid_scores set superseded_by = null where superseded_by = ?",
+    "update indicator_scores set superseded_by = null where superseded_by = ?",
+    "update innovation_profiles set superseded_by = null where superseded_by = ?",
+    "update targets set superseded_by = null where superseded_by = ?",
+]
+
+
+def undo(db: Database, import_id: int) -> None:
+    """Take an import back: its rows go, the figures it replaced come back exactly, the record says when."""
+    row = db.rows("select source_id, undone_at from imports where import_id = ?", [import_id])
+    if not row:
+        raise ImportRejected(
+            [
+                _problem(
+                    "impor",
+                    None,
+                    None,
+                    str(import_id),
+                    f"impor #{import_id} tidak ada.",
+                    f"import #{import_id} does not exist.",
+                )
+            ]
+        )
+    source_id, undone = row[0]
+    if undone is not None:
+        raise ImportRejected(
+            [
+                _problem(
+                    "impor",
+                    None,
+                    None,
+                    str(import_id),
+                    f"impor #{import_id} sudah dibatalkan.",
+                    f"import #{import_id} was already undone.",
+                )
+            ]
+        )
+    later = db.scalar("select count(*) from imports where import_id > ? and undone_at is null", [import_id])
+    if later:
+        raise ImportRejected(
+            [
+                _problem(
+                    "impor",
+                    None,
+                    None,
+                    str(import_id),
+                    "batalkan dulu impor yang lebih baru (urutan terbalik).",
+                    "undo the later imports first (in reverse order).",
+                )
+            ]
+        )
+    with db.transaction() as cur:
+        for stmt in UNDO:
+            cur.execute(stmt, [source_id])
+        for stmt in RESTORE:
+            cur.execute(stmt, [import_id])
+        cur.execute(
+            "update imports set undone_at = ? where import_id = ?",
+            [dt.datetime.now().replace(microsecond=0), import_id],
+        )
+        refresh_derived(cur)
+
+
+def history(db: Database) -> pd.DataFrame:
+    return db.df(
+        """select i.import_id, i.kind, i.file_name, i.imported_at, i.rows_added, i.rows_changed, i.undone_at,
+                  s.title as source_title, s.kind as source_kind, s.url, i.sha256
+           from imports i join sources s using (source_id) order by i.import_id desc"""
+    )
+
+
+# ---------------------------------------------------------------- templates
+
+EXAMPLES = {
+    "scores": [["64.74", "2025", "62,31", "Inovatif", "", "", ""], ["Kota Pontianak", "2025", "70,50", "", "", "", ""]],
+    "indicators": [["64.74", "2025", "sid_video", "3"], ["64.74", "2025", "n_innovations", "24"]],
+    "targets": [
+        ["65", "iid_score", "65,00", "2029", "RPJMD Provinsi Kalimantan Utara 2025–2029", ">=", "Sangat Inovatif"]
+    ],
+}
+
+
+def template_xlsx(kind: str, lang: str = "id") -> bytes:
+    """A template with the expected columns, two example rows, and a sheet of allowed values."""
+    cols = KINDS[kind]
+    headers = [c.aliases[1] if lang == "id" and len(c.aliases) > 1 and kind != "indicators" else c.name for c in cols]
+    df = pd.DataFrame([r[: len(cols)] for r in EXAMPLES[kind]], columns=headers)
+    help_rows = pd.DataFrame(
+        {
+            "kolom" if lang == "id" else "column": headers,
+            "wajib" if lang == "id" else "required": ["ya" if c.required else "tidak" for c in cols],
+            "isi" if lang == "id" else "content": [c.help_id if lang == "id" else c.help_en for c in cols],
+        }
+    )
+    allowed = pd.DataFrame({"predikat / predicate": list(PREDICATES) + [""] * 0})
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        df.to_excel(xw, sheet_name="data", index=False)
+        help_rows.to_excel(xw, sheet_name="petunjuk" if lang == "id" else "help", index=False)
+        allowed.to_excel(xw, sheet_name="nilai" if lang == "id" else "allowed", index=False)
+    return buf.getvalue()
+
+
+def template_csv(kind: str, lang: str = "id") -> bytes:
+    cols = KINDS[kind]
+    headers = [c.aliases[1] if lang == "id" and len(c.aliases) > 1 and kind != "indicators" else c.name for c in cols]
+    sep = ";" if lang == "id" else ","
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=sep)
+    w.writerow(headers)
+    for r in EXAMPLES[kind]:
+        w.writerow(r[: len(cols)] if lang == "id" else [c.replace(",", ".") for c in r[: len(cols)]])
+    return out.getvalue().encode("utf-8-sig")
+
+
+# ---------------------------------------------------------------- export of the whole database
+
+EXPORT_TABLES = {
+    # file in the export folder (as `build` reads it) → the query that fills it
+    "published/sources_all.csv": "select * exclude (kind), kind from sources where kind <> 'sample' order by source_id",
+    "sample/sources_sample.csv": "select * from sources where kind = 'sample' order by source_id",
+    "published/predicate_bands.csv": "select * from predicate_bands order by year, min_score desc",
+    "published/rule_years.csv": "select * from rule_years order by year",
+    "published/indicators.csv": "select * from indicators order by rule_year, aspect desc, number",
+    "published/iid_scores_all.csv": """select s.* from iid_scores s join sources x using (source_id)
+                                       where x.kind <> 'sample' order by region_code, year, source_id""",
+    "sample/iid_scores_sample.csv": """select s.* from iid_scores s join sources x using (source_id)
+                                       where x.kind = 'sample' order by region_code, year""",
+    "sample/innovation_profiles_sample.csv": "select * from innovation_profiles order by region_code, year, source_id",
+    "sample/indicator_scores_sample.csv": "select * from indicator_scores order by region_code, year, indicator_code, source_id",
+    "published/targets.csv": "select * from targets order by target_id",
+    "published/commitments.csv": "select * from commitments order by commitment_id",
+    "published/events.csv": "select * from events order by event_id",
+    "sample/innovations_sample.csv": "select * from innovations order by innovation_id",
+    "published/imports.csv": "select * from imports order by import_id",
+    "published/scenarios.csv": "select * from scenarios order by scenario_id",
+}
+
+
+def export_dir(db: Database, out: Path, data_dir: Path | None = None) -> list[Path]:
+    """Every table as CSV in the layout `python -m iid build --from DIR` reads (regions: the raw files, copied)."""
+    import shutil
+
+    data_dir = data_dir or settings.data_dir()
+    written = []
+    for rel, sql in EXPORT_TABLES.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db.df(sql).to_csv(path, index=False)
+        written.append(path)
+    raw = out / "raw" / "idn-area-data"
+    raw.mkdir(parents=True, exist_ok=True)
+    for f in (data_dir / "raw" / "idn-area-data").iterdir():
+        shutil.copy(f, raw / f.name)
+        written.append(raw / f.name)
+    (out / "EXPORT.md").write_text(
+        "Ekspor basis data Dasbor IID. Bangun kembali dengan: python -m iid build --from <folder ini>\n",
+        encoding="utf-8",
+    )
+    return written
+
+
+def export_zip(db: Database) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = export_dir(db, Path(tmp))
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for f in files:
+                z.write(f, f.relative_to(tmp).as_posix())
+            z.write(Path(tmp) / "EXPORT.md", "EXPORT.md")
+        return buf.getvalue()
+
+
+def import_file(db: Database, path: Path, kind: str = "scores", **source) -> ImportResult:
+    """Preview then apply a file from disk (the command line); ImportRejected leaves the database as it was."""
+    pv = preview(db, path.read_bytes(), path.name, kind)
+    if pv.problems:
+        raise ImportRejected(pv.problems)
+    return apply(db, pv, **source)
+
+
+# ---------------------------------------------------------------- sources
+
+SOURCE_KINDS = ("published", "imported")
+
+
+def save_source(
+    db: Database,
+    source_id: str | None,
+    kind: str,
+    title: str,
+    publisher: str | None,
+    url: str | None,
+    document_ref: str | None,
+    published_date: dt.date | None,
+    note: str | None,
+) -> str:
+    """Add or edit a source; a published source needs a URL or a document reference."""
+    title, url, document_ref = (title or "").strip(), (url or "").strip() or None, (document_ref or "").strip() or None
+    if kind not in SOURCE_KINDS:
+        raise ImportRejected(
+            [_problem("sumber", None, "kind", kind, "jenis sumber tidak sah.", "invalid source kind.")]
+        )
+    if not title:
+        raise ImportRejected([_problem("sumber", None, "title", "", "judul wajib diisi.", "a title is required.")])
+    if kind == "published" and not (url or document_ref):
+        raise ImportRejected(
+            [
+                _problem(
+                    "sumber",
+                    None,
+                    "url",
+                    "",
+                    "sumber `published` wajib punya URL atau rujukan dokumen.",
+                    "a `published` source needs a URL or a document reference.",
+                )
+            ]
+        )
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ImportRejected(
+            [
+                _problem(
+                    "sumber",
+                    None,
+                    "url",
+                    url,
+                    "URL harus diawali http:// atau https://.",
+                    "a URL must start with http:// or https://.",
+                )
+            ]
+        )
+    with db.transaction() as cur:
+        if source_id:
+            cur.execute(
+                "update sources set kind = ?, title = ?, publisher = ?, url = ?, document_ref = ?, "
+                "published_date = ?, note = ? where source_id = ? and kind <> 'sample'",
+                [kind, title, publisher, url, document_ref, published_date, note, source_id],
+            )
+        else:
+            source_id = f"src-{dt.datetime.now():%Y%m%d%H%M%S}-{hashlib.sha1(title.encode()).hexdigest()[:6]}"
+            cur.execute(
+                "insert into sources (source_id, kind, title, publisher, url, document_ref, published_date, "
+                "retrieved_date, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [source_id, kind, title, publisher, url, document_ref, published_date, dt.date.today(), note],
+            )
+    return source_id
+
+
+def sources_table(db: Database) -> pd.DataFrame:
+    return db.df(
+        """select s.source_id, s.kind, s.title, s.publisher, s.url, s.document_ref, s.published_date,
+                  (select count(*) from iid_scores i where i.source_id = s.source_id) as scores
+           from sources s order by s.kind, s.publisher, s.title"""
+    )
+
+
+def import_file_bytes(db: Database, data: bytes, name: str, kind: str = "scores", **source) -> ImportResult:
+    pv = preview(db, data, name, kind)
+    if pv.problems:
+        raise ImportRejected(pv.problems)
+    return apply(db, pv, **source)
