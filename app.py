@@ -22,6 +22,7 @@ pages = [
     st.Page("pages/compare.py", title=t("nav_compare", lang), icon=":material/compare_arrows:", url_path="bandingkan"),
     st.Page("pages/trend.py", title=t("nav_trend", lang), icon=":material/timeline:", url_path="tren"),
     st.Page("pages/targets.py", title=t("nav_target", lang), icon=":material/flag:", url_path="target"),
+    st.Page("pages/innovations.py", title=t("nav_innovations", lang), icon=":material/lightbulb:", url_path="inovasi"),
     st.Page("pages/data_in.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
     st.Page("pages/presentation.py", title=t("nav_present", lang), icon=":material/slideshow:", url_path="presentasi"),
 ]

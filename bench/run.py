@@ -347,6 +347,42 @@ def measure_imports(db: Database) -> dict:
     return out
 
 
+def measure_register(tmp: Path) -> dict:
+    """The Inovasi page's rerun with a 10.000-innovation register, against an empty page and the app shell."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    db_file = tmp / "register.duckdb"
+    build(DATA, db_file)
+    db = Database(db_file)
+    with db.transaction() as cur:
+        cur.execute(
+            """insert into innovations
+               select 'BIG-' || g.i || '-' || i.innovation_id, '64.74', unit, unit_type, title || ' #' || g.i, form, digital,
+                      urusan, stage, year_proposed, proposed_on, year_applied, competitions, has_team, has_sop, has_budget,
+                      evidence, status, source_id
+               from innovations i, range(1, 78) g(i) where i.region_code = '64.74'"""
+        )
+    n = db.scalar("select count(*) from innovations where region_code = '64.74'")
+    db.close()
+    os.environ["IID_DB"] = str(db_file)
+    res = {"register_rows": int(n)}
+    empty = tmp / "empty.py"
+    empty.write_text("import streamlit as st\nst.write('x')\n")
+    at = AppTest.from_file(str(empty), default_timeout=60).run()
+    base = statistics.median(timed(lambda: at.run(), 15))
+    for tab in ("Register", "Komitmen", "Portofolio"):
+        page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        page.query_params["r"], page.query_params["y"], page.query_params["itab"] = "64.74", "2025", tab
+        page.switch_page("pages/innovations.py")
+        page.run()
+        ms = statistics.median(timed(lambda page=page: page.run(), 5))
+        res[f"register_10k_{tab.lower()}_rerun_ms"] = round(ms, 1)
+        res[f"register_10k_{tab.lower()}_ratio_to_empty"] = round(ms / base, 1)
+    return res
+
+
 def main() -> None:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -366,6 +402,7 @@ def main() -> None:
         served = Path(tmp) / "served.duckdb"  # the server process needs its own file (DuckDB allows one writer)
         build(DATA, served)
         out.update(measure_browser(served))
+        out.update(measure_register(Path(tmp)))
     scale_up(db, 10)
     out.update(measure(db, "x10"))
     print(json.dumps(out))

@@ -28,11 +28,16 @@ TABLE_FILES: dict[str, list[str]] = {
     "commitments": ["published/commitments.csv"],
     "events": ["published/events.csv"],
     "innovations": ["sample/innovations*.csv"],
+    "units": ["sample/units*.csv"],
+    "innovation_levels": ["sample/innovation_levels*.csv"],
+    "competitions": ["published/competitions.csv"],
+    "competition_groups": ["published/competition_groups.csv"],
+    "register_log": ["published/register_log.csv"],
     "imports": ["published/imports.csv"],
     "scenarios": ["published/scenarios.csv"],
 }
 # Patterns that may match no file: the sample (a published-only database) and what an export adds.
-OPTIONAL = ("sample/", "published/imports.csv", "published/scenarios.csv")
+OPTIONAL = ("sample/", "published/imports.csv", "published/scenarios.csv", "published/register_log.csv")
 # Statements per table, built once from the allow-list above; no user text reaches them.
 _INSERT = {table: f"insert into {table} by name select * from frame" for table in TABLE_FILES}
 
@@ -115,7 +120,7 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
 
 
 # What people typed into the app lives in the database too; a rebuild from data/ carries it over.
-USER_TABLES = ("scenarios",)
+USER_TABLES = ("scenarios",)  # the register's own rows are carried by the export/build round trip
 
 
 def carry_over(db: Database, old_path: Path) -> int:

@@ -663,3 +663,59 @@ def present_style(fig: go.Figure) -> go.Figure:
     f.update_annotations(font_size=18)
     f.update_traces(textfont_size=20, selector={"type": "bar"})
     return f
+
+
+def funnel(
+    stage_counts: pd.DataFrame, labels: dict[str, str], title: str, source: str, has_sample: bool, lang: str = "id"
+) -> go.Figure:
+    """Innovations by stage: inisiatif → uji coba → penerapan."""
+    fig = go.Figure(
+        go.Funnel(
+            y=[labels[s] for s in stage_counts["stage"]],
+            x=stage_counts["count"],
+            textinfo="value+percent initial",
+            marker={"color": ["#56B4E9", "#0072B2", "#009E73"]},
+            textfont={"size": 16},
+        )
+    )
+    frame(fig, title, t("inv_funnel_sub", lang), source, has_sample, lang)
+    fig.update_layout(height=380)
+    return fig
+
+
+def count_bars(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    subtitle: str,
+    source: str,
+    has_sample: bool,
+    lang: str = "id",
+    colour: str | None = None,
+    height: int = 380,
+    horizontal: bool = False,
+) -> go.Figure:
+    """Counts as bars (by form, urusan, group…), optionally split by a colour column."""
+    from iid.palette import REGION_COLOURS
+
+    fig = go.Figure()
+    groups = [(None, df)] if colour is None else list(df.groupby(colour, sort=True))
+    for i, (name, g) in enumerate(groups):
+        kw = {"x": g[y], "y": g[x], "orientation": "h"} if horizontal else {"x": g[x], "y": g[y]}
+        fig.add_trace(
+            go.Bar(
+                **kw,
+                name=str(name) if name is not None else "",
+                marker_color=REGION_COLOURS[i % 10],
+                text=g[y],
+                textposition="auto",
+                showlegend=colour is not None,
+            )
+        )
+    fig.update_layout(barmode="stack")
+    frame(fig, title, subtitle, source, has_sample, lang)
+    fig.update_layout(height=height)
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    return fig

@@ -154,7 +154,7 @@ def _norm(h: object) -> str:
     return str(h).strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def read_table(data: bytes, name: str, kind: str) -> tuple[pd.DataFrame, int]:
+def read_table(data: bytes, name: str, kind: str, known: set[str] | None = None) -> tuple[pd.DataFrame, int]:
     """The file as a table of text cells, and the spreadsheet row number of its header.
 
     Handles UTF-8 (with or without BOM) and Windows-1252, comma, semicolon or tab separators, Windows line endings,
@@ -228,7 +228,7 @@ def read_table(data: bytes, name: str, kind: str) -> tuple[pd.DataFrame, int]:
             ) from exc
         width = max((len(r) for r in rows), default=0)
         raw = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
-    known = {a for col in KINDS[kind] for a in col.aliases}
+    known = known or {a for col in KINDS[kind] for a in col.aliases}
     for i in range(min(len(raw), 10)):  # the header is the first row naming at least two known columns
         cells = [_norm(c) for c in raw.iloc[i].tolist()]
         if sum(c in known for c in cells) >= 2:
@@ -237,7 +237,9 @@ def read_table(data: bytes, name: str, kind: str) -> tuple[pd.DataFrame, int]:
             body = body.loc[:, [c for c in body.columns if c]]
             body = body[~(body.apply(lambda r: all(not str(v).strip() for v in r), axis=1))] if not body.empty else body
             return body.reset_index(drop=True).astype(str), i + 1
-    need = ", ".join(f"`{c.name}`" for c in KINDS[kind] if c.required)
+    need = (
+        ", ".join(f"`{c.name}`" for c in KINDS[kind] if c.required) if kind in KINDS else ", ".join(sorted(known)[:6])
+    )
     raise ImportRejected(
         [
             _problem(
@@ -861,7 +863,12 @@ EXPORT_TABLES = {
     "published/targets.csv": "select * from targets order by target_id",
     "published/commitments.csv": "select * from commitments order by commitment_id",
     "published/events.csv": "select * from events order by event_id",
-    "sample/innovations_sample.csv": "select * from innovations order by innovation_id",
+    "sample/innovations_all.csv": "select * from innovations order by innovation_id",
+    "sample/units_all.csv": "select * from units order by region_code, unit",
+    "sample/innovation_levels_all.csv": "select * from innovation_levels order by innovation_id, indicator_code",
+    "published/competitions.csv": "select * from competitions order by code",
+    "published/competition_groups.csv": "select * from competition_groups order by all",
+    "published/register_log.csv": "select * from register_log order by log_id",
     "published/imports.csv": "select * from imports order by import_id",
     "published/scenarios.csv": "select * from scenarios order by scenario_id",
 }

@@ -215,7 +215,11 @@ def generate(data_dir: Path, seed: int = 1) -> dict[str, pd.DataFrame]:
             }
         ]
     )
+    from iid.register_sample import generate_register
+
+    register = generate_register(data_dir / "raw" / "idn-area-data", src, seed)
     return {
+        **register,
         "sources_sample": sources,
         "iid_scores_sample": pd.DataFrame(score_rows),
         "innovation_profiles_sample": pd.DataFrame(profile_rows),

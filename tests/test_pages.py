@@ -342,3 +342,25 @@ def test_data_page_lists_sources_with_a_form_to_add_one(app_env):
     at = open_page("pages/data_in.py", dtab="Sumber")
     assert not at.exception
     assert at.dataframe and len(at.dataframe[0].value) > 50
+
+
+# ---- Inovasi ----
+
+
+@pytest.mark.parametrize(
+    "tab", ["Register", "Komitmen", "Portofolio", "Kompetisi", "Keberlanjutan", "Dampak ke skor", "Impor dan riwayat"]
+)
+def test_every_innovations_tab_renders(app_env, tab):
+    at = open_page("pages/innovations.py", r="61.71", y="2025", itab=tab)
+    assert not at.exception, tab
+    assert at.title[0].value == "Inovasi: Kota Pontianak"
+
+
+def test_adding_an_innovation_through_the_form_raises_the_count(app_env):
+    at = open_page("pages/innovations.py", r="64.74", y="2025")
+    before = metrics(at)["Semua baris 2025"]
+    at.text_input(key="inv_new_title").input("Layanan malam Puskesmas")
+    at.selectbox(key="inv_new_unit").select("Dinas Kesehatan")
+    next(b for b in at.button if b.label == "Tambah inovasi").click().run()
+    assert not at.exception
+    assert int(metrics(at)["Semua baris 2025"]) == int(before) + 1

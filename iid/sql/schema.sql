@@ -129,6 +129,7 @@ create table commitments (
     kind          varchar not null check (kind in ('per_unit_per_year', 'total_by_year', 'per_unit_in_competition')),
     quantity      integer not null check (quantity >= 1),
     unit_scope    varchar not null,      -- which units the pledge covers, e.g. 'OPD'
+    unit_types    varchar not null,      -- the unit types the pledge counts, comma-separated: 'OPD,Sekolah'
     competition   varchar,               -- for per_unit_in_competition, e.g. 'KIPP'
     year_from     integer not null,
     year_to       integer,               -- null: every year from year_from
@@ -161,6 +162,7 @@ create table innovations (
     urusan          varchar,
     stage           varchar not null check (stage in ('inisiatif', 'uji_coba', 'penerapan')),
     year_proposed   integer not null,
+    proposed_on     date,
     year_applied    integer,
     competitions    varchar,             -- comma-separated codes, e.g. 'KIPP,KOMPETISI_DAERAH'
     has_team        boolean not null default false,
@@ -194,4 +196,51 @@ create table scenarios (
     author      varchar,
     created_at  timestamp not null,
     payload     json not null
+);
+
+-- The units of a region that report innovations (OPD, Kecamatan, Kelurahan, UPT, Puskesmas, BUMD, schools).
+create table units (
+    region_code varchar not null references regions (code),
+    unit        varchar not null,
+    unit_type   varchar not null check (unit_type in ('OPD', 'Kecamatan', 'BUMD', 'UPT', 'Puskesmas', 'Kelurahan', 'Sekolah')),
+    source_id   varchar not null references sources (source_id),
+    primary key (region_code, unit)
+);
+
+-- An innovation's levels (0–3) on the per-innovation IID indicators, as claimed by its unit.
+create table innovation_levels (
+    innovation_id  varchar not null,  -- no foreign key: a deleted innovation's levels stay, so an undo restores it whole
+    indicator_code varchar not null,
+    level          integer not null check (level between 0 and 3),
+    primary key (innovation_id, indicator_code)
+);
+
+create table competitions (
+    code        varchar primary key,
+    name        varchar not null,
+    scope       varchar not null check (scope in ('nasional', 'daerah')),
+    region_code varchar references regions (code),
+    source_id   varchar not null references sources (source_id)
+);
+
+-- Grouping rules of a competition as data: which unit types enter which group.
+create table competition_groups (
+    competition varchar not null references competitions (code),
+    group_name  varchar not null,
+    unit_type   varchar not null,
+    source_id   varchar not null references sources (source_id),
+    primary key (competition, unit_type)
+);
+
+-- Every saved change to the register: what, when, before and after; a batch (one save or one import) can be undone.
+create table register_log (
+    log_id        integer primary key,
+    batch_id      integer not null,
+    changed_at    timestamp not null,
+    action        varchar not null check (action in ('insert', 'update', 'delete')),
+    innovation_id varchar not null,
+    before        json,
+    after         json,
+    note          varchar,
+    undone_at     timestamp
 );

@@ -49,9 +49,7 @@ def app_url(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> st
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "iid.serve",
             "--server.headless",
             "true",
             "--server.port",
@@ -87,5 +85,7 @@ def app_url(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> st
 
 
 def wait_for_app(page) -> None:
-    """Wait until the script has finished running (not a fixed sleep)."""
+    """Wait until the script has finished running, and again if writing the URL started another run."""
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
+    page.wait_for_load_state("networkidle")
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)

@@ -1,0 +1,633 @@
+"""The innovation register: rows, validation, transactional edits with a change log, import and export,
+and the views Bapperida staff keep in spreadsheets today (commitments, portfolio, competitions, sustainability,
+and the register's estimate of the innovation part of the IID)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from iid import queries
+from iid.db import Database
+from iid.errors import ImportRejected, Problem
+from iid.rules import BASIC_SERVICES, Profile, compute
+
+UNIT_TYPES = ("OPD", "Kecamatan", "BUMD", "UPT", "Puskesmas", "Kelurahan", "Sekolah")
+FORMS = ("tata_kelola", "pelayanan_publik", "lainnya")
+STAGES = ("inisiatif", "uji_coba", "penerapan")
+STATUSES = ("draft", "diajukan", "revisi", "terverifikasi")
+BASIC_URUSAN = ("pendidikan", "kesehatan", "pupr", "perumahan", "trantibumlinmas", "sosial")
+FORM_LABEL = {
+    "id": {
+        "tata_kelola": "Tata kelola pemerintahan daerah",
+        "pelayanan_publik": "Pelayanan publik",
+        "lainnya": "Bentuk lainnya sesuai urusan",
+    },
+    "en": {
+        "tata_kelola": "Regional governance",
+        "pelayanan_publik": "Public service",
+        "lainnya": "Other, by government affair",
+    },
+}
+STAGE_LABEL = {
+    "id": {"inisiatif": "Inisiatif", "uji_coba": "Uji coba", "penerapan": "Penerapan"},
+    "en": {"inisiatif": "Initiative", "uji_coba": "Trial", "penerapan": "Implemented"},
+}
+COLUMNS = [
+    "innovation_id",
+    "unit",
+    "unit_type",
+    "title",
+    "form",
+    "digital",
+    "urusan",
+    "stage",
+    "year_proposed",
+    "proposed_on",
+    "year_applied",
+    "competitions",
+    "has_team",
+    "has_sop",
+    "has_budget",
+    "evidence",
+    "status",
+]
+EDITABLE = [c for c in COLUMNS if c != "innovation_id"]
+
+REGISTER = """
+select i.innovation_id, i.region_code, i.unit, i.unit_type, i.title, i.form, i.digital, i.urusan, i.stage,
+       i.year_proposed, i.proposed_on, i.year_applied, i.competitions, i.has_team, i.has_sop, i.has_budget, i.evidence,
+       i.status, i.source_id, s.kind = 'sample' as is_sample
+from innovations i join sources s using (source_id)
+where i.region_code = ?
+order by i.year_proposed desc, i.unit, i.title
+"""
+UNITS = "select unit, unit_type from units where region_code = ? order by unit_type, unit"
+
+
+def register(db: Database, code: str) -> pd.DataFrame:
+    return db.df(REGISTER, [code])
+
+
+def units(db: Database, code: str) -> pd.DataFrame:
+    return db.df(UNITS, [code])
+
+
+# ---------------------------------------------------------------- validation
+
+_BOOL = {
+    "ya": True,
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "tidak": False,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "": False,
+}
+
+
+def _p(file: str, row: int | None, col: str, value: object, id_: str, en: str) -> Problem:
+    return Problem(file, row, col, None if value is None else str(value), id_, en)
+
+
+def clean_row(
+    raw: dict, unit_types: dict[str, str], file: str = "register", row: int | None = None, this_year: int | None = None
+) -> tuple[dict, list[Problem]]:
+    """A register row checked and normalised; problems name the row and the column."""
+    this_year = this_year or dt.date.today().year
+    out, problems = {}, []
+
+    def text(col: str) -> str:
+        v = raw.get(col)
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else " ".join(str(v).split())
+
+    out["title"] = text("title")
+    if not out["title"]:
+        problems.append(_p(file, row, "title", "", "judul wajib diisi.", "a title is required."))
+    out["unit"] = text("unit")
+    ut = text("unit_type") or unit_types.get(out["unit"], "")
+    if ut not in UNIT_TYPES:
+        problems.append(
+            _p(
+                file,
+                row,
+                "unit_type",
+                ut,
+                f"jenis unit `{ut}` tidak dikenal; gunakan: {', '.join(UNIT_TYPES)}.",
+                f"unknown unit type `{ut}`; use one of: {', '.join(UNIT_TYPES)}.",
+            )
+        )
+    out["unit_type"] = ut
+    if not out["unit"]:
+        problems.append(_p(file, row, "unit", "", "unit wajib diisi.", "a unit is required."))
+    for col, allowed in (("form", FORMS), ("stage", STAGES), ("status", STATUSES)):
+        v = text(col).lower().replace(" ", "_") or ("draft" if col == "status" else "")
+        if v not in allowed:
+            name = {"form": "bentuk", "stage": "tahap", "status": "status"}[col]
+            problems.append(
+                _p(
+                    file,
+                    row,
+                    col,
+                    text(col),
+                    f"{name} `{text(col)}` tidak dikenal; gunakan: {', '.join(allowed)}.",
+                    f"unknown {col} `{text(col)}`; use one of: {', '.join(allowed)}.",
+                )
+            )
+        out[col] = v
+    for col in ("digital", "has_team", "has_sop", "has_budget"):
+        v = raw.get(col)
+        if isinstance(v, bool):
+            out[col] = v
+        elif text(col).lower() in _BOOL:
+            out[col] = _BOOL[text(col).lower()]
+        else:
+            problems.append(
+                _p(file, row, col, text(col), f"`{text(col)}` harus ya/tidak.", f"`{text(col)}` must be yes/no.")
+            )
+    for col, required in (("year_proposed", True), ("year_applied", False)):
+        v = text(col)
+        if not v:
+            out[col] = None
+            if required:
+                problems.append(_p(file, row, col, "", "tahun usulan wajib diisi.", "the year proposed is required."))
+            continue
+        try:
+            y = int(float(v.replace(",", ".")))
+            if not 2015 <= y <= this_year + 1:
+                raise ValueError
+            out[col] = y
+        except ValueError:
+            problems.append(_p(file, row, col, v, f"tahun `{v}` tidak sah.", f"year `{v}` is not valid."))
+    pv = raw.get("proposed_on")
+    try:
+        out["proposed_on"] = (
+            pd.to_datetime(pv).date()
+            if pv not in (None, "") and not (isinstance(pv, float) and math.isnan(pv))
+            else None
+        )
+    except (ValueError, TypeError):
+        problems.append(
+            _p(
+                file,
+                row,
+                "proposed_on",
+                pv,
+                f"tanggal `{pv}` tidak sah (YYYY-MM-DD).",
+                f"date `{pv}` is not valid (YYYY-MM-DD).",
+            )
+        )
+    out["urusan"] = text("urusan").lower() or None
+    comps = [c.strip().upper() for c in text("competitions").replace(";", ",").split(",") if c.strip()]
+    out["competitions"] = ",".join(dict.fromkeys(comps)) or None
+    out["evidence"] = text("evidence") or None
+    for col, v in out.items():
+        if isinstance(v, str) and v.startswith(("=", "@")):
+            problems.append(
+                _p(file, row, col, v, "isi sel berupa rumus; tulis teksnya.", "the cell is a formula; write the text.")
+            )
+    return out, problems
+
+
+# ---------------------------------------------------------------- writes with a change log
+
+
+def _log(cur, batch: int, action: str, iid: str, before: dict | None, after: dict | None, note: str | None) -> None:
+    log_id = cur.execute("select coalesce(max(log_id), 0) + 1 from register_log").fetchone()[0]
+    cur.execute(
+        "insert into register_log values (?, ?, ?, ?, ?, ?, ?, ?, null)",
+        [
+            log_id,
+            batch,
+            dt.datetime.now().replace(microsecond=0),
+            action,
+            iid,
+            json.dumps(before, default=str) if before else None,
+            json.dumps(after, default=str) if after else None,
+            note,
+        ],
+    )
+
+
+def _next_batch(cur) -> int:
+    return cur.execute("select coalesce(max(batch_id), 0) + 1 from register_log").fetchone()[0]
+
+
+INSERT = """insert into innovations (innovation_id, region_code, unit, unit_type, title, form, digital, urusan, stage,
+    year_proposed, proposed_on, year_applied, competitions, has_team, has_sop, has_budget, evidence, status, source_id)
+    values ($innovation_id, $region_code, $unit, $unit_type, $title, $form, $digital, $urusan, $stage, $year_proposed,
+    $proposed_on, $year_applied, $competitions, $has_team, $has_sop, $has_budget, $evidence, $status, $source_id)"""
+UPDATE = """update innovations set unit = $unit, unit_type = $unit_type, title = $title, form = $form, digital = $digital,
+    urusan = $urusan, stage = $stage, year_proposed = $year_proposed, proposed_on = $proposed_on,
+    year_applied = $year_applied, competitions = $competitions, has_team = $has_team, has_sop = $has_sop,
+    has_budget = $has_budget, evidence = $evidence, status = $status where innovation_id = $innovation_id"""
+ROW = "select * from innovations where innovation_id = ?"
+
+
+def _source_for_register(cur, code: str) -> str:
+    """Rows typed into the app point to one 'imported' source per region: the register kept in this app."""
+    sid = f"register-{code}"
+    if not cur.execute("select 1 from sources where source_id = ?", [sid]).fetchall():
+        cur.execute(
+            "insert into sources (source_id, kind, title, publisher, retrieved_date, note) values (?, 'imported', ?, ?, ?, ?)",
+            [
+                sid,
+                f"Register inovasi daerah {code}",
+                "Bapperida (diisi di aplikasi)",
+                dt.date.today(),
+                "Baris yang ditambahkan atau diubah di aplikasi.",
+            ],
+        )
+    return sid
+
+
+def _row_dict(cur, iid: str) -> dict | None:
+    res = cur.execute(ROW, [iid])
+    cols = [d[0] for d in res.description]
+    rows = res.fetchall()
+    return dict(zip(cols, rows[0], strict=True)) if rows else None
+
+
+def save(
+    db: Database, code: str, new_rows: list[dict], changed: dict[str, dict], deleted: list[str], note: str | None = None
+) -> int:
+    """Add, change and delete register rows in one transaction, each change logged; returns the batch number."""
+    unit_types = dict(units(db, code).itertuples(index=False, name=None))
+    problems: list[Problem] = []
+    checked_new, checked_changed = [], {}
+    for i, raw in enumerate(new_rows, start=1):
+        row, pr = clean_row(raw, unit_types, "baru", i)
+        problems += pr
+        checked_new.append(row)
+    for iid, raw in changed.items():
+        row, pr = clean_row(raw, unit_types, iid, None)
+        problems += pr
+        checked_changed[iid] = row
+    existing = register(db, code)
+    keys = {
+        (r.unit, r.year_proposed, r.title.lower())
+        for r in existing.itertuples(index=False)
+        if r.innovation_id not in changed and r.innovation_id not in deleted
+    }
+    for row in [*checked_new, *checked_changed.values()]:
+        k = (row["unit"], row["year_proposed"], row["title"].lower())
+        if k in keys:
+            problems.append(
+                _p(
+                    "register",
+                    None,
+                    "title",
+                    row["title"],
+                    f"judul `{row['title']}` sudah ada untuk {row['unit']} tahun {row['year_proposed']}.",
+                    f"title `{row['title']}` already exists for {row['unit']} in {row['year_proposed']}.",
+                )
+            )
+        keys.add(k)
+    if problems:
+        raise ImportRejected(problems)
+    with db.transaction() as cur:
+        batch = _next_batch(cur)
+        sid = _source_for_register(cur, code)
+        for row in checked_new:
+            iid = f"INV-{code}-{hashlib.sha1(f'{row}{dt.datetime.now()}'.encode()).hexdigest()[:10]}"
+            full = {**row, "innovation_id": iid, "region_code": code, "source_id": sid}
+            cur.execute(INSERT, full)
+            _log(cur, batch, "insert", iid, None, full, note)
+        for iid, row in checked_changed.items():
+            before = _row_dict(cur, iid)
+            cur.execute(UPDATE, {**row, "innovation_id": iid})
+            _log(cur, batch, "update", iid, before, _row_dict(cur, iid), note)
+        for iid in deleted:
+            before = _row_dict(cur, iid)
+            cur.execute("delete from innovations where innovation_id = ?", [iid])
+            _log(cur, batch, "delete", iid, before, None, note)
+    return batch
+
+
+def undo_batch(db: Database, batch: int) -> None:
+    """Take back one save or one import: rows it added go, rows it changed or deleted come back as they were."""
+    logs = db.df("select * from register_log where batch_id = ? and undone_at is null order by log_id desc", [batch])
+    if logs.empty:
+        raise ImportRejected(
+            [
+                _p(
+                    "register",
+                    None,
+                    "batch",
+                    batch,
+                    f"perubahan #{batch} tidak ada atau sudah dibatalkan.",
+                    f"change #{batch} does not exist or was already undone.",
+                )
+            ]
+        )
+    with db.transaction() as cur:
+        for r in logs.itertuples(index=False):
+            if r.action == "insert":
+                cur.execute("delete from innovation_levels where innovation_id = ?", [r.innovation_id])
+                cur.execute("delete from innovations where innovation_id = ?", [r.innovation_id])
+            else:
+                before = json.loads(r.before)
+                if r.action == "update":
+                    cur.execute(UPDATE, {k: before[k] for k in [*EDITABLE, "innovation_id"]})
+                else:
+                    cur.execute(INSERT, {k: before[k] for k in [*COLUMNS, "region_code", "source_id"]})
+        cur.execute(
+            "update register_log set undone_at = ? where batch_id = ?",
+            [dt.datetime.now().replace(microsecond=0), batch],
+        )
+
+
+def changes(db: Database, code: str) -> pd.DataFrame:
+    return db.df(
+        """select batch_id, min(changed_at) as changed_at, count(*) as rows, string_agg(distinct action, ', ') as actions,
+                  any_value(note) as note, bool_or(undone_at is not null) as undone
+           from register_log l
+           where exists (select 1 from innovations i where i.innovation_id = l.innovation_id and i.region_code = ?)
+              or json_extract_string(coalesce(l.before, l.after), '$.region_code') = ?
+           group by batch_id order by batch_id desc""",
+        [code, code],
+    )
+
+
+# ---------------------------------------------------------------- import and export
+
+
+ALIASES = {
+    "judul": "title",
+    "unit_kerja": "unit",
+    "jenis_unit": "unit_type",
+    "bentuk": "form",
+    "tahap": "stage",
+    "tahun_usulan": "year_proposed",
+    "tahun_penerapan": "year_applied",
+    "kompetisi": "competitions",
+    "tim": "has_team",
+    "sop": "has_sop",
+    "anggaran": "has_budget",
+    "bukti": "evidence",
+    "tanggal_usulan": "proposed_on",
+}
+
+
+def read_register_file(data: bytes, name: str) -> pd.DataFrame:
+    """The register sheet of a CSV or XLSX (its first sheet; other sheets, such as allowed values, are ignored)."""
+    from iid.dataio import read_table  # the same tolerant reader as the data page
+
+    df, header_row = read_table(data, name, "register", known=set(EDITABLE) | set(ALIASES))
+    df.columns = [
+        ALIASES.get(c.strip().lower().replace(" ", "_"), c.strip().lower().replace(" ", "_")) for c in df.columns
+    ]
+    df.attrs["header_row"] = header_row
+    return df
+
+
+def import_register(db: Database, code: str, data: bytes, name: str) -> int:
+    """All rows of a file, or none: every problem names the row and the column."""
+    df = read_register_file(data, name)
+    header = df.attrs["header_row"]
+    missing = [c for c in ("title", "unit", "year_proposed") if c not in df.columns]
+    if missing:
+        raise ImportRejected(
+            [
+                _p(name, header, c, None, f"kolom wajib `{c}` tidak ada.", f"required column `{c}` is missing.")
+                for c in missing
+            ]
+        )
+    if df.empty:
+        raise ImportRejected([_p(name, None, "", None, "tidak ada baris data.", "no data rows.")])
+    unit_types = dict(units(db, code).itertuples(index=False, name=None))
+    rows, problems = [], []
+    for i, raw in enumerate(df.to_dict("records"), start=header + 1):
+        row, pr = clean_row(raw, unit_types, name, i)
+        problems += pr
+        rows.append(row)
+    if problems:
+        raise ImportRejected(problems)
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(rows, start=header + 1):
+        k = (row["unit"], row["year_proposed"], row["title"].lower())
+        if k in seen:
+            problems.append(
+                _p(
+                    name,
+                    i,
+                    "title",
+                    row["title"],
+                    f"judul ganda untuk unit dan tahun yang sama (baris {seen[k]}).",
+                    f"duplicate title for the same unit and year (row {seen[k]}).",
+                )
+            )
+        seen[k] = i
+    if problems:
+        raise ImportRejected(problems)
+    try:
+        return save(db, code, rows, {}, [], note=f"impor {name}")
+    except ImportRejected as exc:
+        for p in exc.problems:
+            p.file = name
+        raise
+
+
+def template_xlsx(lang: str = "id") -> bytes:
+    """The register template: the same columns as the export, two example rows, and a sheet of allowed values."""
+    example = pd.DataFrame(
+        [
+            {
+                "title": "SIGAP: layanan antar dokumen",
+                "unit": "Dinas Kependudukan dan Pencatatan Sipil",
+                "unit_type": "OPD",
+                "form": "pelayanan_publik",
+                "digital": "ya",
+                "urusan": "administrasi kependudukan",
+                "stage": "uji_coba",
+                "year_proposed": 2025,
+                "proposed_on": "2025-03-01",
+                "year_applied": "",
+                "competitions": "KIPP",
+                "has_team": "ya",
+                "has_sop": "tidak",
+                "has_budget": "tidak",
+                "evidence": "https://…",
+                "status": "draft",
+            }
+        ]
+    )
+    allowed = pd.DataFrame(
+        {
+            "unit_type": pd.Series(UNIT_TYPES),
+            "form": pd.Series(FORMS),
+            "stage": pd.Series(STAGES),
+            "status": pd.Series(STATUSES),
+            "urusan_pelayanan_dasar": pd.Series(BASIC_URUSAN),
+            "ya_tidak": pd.Series(["ya", "tidak"]),
+        }
+    )
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        example[EDITABLE].to_excel(xw, sheet_name="register", index=False)
+        allowed.to_excel(xw, sheet_name="nilai_yang_boleh" if lang == "id" else "allowed_values", index=False)
+        xw.sheets["register"].freeze_panes = "A2"
+    return buf.getvalue()
+
+
+def export_xlsx(df: pd.DataFrame, lang: str = "id") -> bytes:
+    from iid import export
+
+    out = df[[c for c in COLUMNS if c in df.columns] + (["is_sample"] if "is_sample" in df.columns else [])].copy()
+    for col in ("digital", "has_team", "has_sop", "has_budget"):
+        out[col] = out[col].map({True: "ya", False: "tidak"})
+    return export.xlsx_bytes(out, None, "register")
+
+
+# ---------------------------------------------------------------- views
+
+
+@dataclass
+class CommitmentStatus:
+    commitment: dict
+    year: int
+    table: pd.DataFrame  # per unit, or per month
+    achieved: float
+    target: float
+    short_units: list[str]
+    pace_per_month: float | None = None
+    months_left: int | None = None
+
+
+def commitment_status(db: Database, code: str, year: int, today: dt.date | None = None) -> list[CommitmentStatus]:
+    """Each stored pledge of the region checked against the register for a year (no code per pledge: data only)."""
+    today = today or dt.date.today()
+    reg = register(db, code)
+    reg = reg[reg["year_proposed"] == year]
+    us = units(db, code)
+    out = []
+    for c in queries.commitments(db, code).to_dict("records"):
+        if c["year_from"] > year or (c["year_to"] == c["year_to"] and c["year_to"] is not None and c["year_to"] < year):
+            continue
+        types = [t.strip() for t in str(c["unit_types"]).split(",")]
+        scope_units = us[us["unit_type"].isin(types)]["unit"].tolist()
+        in_scope = reg[reg["unit_type"].isin(types)]
+        if c["kind"] == "per_unit_per_year":
+            counts = in_scope.groupby("unit").size()
+            table = pd.DataFrame({"unit": scope_units})
+            table["count"] = table["unit"].map(counts).fillna(0).astype(int)
+            table["short_by"] = (c["quantity"] - table["count"]).clip(lower=0)
+            table = table.sort_values(["short_by", "unit"], ascending=[False, True])
+            short = table[table["short_by"] > 0]["unit"].tolist()
+            out.append(
+                CommitmentStatus(c, year, table, float((table["short_by"] == 0).sum()), float(len(table)), short)
+            )
+        elif c["kind"] == "total_by_year":
+            n = len(in_scope)
+            by_month = in_scope.assign(month=pd.to_datetime(in_scope["proposed_on"]).dt.month).groupby("month").size()
+            table = pd.DataFrame({"month": range(1, 13)})
+            table["count"] = table["month"].map(by_month).fillna(0).astype(int)
+            table["cumulative"] = table["count"].cumsum()
+            months_left = 12 - today.month + 1 if today.year == year else (0 if today.year > year else 12)
+            rest = max(c["quantity"] - n, 0)
+            pace = rest / months_left if months_left else None
+            out.append(CommitmentStatus(c, year, table, float(n), float(c["quantity"]), [], pace, months_left))
+        else:  # per_unit_in_competition
+            mask = in_scope["competitions"].fillna("").str.split(",").map(lambda xs, k=c["competition"]: k in xs)
+            entered = in_scope[mask.astype(bool)]
+            table = pd.DataFrame({"unit": scope_units})
+            table["entries"] = table["unit"].map(entered.groupby("unit").size()).fillna(0).astype(int)
+            table = table.sort_values(["entries", "unit"])
+            short = table[table["entries"] < c["quantity"]]["unit"].tolist()
+            out.append(CommitmentStatus(c, year, table, float(len(table) - len(short)), float(len(table)), short))
+    return out
+
+
+def portfolio(reg: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Counts by stage (a funnel), form, urusan, unit, digital share, and by year."""
+    return {
+        # a funnel: how many reached at least each stage (an implemented innovation went through trial and initiative)
+        "stage": pd.DataFrame(
+            {"stage": list(STAGES), "count": [int(reg["stage"].isin(STAGES[i:]).sum()) for i in range(len(STAGES))]}
+        ),
+        "form": reg.groupby("form").size().rename("count").reset_index(),
+        "urusan": reg.groupby("urusan").size().rename("count").reset_index().sort_values("count", ascending=False),
+        "unit": reg.groupby(["unit_type", "unit"])
+        .size()
+        .rename("count")
+        .reset_index()
+        .sort_values("count", ascending=False),
+        "year": reg.groupby(["year_proposed", "stage"]).size().rename("count").reset_index(),
+        "digital_share": pd.DataFrame({"share": [float(reg["digital"].mean()) if len(reg) else 0.0]}),
+    }
+
+
+def competition_entries(db: Database, code: str, competition: str, year: int) -> pd.DataFrame:
+    """Entries of one competition and year by group and form, with the grouping rules read from the database."""
+    groups = db.df("select unit_type, group_name from competition_groups where competition = ?", [competition])
+    reg = register(db, code)
+    entered = reg["competitions"].fillna("").str.split(",").map(lambda xs: competition in xs).astype(bool)
+    reg = reg[(reg["year_proposed"] == year) & entered]
+    reg = reg.merge(groups, on="unit_type", how="left")
+    reg["group_name"] = reg["group_name"].fillna("–")
+    return reg
+
+
+def sustainability(reg: pd.DataFrame) -> pd.DataFrame:
+    """Innovations missing a team, an SOP or a budget line: the list to chase before staff rotation."""
+    missing = reg[~(reg["has_team"] & reg["has_sop"] & reg["has_budget"])].copy()
+    missing["missing"] = missing.apply(
+        lambda r: ", ".join(
+            x for x, ok in (("tim", r.has_team), ("SOP", r.has_sop), ("anggaran", r.has_budget)) if not ok
+        ),
+        axis=1,
+    )
+    return missing.sort_values(["unit", "title"])
+
+
+# ---------------------------------------------------------------- link to the score
+
+LEVELS = """
+select l.innovation_id, l.indicator_code, l.level from innovation_levels l
+join innovations i using (innovation_id) where i.region_code = ? and i.year_proposed = ?
+"""
+
+
+@dataclass
+class ScoreEstimate:
+    n: int
+    basic_services: int
+    sid_points: float  # IID points from the per-innovation indicators
+    count_points: float  # IID points from the number of innovations
+    levers: pd.DataFrame  # innovation × indicator: the IID points one more level would add
+
+
+def score_estimate(db: Database, code: str, year: int, rule_year: int, verified_only: bool) -> ScoreEstimate:
+    """The innovation part of the IID from the register, by the rule year's formula (the same compute() as Target)."""
+    rule = queries.rule_years(db)[rule_year]
+    inds = [i for i in queries.indicators(db, rule_year) if i.aspect == "SID"]
+    reg = register(db, code)
+    reg = reg[(reg["year_proposed"] == year) & (reg["status"] != "draft")]
+    if verified_only:
+        reg = reg[reg["status"] == "terverifikasi"]
+    lv = db.df(LEVELS, [code, year])
+    lv = lv[lv["innovation_id"].isin(reg["innovation_id"])]
+    n = len(reg)
+    covered = len(set(reg["urusan"].dropna()) & set(BASIC_URUSAN))
+    means = (lv.groupby("indicator_code")["level"].sum() / n).to_dict() if n else {}
+    b = compute(Profile(means, n, covered), rule, inds)
+    denom = max(rule.k_min, n) if n else rule.k_min
+    weight = {i.code: i.weight for i in inds}
+    names = {i.code: i.name for i in inds}
+    lev = lv[lv["level"] < 3].copy()
+    lev["gain"] = lev["indicator_code"].map(weight) / denom / rule.max_total * 100
+    lev = lev.merge(reg[["innovation_id", "title", "unit"]], on="innovation_id")
+    lev["indicator"] = lev["indicator_code"].map(names)
+    lev = lev.sort_values(["gain", "title"], ascending=[False, True]).head(15)
+    scale = 100 / rule.max_total
+    return ScoreEstimate(n, min(covered, BASIC_SERVICES), b.sid * scale, b.count * scale, lev)

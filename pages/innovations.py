@@ -1,0 +1,401 @@
+"""Inovasi: the region's innovation register, its pledges, competitions, sustainability and effect on the score."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from iid import charts, fmt, ui
+from iid import register as R
+from iid.errors import ImportRejected
+from iid.i18n import t
+
+lang, published_only = ui.common_controls()
+code = ui.region_picker(lang)
+db = ui.db()
+path = ui.db_path()
+reg_info = ui.regions(path).set_index("code").loc[code]
+st.title(t("inv_title", lang, name=reg_info["display_name"]))
+st.caption(t("inv_caption", lang))
+
+reg = R.register(db, code)
+if published_only:
+    reg = reg[~reg["is_sample"]]
+has_sample = bool(reg["is_sample"].any())
+if has_sample:
+    ui.sample_notice(lang)
+years = sorted(set(reg["year_proposed"].dropna().astype(int)) | {dt.date.today().year - 1}, reverse=True)
+year, _ = ui.url_value("y", years, years[0], "inv_year", parse=int)
+year = st.selectbox(t("inv_year", lang), years, key="inv_year")
+ui.write_url("y", year, years[0])
+reg_y = reg[reg["year_proposed"] == year]
+
+m = st.columns(3)
+m[0].metric(t("inv_all", lang, year=year), fmt.integer(len(reg_y), lang))
+m[1].metric(t("inv_claimed", lang), fmt.integer((reg_y["status"] != "draft").sum(), lang))
+m[2].metric(t("inv_verified", lang), fmt.integer((reg_y["status"] == "terverifikasi").sum(), lang))
+source = t("source_line", lang, sources=("Register inovasi (data contoh)" if has_sample else "Register inovasi daerah"))
+form_labels, stage_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang]
+
+tabs = st.tabs(
+    [
+        t(k, lang)
+        for k in (
+            "itab_register",
+            "itab_commit",
+            "itab_portfolio",
+            "itab_competition",
+            "itab_sustain",
+            "itab_score",
+            "itab_import",
+        )
+    ],
+    key="itab",
+    bind="query-params",
+)
+
+if tabs[0].open:
+    with tabs[0]:
+        if reg.empty:
+            st.info(t("inv_empty", lang))
+        unit_list = R.units(db, code)
+        with st.expander(t("inv_add", lang), expanded=reg.empty, icon=":material/add:"):
+            with st.form("inv_add_form", clear_on_submit=True):
+                a1, a2 = st.columns(2)
+                new_title = a1.text_input(t("inv_f_title", lang), max_chars=300, key="inv_new_title")
+                new_unit = a2.selectbox("Unit", unit_list["unit"].tolist(), index=None, key="inv_new_unit")
+                a3, a4, a5 = st.columns(3)
+                new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
+                new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
+                new_status = a5.selectbox("Status", list(R.STATUSES))
+                new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
+                comps_all = db.df("select code from competitions")["code"].tolist()
+                new_comps = a2.multiselect(t("comp_choose", lang), comps_all)
+                b = st.columns(4)
+                new_digital = b[0].checkbox("Digital")
+                new_team = b[1].checkbox(t("inv_f_team", lang))
+                new_sop = b[2].checkbox("SOP")
+                new_budget = b[3].checkbox(t("inv_f_budget", lang))
+                if st.form_submit_button(t("inv_add", lang), type="primary", icon=":material/add:"):
+                    unit_type = dict(unit_list.itertuples(index=False, name=None)).get(new_unit, "")
+                    row = {
+                        "title": new_title,
+                        "unit": new_unit or "",
+                        "unit_type": unit_type,
+                        "form": new_form,
+                        "stage": new_stage,
+                        "status": new_status,
+                        "urusan": new_urusan,
+                        "competitions": ",".join(new_comps),
+                        "digital": new_digital,
+                        "has_team": new_team,
+                        "has_sop": new_sop,
+                        "has_budget": new_budget,
+                        "year_proposed": year,
+                        "proposed_on": dt.date.today() if dt.date.today().year == year else None,
+                    }
+                    try:
+                        batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir")
+                    except ImportRejected as exc:
+                        for p in exc.problems:
+                            st.error(p.text(lang))
+                    else:
+                        ui.clear_caches()
+                        st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                        st.rerun()
+        if "_inv_added" in st.session_state:
+            st.success(st.session_state.pop("_inv_added"))
+        view = reg_y[R.COLUMNS].copy()
+        view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
+        edited = st.data_editor(
+            view,
+            key=f"inv_editor_{code}_{year}",
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            height=460,
+            disabled=["innovation_id"],
+            column_config={
+                "innovation_id": st.column_config.TextColumn("ID", width="small"),
+                "unit": st.column_config.SelectboxColumn("Unit", options=unit_list["unit"].tolist(), required=True),
+                "unit_type": st.column_config.SelectboxColumn(
+                    "Jenis unit" if lang == "id" else "Unit type", options=list(R.UNIT_TYPES)
+                ),
+                "title": st.column_config.TextColumn(
+                    "Judul" if lang == "id" else "Title", required=True, width="large"
+                ),
+                "form": st.column_config.SelectboxColumn("Bentuk" if lang == "id" else "Form", options=list(R.FORMS)),
+                "stage": st.column_config.SelectboxColumn("Tahap" if lang == "id" else "Stage", options=list(R.STAGES)),
+                "status": st.column_config.SelectboxColumn("Status", options=list(R.STATUSES)),
+                "year_proposed": st.column_config.NumberColumn("Tahun usul" if lang == "id" else "Year", format="%d"),
+                "year_applied": st.column_config.NumberColumn(
+                    "Tahun terap" if lang == "id" else "Applied", format="%d"
+                ),
+                "proposed_on": st.column_config.DateColumn("Tanggal usul" if lang == "id" else "Proposed on"),
+                "has_team": st.column_config.CheckboxColumn("Tim" if lang == "id" else "Team"),
+                "has_sop": st.column_config.CheckboxColumn("SOP"),
+                "has_budget": st.column_config.CheckboxColumn("Anggaran" if lang == "id" else "Budget"),
+                "digital": st.column_config.CheckboxColumn("Digital"),
+            },
+        )
+        if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
+            before = view.set_index("innovation_id")
+            after = edited.copy()
+            new_rows = [r for r in after[after["innovation_id"].isna()].to_dict("records")]
+            for r in new_rows:
+                r.setdefault("year_proposed", year)
+                if not r.get("year_proposed"):
+                    r["year_proposed"] = year
+            kept = after[after["innovation_id"].notna()].set_index("innovation_id")
+            deleted = [i for i in before.index if i not in kept.index]
+            changed = {}
+            for iid, row in kept.iterrows():
+                if not before.loc[iid].equals(row[before.columns]):
+                    changed[iid] = row.to_dict()
+            if not (new_rows or changed or deleted):
+                st.info(t("inv_nochange", lang))
+            else:
+                try:
+                    batch = R.save(db, code, new_rows, changed, deleted, note="disunting di aplikasi")
+                except ImportRejected as exc:
+                    st.error(t("inv_rejected", lang))
+                    st.dataframe(
+                        pd.DataFrame(
+                            [{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]
+                        ),
+                        hide_index=True,
+                        width="stretch",
+                    )
+                else:
+                    ui.clear_caches()
+                    st.session_state.pop(f"inv_editor_{code}_{year}", None)
+                    st.success(t("inv_saved", lang, batch=batch))
+                    st.rerun()
+
+if tabs[1].open:
+    with tabs[1]:
+        statuses = R.commitment_status(db, code, year)
+        if not statuses:
+            st.caption(t("no_commitments", lang))
+        for cs in statuses:
+            c = cs.commitment
+            with st.container(border=True):
+                st.subheader(c["label"])
+                st.caption(f"{t('sources', lang)}: {c['source_publisher']}")
+                if c["kind"] == "per_unit_per_year":
+                    st.progress(
+                        cs.achieved / cs.target if cs.target else 0.0,
+                        text=t("commit_met", lang, a=fmt.integer(cs.achieved, lang), b=fmt.integer(cs.target, lang)),
+                    )
+                    short = cs.table[cs.table["short_by"] > 0]
+                    st.markdown(f"**{t('commit_units_short', lang, n=len(short))}**")
+                    st.dataframe(short, hide_index=True, width="stretch", height=min(400, 40 + 35 * len(short)))
+                elif c["kind"] == "total_by_year":
+                    st.progress(
+                        min(cs.achieved / cs.target, 1.0) if cs.target else 0.0,
+                        text=t(
+                            "commit_total",
+                            lang,
+                            n=fmt.integer(cs.achieved, lang),
+                            q=fmt.integer(cs.target, lang),
+                            year=year,
+                        ),
+                    )
+                    if cs.pace_per_month is not None and cs.achieved < cs.target:
+                        st.markdown(t("commit_pace", lang, x=fmt.number(cs.pace_per_month, 1, lang), m=cs.months_left))
+                    elif cs.months_left == 0:
+                        st.caption(t("commit_closed", lang, year=year))
+                    st.bar_chart(cs.table.set_index("month")["cumulative"], height=220)
+                else:
+                    st.progress(
+                        cs.achieved / cs.target if cs.target else 0.0,
+                        text=t("commit_met", lang, a=fmt.integer(cs.achieved, lang), b=fmt.integer(cs.target, lang)),
+                    )
+                    st.markdown(
+                        f"**{t('commit_none_entered', lang, comp=c['competition'])}**: "
+                        + fmt.md_escape(", ".join(cs.short_units) or "–")
+                    )
+
+if tabs[2].open:
+    with tabs[2]:
+        p = R.portfolio(reg_y)
+        c1, c2 = st.columns(2)
+        c1.plotly_chart(
+            charts.funnel(p["stage"], stage_labels, t("inv_funnel", lang, year=year), source, has_sample, lang),
+            width="stretch",
+            key="inv_funnel",
+        )
+        c2.metric(t("inv_digital", lang), fmt.percent(float(p["digital_share"]["share"].iloc[0]), 0, lang))
+        form = p["form"].assign(form=p["form"]["form"].map(form_labels))
+        c2.plotly_chart(
+            charts.count_bars(
+                form,
+                "form",
+                "count",
+                t("inv_by_form", lang),
+                t("inv_count", lang),
+                source,
+                has_sample,
+                lang,
+                height=300,
+                horizontal=True,
+            ),
+            width="stretch",
+            key="inv_form",
+        )
+        st.plotly_chart(
+            charts.count_bars(
+                p["urusan"],
+                "urusan",
+                "count",
+                t("inv_by_urusan", lang),
+                t("inv_count", lang),
+                source,
+                has_sample,
+                lang,
+                horizontal=True,
+                height=420,
+            ),
+            width="stretch",
+            key="inv_urusan",
+        )
+        by_year = R.portfolio(reg)["year"].assign(stage=lambda d: d["stage"].map(stage_labels))
+        st.plotly_chart(
+            charts.count_bars(
+                by_year,
+                "year_proposed",
+                "count",
+                t("inv_by_year", lang),
+                t("inv_count", lang),
+                source,
+                has_sample,
+                lang,
+                colour="stage",
+            ),
+            width="stretch",
+            key="inv_year_chart",
+        )
+        st.subheader(t("inv_by_unit", lang))
+        st.dataframe(p["unit"], hide_index=True, width="stretch", height=320)
+
+if tabs[3].open:
+    with tabs[3]:
+        comps = db.df(
+            "select code, name from competitions where region_code is null or region_code = ? order by scope desc",
+            [code],
+        )
+        comp = st.selectbox(
+            t("comp_choose", lang),
+            comps["code"],
+            format_func=dict(zip(comps["code"], comps["name"], strict=False)).get,
+            key="inv_comp",
+        )
+        entries = R.competition_entries(db, code, comp, year)
+        counts = entries.groupby(["group_name", "form"]).size().rename("count").reset_index()
+        counts["form"] = counts["form"].map(form_labels)
+        st.plotly_chart(
+            charts.count_bars(
+                counts,
+                "group_name",
+                "count",
+                t("comp_title", lang, comp=comp, year=year),
+                t("inv_count", lang),
+                source,
+                has_sample,
+                lang,
+                colour="form",
+            ),
+            width="stretch",
+            key="inv_comp_chart",
+        )
+        rules = db.df("select group_name, unit_type from competition_groups where competition = ? order by all", [comp])
+        if not rules.empty:
+            st.caption(t("comp_rules", lang))
+            st.dataframe(rules, hide_index=True)
+        st.dataframe(
+            entries[["group_name", "unit", "title", "form", "stage", "status"]], hide_index=True, width="stretch"
+        )
+
+if tabs[4].open:
+    with tabs[4]:
+        st.caption(t("sus_caption", lang))
+        miss = R.sustainability(reg_y)
+        st.dataframe(miss[["unit", "title", "stage", "missing", "evidence"]], hide_index=True, width="stretch")
+        ui.table_downloads(
+            miss[["unit", "title", "stage", "missing"]],
+            None,
+            reg_info["display_name"],
+            "keberlanjutan",
+            year,
+            lang,
+            key="sustain",
+        )
+
+if tabs[5].open:
+    with tabs[5]:
+        rules = ui.rule_years(path)
+        rule_year, _ = ui.url_value("ry", sorted(rules), year if year in rules else max(rules), "inv_rule", parse=int)
+        rule_year = st.selectbox(t("wi_rule_year", lang), sorted(rules), key="inv_rule")
+        ui.write_url("ry", rule_year, year if year in rules else max(rules))
+        st.caption(t("score_caption", lang, year=year, rule=rule_year))
+        for label, verified in ((t("inv_claimed", lang), False), (t("inv_verified", lang), True)):
+            est = R.score_estimate(db, code, year, rule_year, verified)
+            st.markdown(f"**{label}**")
+            c = st.columns(4)
+            c[0].metric(t("score_sid", lang), fmt.score(est.sid_points, lang))
+            c[1].metric(t("score_count", lang), fmt.score(est.count_points, lang))
+            c[2].metric(t("score_n", lang), fmt.integer(est.n, lang))
+            c[3].metric(t("score_bs", lang), f"{est.basic_services} / 6")
+        st.subheader(t("score_levers", lang))
+        st.dataframe(
+            est.levers[["unit", "title", "indicator", "level", "gain"]].assign(
+                gain=lambda d: d["gain"].map(lambda g: fmt.signed(g, 3, lang))
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+if tabs[6].open:
+    with tabs[6]:
+        with st.container(horizontal=True):
+            st.download_button(
+                t("download_template", lang),
+                R.template_xlsx(lang),
+                "templat_register_inovasi.xlsx",
+                key="inv_tpl",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+            st.download_button(
+                t("download_register", lang),
+                lambda: R.export_xlsx(reg, lang),
+                f"IID_{reg_info['short_name'].replace(' ', '-')}_register.xlsx",
+                key="inv_export",
+                on_click="ignore",
+                icon=":material/table:",
+            )
+        up = st.file_uploader(t("imp_register", lang), type=["csv", "xlsx"], key=f"inv_upload_{code}")
+        if up is not None and st.button(t("inv_save", lang), key="inv_import_go", type="primary"):
+            try:
+                batch = R.import_register(db, code, up.getvalue(), up.name)
+            except ImportRejected as exc:
+                st.error(t("inv_rejected", lang))
+                st.dataframe(
+                    pd.DataFrame([{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]),
+                    hide_index=True,
+                    width="stretch",
+                )
+            else:
+                ui.clear_caches()
+                st.success(t("imp_register_done", lang, batch=batch))
+        hist = R.changes(db, code)
+        if not hist.empty:
+            st.dataframe(hist, hide_index=True, width="stretch")
+            open_ = hist[~hist["undone"]]
+            if not open_.empty:
+                last = int(open_["batch_id"].max())
+                if st.button(t("undo_batch", lang, batch=last), key="inv_undo", icon=":material/undo:"):
+                    R.undo_batch(db, last)
+                    ui.clear_caches()
+                    st.success(t("undone_batch", lang, batch=last))
+                    st.rerun()
