@@ -217,45 +217,17 @@ def measure_pages(db_file: Path) -> dict:
 
 def measure_browser(db_file: Path) -> dict:
     """Seconds from opening a URL to the first chart drawn, on a warm server (Debian's Chromium)."""
-    import os
     import shutil
-    import socket
-    import subprocess
-    import urllib.request
 
     chromium = shutil.which("chromium")
     if not chromium:
         return {"browser_first_chart_s": None}
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "iid.serve",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "IID_DB": str(db_file)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    from iid.serve import Server
+
     res: dict[str, float] = {}
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with Server(str(db_file)) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=chromium, args=["--disable-gpu", "--disable-background-networking"]
@@ -266,7 +238,7 @@ def measure_browser(db_file: Path) -> dict:
                 ("/bandingkan?r=64.74,61.71", "compare"),
                 ("/target?r=65", "target"),
             ):
-                url = f"http://127.0.0.1:{port}{path}"
+                url = f"{base}{path}"
                 page.goto(url)  # warm
                 page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
                 times = []
@@ -277,9 +249,6 @@ def measure_browser(db_file: Path) -> dict:
                     times.append(time.perf_counter() - t0)
                 res[f"browser_first_chart_{key}_s"] = round(statistics.median(times), 2)
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
     return res
 
 

@@ -150,6 +150,11 @@ def _problem(file: str, row: int | None, column: str | None, value: str | None, 
     return Problem(file, row, column, value, id_, en)
 
 
+def _refuse(file: str, id_: str, en: str) -> ImportRejected:
+    """A file refused as a whole (size, emptiness, format): one message, no row or column."""
+    return ImportRejected([_problem(file, None, None, None, id_, en)])
+
+
 def _norm(h: object) -> str:
     return str(h).strip().lower().replace(" ", "_").replace("-", "_")
 
@@ -162,46 +167,25 @@ def read_table(data: bytes, name: str, kind: str, known: set[str] | None = None)
     """
     limit_mb = float(settings.get("upload_limit_mb"))
     if len(data) > limit_mb * 1024 * 1024:
-        raise ImportRejected(
-            [
-                _problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    f"berkas {len(data) / 1024 / 1024:.1f} MB melebihi batas {limit_mb:g} MB.",
-                    f"the file is {len(data) / 1024 / 1024:.1f} MB, over the {limit_mb:g} MB limit.",
-                )
-            ]
+        raise _refuse(
+            name,
+            f"berkas {len(data) / 1024 / 1024:.1f} MB melebihi batas {limit_mb:g} MB.",
+            f"the file is {len(data) / 1024 / 1024:.1f} MB, over the {limit_mb:g} MB limit.",
         )
     if not data.strip():
-        raise ImportRejected(
-            [
-                _problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    "berkas kosong; isi dengan data lalu unggah lagi.",
-                    "the file is empty; fill it with data and upload again.",
-                )
-            ]
+        raise _refuse(
+            name,
+            "berkas kosong; isi dengan data lalu unggah lagi.",
+            "the file is empty; fill it with data and upload again.",
         )
     if name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         try:
             raw = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=str, keep_default_na=False)
         except Exception as exc:  # openpyxl raises many kinds for a broken or truncated file
-            raise ImportRejected(
-                [
-                    _problem(
-                        name,
-                        None,
-                        None,
-                        None,
-                        f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}); simpan ulang dari Excel.",
-                        f"the XLSX file cannot be read ({exc.__class__.__name__}); save it again from Excel.",
-                    )
-                ]
+            raise _refuse(
+                name,
+                f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}); simpan ulang dari Excel.",
+                f"the XLSX file cannot be read ({exc.__class__.__name__}); save it again from Excel.",
             ) from exc
     else:
         text = None
@@ -212,9 +196,7 @@ def read_table(data: bytes, name: str, kind: str, known: set[str] | None = None)
             except UnicodeDecodeError:
                 continue
         if text is None:
-            raise ImportRejected(
-                [_problem(name, None, None, None, "pengodean teks tidak dikenal.", "unknown text encoding.")]
-            )
+            raise _refuse(name, "pengodean teks tidak dikenal.", "unknown text encoding.")
         first = next((ln for ln in text.splitlines() if ln.strip()), "")
         try:
             sep = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
@@ -223,9 +205,7 @@ def read_table(data: bytes, name: str, kind: str, known: set[str] | None = None)
         try:
             rows = list(csv.reader(io.StringIO(text), delimiter=sep))
         except csv.Error as exc:
-            raise ImportRejected(
-                [_problem(name, None, None, None, f"berkas CSV rusak: {exc}", f"malformed CSV: {exc}")]
-            ) from exc
+            raise _refuse(name, f"berkas CSV rusak: {exc}", f"malformed CSV: {exc}") from exc
         width = max((len(r) for r in rows), default=0)
         raw = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
     known = known or {a for col in KINDS[kind] for a in col.aliases}

@@ -118,6 +118,8 @@ if tabs[0].open:
 
 if tabs[1].open:
     with tabs[1]:
+        if "_data_msg" in st.session_state:
+            st.success(st.session_state.pop("_data_msg"))
         hist = dataio.history(db)
         if hist.empty:
             st.caption(t("hist_none", lang))
@@ -133,8 +135,8 @@ if tabs[1].open:
                         st.error(exc.problems[0].text(lang))
                     else:
                         ui.clear_caches()
-                        st.success(t("hist_undone", lang, id=last))
-                        st.rerun()
+                        st.session_state["_data_msg"] = t("hist_undone", lang, id=last)
+                        st.rerun()  # the history shows the undo; the message survives the rerun below
 
 if tabs[2].open:
     with tabs[2]:

@@ -37,6 +37,8 @@ m[2].metric(t("inv_verified", lang), fmt.integer((reg_y["status"] == "terverifik
 source = t("source_line", lang, sources=("Register inovasi (data contoh)" if has_sample else "Register inovasi daerah"))
 form_labels, stage_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang]
 
+if "_inv_added" in st.session_state:  # what the last save or undo did, kept across its rerun
+    st.success(st.session_state.pop("_inv_added"))
 tabs = st.tabs(
     [
         t(k, lang)
@@ -103,8 +105,6 @@ if tabs[0].open:
                         ui.clear_caches()
                         st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                         st.rerun()
-        if "_inv_added" in st.session_state:
-            st.success(st.session_state.pop("_inv_added"))
         view = reg_y[R.COLUMNS].copy()
         view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
         edited = st.data_editor(
@@ -169,7 +169,7 @@ if tabs[0].open:
                 else:
                     ui.clear_caches()
                     st.session_state.pop(f"inv_editor_{code}_{year}", None)
-                    st.success(t("inv_saved", lang, batch=batch))
+                    st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                     st.rerun()
 
 if tabs[1].open:
@@ -397,5 +397,5 @@ if tabs[6].open:
                 if st.button(t("undo_batch", lang, batch=last), key="inv_undo", icon=":material/undo:"):
                     R.undo_batch(db, last)
                     ui.clear_caches()
-                    st.success(t("undone_batch", lang, batch=last))
+                    st.session_state["_inv_added"] = t("undone_batch", lang, batch=last)
                     st.rerun()
