@@ -441,3 +441,34 @@ def table_downloads(
             icon=":material/table:",
             on_click="ignore",
         )
+
+
+# ---- the innovation register (cleared by clear_caches() after every write) ----
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def register(db_path: str, code: str) -> pd.DataFrame:
+    from iid import register as R
+
+    return R.register(get_db(db_path), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def register_units(db_path: str, code: str) -> pd.DataFrame:
+    from iid import register as R
+
+    return R.units(get_db(db_path), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def commitment_status(db_path: str, code: str, year: int) -> list:
+    from iid import register as R
+
+    return R.commitment_status(get_db(db_path), code, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def score_estimate(db_path: str, code: str, year: int, rule_year: int, verified_only: bool):
+    from iid import register as R
+
+    return R.score_estimate(get_db(db_path), code, year, rule_year, verified_only)

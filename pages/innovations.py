@@ -18,7 +18,7 @@ reg_info = ui.regions(path).set_index("code").loc[code]
 st.title(t("inv_title", lang, name=reg_info["display_name"]))
 st.caption(t("inv_caption", lang))
 
-reg = R.register(db, code)
+reg = ui.register(path, code)
 if published_only:
     reg = reg[~reg["is_sample"]]
 has_sample = bool(reg["is_sample"].any())
@@ -60,7 +60,7 @@ if tabs[0].open:
     with tabs[0]:
         if reg.empty:
             st.info(t("inv_empty", lang))
-        unit_list = R.units(db, code)
+        unit_list = ui.register_units(path, code)
         with st.expander(t("inv_add", lang), expanded=reg.empty, icon=":material/add:"):
             with st.form("inv_add_form", clear_on_submit=True):
                 a1, a2 = st.columns(2)
@@ -174,7 +174,7 @@ if tabs[0].open:
 
 if tabs[1].open:
     with tabs[1]:
-        statuses = R.commitment_status(db, code, year)
+        statuses = ui.commitment_status(path, code, year)
         if not statuses:
             st.caption(t("no_commitments", lang))
         for cs in statuses:
@@ -339,7 +339,7 @@ if tabs[5].open:
         ui.write_url("ry", rule_year, year if year in rules else max(rules))
         st.caption(t("score_caption", lang, year=year, rule=rule_year))
         for label, verified in ((t("inv_claimed", lang), False), (t("inv_verified", lang), True)):
-            est = R.score_estimate(db, code, year, rule_year, verified)
+            est = ui.score_estimate(path, code, year, rule_year, verified)
             st.markdown(f"**{label}**")
             c = st.columns(4)
             c[0].metric(t("score_sid", lang), fmt.score(est.sid_points, lang))
