@@ -139,7 +139,7 @@ def carry_over(db: Database, old_path: Path) -> int:
                 empty = cur.execute(_COUNT[table]).fetchone()[0] == 0  # an export brings its own: keep those
                 if table in have and empty:
                     cur.execute(_COPY_OLD[table])
-                    n += cur.execute(f"select count(*) from {table}").fetchone()[0]
+                    n += cur.execute(_COUNT[table]).fetchone()[0]
         finally:
             cur.execute("detach old")
     return n

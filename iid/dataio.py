@@ -721,45 +721,16 @@ def undo(db: Database, import_id: int) -> None:
     """Take an import back: its rows go, the figures it replaced come back exactly, the record says when."""
     row = db.rows("select source_id, undone_at from imports where import_id = ?", [import_id])
     if not row:
-        raise ImportRejected(
-            [
-                _problem(
-                    "impor",
-                    None,
-                    None,
-                    str(import_id),
-                    f"impor #{import_id} tidak ada.",
-                    f"import #{import_id} does not exist.",
-                )
-            ]
-        )
+        raise _refuse("impor", f"impor #{import_id} tidak ada.", f"import #{import_id} does not exist.")
     source_id, undone = row[0]
     if undone is not None:
-        raise ImportRejected(
-            [
-                _problem(
-                    "impor",
-                    None,
-                    None,
-                    str(import_id),
-                    f"impor #{import_id} sudah dibatalkan.",
-                    f"import #{import_id} was already undone.",
-                )
-            ]
-        )
+        raise _refuse("impor", f"impor #{import_id} sudah dibatalkan.", f"import #{import_id} was already undone.")
     later = db.scalar("select count(*) from imports where import_id > ? and undone_at is null", [import_id])
     if later:
-        raise ImportRejected(
-            [
-                _problem(
-                    "impor",
-                    None,
-                    None,
-                    str(import_id),
-                    "batalkan dulu impor yang lebih baru (urutan terbalik).",
-                    "undo the later imports first (in reverse order).",
-                )
-            ]
+        raise _refuse(
+            "impor",
+            "batalkan dulu impor yang lebih baru (urutan terbalik).",
+            "undo the later imports first (in reverse order).",
         )
     with db.transaction() as cur:
         for stmt in UNDO:

@@ -631,3 +631,19 @@ def score_estimate(db: Database, code: str, year: int, rule_year: int, verified_
     lev = lev.sort_values(["gain", "title"], ascending=[False, True]).head(15)
     scale = 100 / rule.max_total
     return ScoreEstimate(n, min(covered, BASIC_SERVICES), b.sid * scale, b.count * scale, lev)
+
+
+def competitions(db: Database, code: str | None = None) -> pd.DataFrame:
+    """Competitions a region's innovations can enter: national ones and the region's own."""
+    if code is None:
+        return db.df("select code, name from competitions order by scope desc, code")
+    return db.df(
+        "select code, name from competitions where region_code is null or region_code = ? order by scope desc, code",
+        [code],
+    )
+
+
+def competition_rules(db: Database, competition: str) -> pd.DataFrame:
+    return db.df(
+        "select group_name, unit_type from competition_groups where competition = ? order by all", [competition]
+    )

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
-
 
 def main(argv: list[str] | None = None) -> int:
+    from streamlit.runtime.pages_manager import PagesManager  # imported here: Server below needs no Streamlit
+    from streamlit.web import cli
+
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", "app.py", *(argv if argv is not None else sys.argv[1:])]
     return cli.main()

@@ -71,7 +71,7 @@ if tabs[0].open:
                 new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
                 new_status = a5.selectbox("Status", list(R.STATUSES))
                 new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
-                comps_all = db.df("select code from competitions")["code"].tolist()
+                comps_all = R.competitions(db)["code"].tolist()
                 new_comps = a2.multiselect(t("comp_choose", lang), comps_all)
                 b = st.columns(4)
                 new_digital = b[0].checkbox("Digital")
@@ -280,10 +280,7 @@ if tabs[2].open:
 
 if tabs[3].open:
     with tabs[3]:
-        comps = db.df(
-            "select code, name from competitions where region_code is null or region_code = ? order by scope desc",
-            [code],
-        )
+        comps = R.competitions(db, code)
         comp = st.selectbox(
             t("comp_choose", lang),
             comps["code"],
@@ -308,7 +305,7 @@ if tabs[3].open:
             width="stretch",
             key="inv_comp_chart",
         )
-        rules = db.df("select group_name, unit_type from competition_groups where competition = ? order by all", [comp])
+        rules = R.competition_rules(db, comp)
         if not rules.empty:
             st.caption(t("comp_rules", lang))
             st.dataframe(rules, hide_index=True)
