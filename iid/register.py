@@ -638,7 +638,8 @@ def competitions(db: Database, code: str | None = None) -> pd.DataFrame:
     if code is None:
         return db.df("select code, name from competitions order by scope desc, code")
     return db.df(
-        "select code, name from competitions where region_code is null or region_code = ? order by scope desc, code",
+        # the region's own competition first: it is the one its Bapperida runs
+        "select code, name from competitions where region_code is null or region_code = ? order by region_code is null, code",
         [code],
     )
 
