@@ -45,6 +45,14 @@ class Column:
     help_en: str = ""
 
 
+# The region column of the indicator and target files (the scores file also accepts `nama_daerah`).
+REGION = Column(
+    "region_code",
+    ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah"),
+    help_id="Kode Kemendagri atau nama daerah yang unik",
+    help_en="Kemendagri code or a unique region name",
+)
+
 KINDS: dict[str, list[Column]] = {
     "scores": [
         Column(
@@ -84,12 +92,7 @@ KINDS: dict[str, list[Column]] = {
         Column("note", ("note", "catatan", "keterangan"), required=False, help_id="Catatan", help_en="Note"),
     ],
     "indicators": [
-        Column(
-            "region_code",
-            ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah"),
-            help_id="Kode Kemendagri atau nama daerah yang unik",
-            help_en="Kemendagri code or a unique region name",
-        ),
+        REGION,
         Column("year", ("year", "tahun"), help_id="Tahun penilaian", help_en="Assessment year"),
         Column(
             "indicator",
@@ -105,12 +108,7 @@ KINDS: dict[str, list[Column]] = {
         ),
     ],
     "targets": [
-        Column(
-            "region_code",
-            ("region_code", "kode", "kode_wilayah", "kode_daerah", "code", "region", "daerah"),
-            help_id="Kode Kemendagri atau nama daerah yang unik",
-            help_en="Kemendagri code or a unique region name",
-        ),
+        REGION,
         Column(
             "metric",
             ("metric", "ukuran", "indikator"),

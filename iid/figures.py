@@ -113,11 +113,17 @@ def target(
     source_id: str | None,
     lang: str,
 ) -> go.Figure:
-    from iid.target_chart import target_chart
     from iid.target_report import build_report
 
     rep = build_report(db, code, value, year, comparator, metric, gain, published_only, predicate_named)
-    o = queries.overview(db, code, published_only)
+    return target_of_report(db, rep, source_id, published_only, lang)
+
+
+def target_of_report(db: Database, rep, source_id: str | None, published_only: bool, lang: str) -> go.Figure:
+    """The Target chart of a report already built (the story has one; the page builds it from its arguments)."""
+    from iid.target_chart import target_chart
+
+    o = queries.overview(db, rep.region["code"], published_only)
     ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
     return target_chart(rep, queries.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
 

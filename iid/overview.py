@@ -68,11 +68,6 @@ def headline(o: Overview, lang: str = "id") -> Headline:
     if stated and derived and stated != derived and latest.get("score_is_published"):
         mismatch = t("mismatch", lang, stated=predicate_label(stated, lang), derived=predicate_label(derived, lang))
     avg_text, avg_help = None, ""
-    kinds_plural = (
-        {"provinsi": "provinsi", "kota": "kota", "kabupaten": "kabupaten"}
-        if lang == "id"
-        else {"provinsi": "provinces", "kota": "cities", "kabupaten": "regencies"}
-    )
     ka = o.kind_average
     if ka and ka["n"] >= 30:
         avg_text = fmt.score(ka["average"], lang)
@@ -80,7 +75,7 @@ def headline(o: Overview, lang: str = "id") -> Headline:
             "kind_average_help",
             lang,
             n=fmt.integer(ka["n"], lang),
-            kind=kinds_plural[o.region["kind"]],
+            kind=t(f"kind_plural_{o.region['kind']}", lang),
             sample=t("kind_average_sample", lang) if ka["has_sample"] else "",
         )
     elif ka:
@@ -159,7 +154,6 @@ def year_table(o: Overview, lang: str = "id") -> pd.DataFrame:
                 t("table_source", lang): (
                     t("status_sample", lang) if r.score_is_sample else t("status_published", lang)
                 )
-                + ("" if r.score_is_sample or score is None else "")
                 + (
                     f" · {t('predicate', lang).lower()} {t('status_published', lang)}"
                     if r.predicate_is_published and r.score_is_sample

@@ -126,9 +126,3 @@ def compute(profile: Profile, rule: RuleYear, indicators: Iterable[Indicator]) -
     cnt = count_score(profile.n_innovations, profile.basic_services, rule)
     total = spd + sid + cnt
     return Breakdown(spd=spd, sid=sid, count=cnt, total=total, exact=total / rule.max_total * 100, points=points)
-
-
-def max_total_of(indicators: Iterable[Indicator], rule: RuleYear) -> float:
-    """Maximum reachable total: every level at its maximum, n at the cap, affairs covered."""
-    inds = list(indicators)
-    return sum(i.max_points for i in inds) + rule.count_cap * rule.count_factor

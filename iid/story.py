@@ -206,19 +206,7 @@ def target_screen(c: _Ctx) -> Screen | None:
         status=status_label(rep, c.lang),
         req=req,
     )
-    fig = figures.target(
-        c.db,
-        c.code,
-        float(tg["value"]),
-        int(tg["target_year"]),
-        tg["comparator"],
-        "iid_score",
-        None,
-        c.published_only,
-        named,
-        tg["source_id"],
-        c.lang,
-    )
+    fig = figures.target_of_report(c.db, rep, tg["source_id"], c.published_only, c.lang)
     return Screen(
         "target",
         text,

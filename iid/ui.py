@@ -74,11 +74,6 @@ def indicators(db_path: str, rule_year: int) -> list:
     return queries.indicators(get_db(db_path), rule_year)
 
 
-@st.cache_data(show_spinner=False)
-def sources(db_path: str, ids: tuple[str, ...]) -> pd.DataFrame:
-    return queries.sources(get_db(db_path), list(ids))
-
-
 def db_path() -> str:
     return str(settings.db_path())
 
@@ -208,13 +203,6 @@ def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang:
     from iid import explore
 
     return explore.compare(get_db(db_path), list(codes), published_only, lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def kind_year(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
-    from iid import explore
-
-    return explore.kind_year(get_db(db_path), kind, published_only)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -351,20 +339,15 @@ def leave_present(lang: str) -> None:
 def projector(headline: str, fig, lang: str, key: str) -> None:
     """One headline and one chart, in projector styling; then the page stops."""
     from iid.charts import present_style
+    from iid.fmt import md_escape
 
-    st.markdown(f"### {fmt_escape(headline)}")
+    st.markdown(f"### {md_escape(headline)}")
     if fig is not None:
         f = present_style(fig)
         f.update_layout(height=540)
         st.plotly_chart(f, width="stretch", key=f"present_{key}")
     leave_present(lang)
     st.stop()
-
-
-def fmt_escape(text: str) -> str:
-    from iid.fmt import md_escape
-
-    return md_escape(text)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -45,33 +45,14 @@ if tabs[0].open:
         kind = ui.url_choice(t("imp_kind", lang), list(dataio.KINDS), "scores", "kind", lambda k: t(f"kind_{k}", lang))
         with st.container(horizontal=True):
             st.caption(t("imp_templates", lang))
-            st.download_button(
-                "XLSX (ID)",
-                dataio.template_xlsx(kind, "id"),
-                f"templat_{kind}.xlsx",
-                key="tpl_xlsx_id",
-                on_click="ignore",
-                type="tertiary",
-                icon=":material/download:",
-            )
-            st.download_button(
-                "CSV (ID, ;)",
-                dataio.template_csv(kind, "id"),
-                f"templat_{kind}.csv",
-                key="tpl_csv_id",
-                on_click="ignore",
-                type="tertiary",
-                icon=":material/download:",
-            )
-            st.download_button(
-                "CSV (EN)",
-                dataio.template_csv(kind, "en"),
-                f"template_{kind}.csv",
-                key="tpl_csv_en",
-                on_click="ignore",
-                type="tertiary",
-                icon=":material/download:",
-            )
+            for label, data, name, key in (
+                ("XLSX (ID)", dataio.template_xlsx(kind, "id"), f"templat_{kind}.xlsx", "tpl_xlsx_id"),
+                ("CSV (ID, ;)", dataio.template_csv(kind, "id"), f"templat_{kind}.csv", "tpl_csv_id"),
+                ("CSV (EN)", dataio.template_csv(kind, "en"), f"template_{kind}.csv", "tpl_csv_en"),
+            ):
+                st.download_button(
+                    label, data, name, key=key, on_click="ignore", type="tertiary", icon=":material/download:"
+                )
         upload = st.file_uploader(t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}")
         c1, c2 = st.columns(2)
         title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
