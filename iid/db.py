@@ -45,6 +45,18 @@ class Database:
         finally:
             cur.close()
 
+    def records(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts of plain Python values, missing as None (see iid.values)."""
+        from iid.values import py
+
+        cur = self._con.cursor()
+        try:
+            cur.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            return [{n: py(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+        finally:
+            cur.close()
+
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         rows = self.rows(sql, params)
         return rows[0][0] if rows else None
