@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
+from iid.values import is_missing, py
 
-def _is_missing(x: object) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+
+_is_missing = is_missing
 
 
 def number(x: float | int | None, decimals: int = 2, lang: str = "id") -> str:
@@ -91,7 +92,7 @@ def frame_numbers(df, columns: dict[str, int], lang: str = "id"):
     out = df.copy()
     for col, decimals in columns.items():
         if col in out:
-            out[col] = out[col].map(lambda x, d=decimals: number(x, d, lang) if x == x and x is not None else "–")
+            out[col] = out[col].map(lambda x, d=decimals: number(x, d, lang))
     return out
 
 
@@ -100,3 +101,22 @@ def metric_delta(x: float | None, decimals: int = 2, lang: str = "id", suffix: s
     if _is_missing(x):
         return None
     return signed(x, decimals, lang).replace("−", "-", 1) + suffix
+
+
+def safe_url(url: object) -> str | None:
+    """A URL fit to place in a markdown link or a LinkColumn: http(s) only, no spaces, brackets or quotes."""
+    from urllib.parse import urlsplit
+
+    u = py(url)
+    if not isinstance(u, str):
+        return None
+    u = u.strip()
+    if not u or any(c in u for c in " \t\r\n()[]<>\"'`\\") or any(ord(c) < 32 for c in u):
+        return None
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return u
