@@ -6,7 +6,6 @@ import math
 
 from iid.values import is_missing, py
 
-
 _is_missing = is_missing
 
 
