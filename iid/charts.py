@@ -3,13 +3,18 @@ part of every figure, so every export carries them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from iid import fmt
 from iid.i18n import predicate_label, t
-from iid.palette import MUTED, PREDICATE_COLOURS, SAMPLE, TEXT, region_colours
+from iid.palette import MUTED, PREDICATE_COLOURS, RULE_CHANGE, SAMPLE, TEXT, region_colours, rgba
+from iid.rule_changes import RuleChange, in_span, run_text, runs
 from iid.rules import Band
+from iid.values import first, is_missing, py, records
+from iid.values import text as text_of
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 
@@ -32,6 +37,7 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
         legend={"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}},
     )
     fig.add_annotation(
+        name="source_line",
         text=source,
         xref="paper",
         yref="paper",
@@ -46,6 +52,7 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
     )
     if has_sample:
         fig.add_annotation(
+            name="sample_mark",
             text=f"<b>{t('sample_mark', lang)}</b>",
             xref="paper",
             yref="paper",
@@ -68,6 +75,7 @@ def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], la
     shapes = [
         {
             "type": "rect",
+            "name": "predicate_band",
             "xref": "x",
             "yref": "y",
             "x0": y - 0.5,
@@ -99,11 +107,22 @@ def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], la
         )
 
 
-def source_text(sources: pd.DataFrame, lang: str = "id", limit: int = 3) -> str:
-    names = []
-    for r in sources.itertuples(index=False):
-        label = r.publisher or r.title
-        if label not in names:
+_NOT_TEXT = {"nan", "none", "nat", "<na>", "null"}
+
+
+def _label(x: object) -> str | None:
+    """Display text of a cell, or None when it is missing, blank or a missing value written out as text."""
+    s = text_of(x).strip()
+    return None if not s or s.lower() in _NOT_TEXT else s
+
+
+def source_text(sources: pd.DataFrame | None, lang: str = "id", limit: int = 3) -> str:
+    """'Sumber: A; B; C (+2)': each source by its publisher, else its title; missing values never show."""
+    names: list[str] = []
+    rows = records(sources) if sources is not None and not sources.empty else []
+    for r in rows:
+        label = first(_label(r.get("publisher")), _label(r.get("title")), _label(r.get("document_ref")))
+        if label is not None and label not in names:
             names.append(label)
     more = len(names) - limit
     shown = "; ".join(names[:limit]) + (f" (+{more})" if more > 0 else "")
@@ -117,41 +136,55 @@ def trend(
     lang: str = "id",
     title: str | None = None,
     height: int = 420,
+    rule_changes: Iterable[RuleChange] | None = None,
 ) -> go.Figure:
-    """Score per year of one or more regions on that year's predicate bands."""
+    """Score per year of one or more regions on that year's predicate bands.
+
+    A year with a published predicate but no score is its predicate's band, hatched and labelled, never a point:
+    a point would claim a score nobody published. rule_changes (iid.rule_changes.rule_changes) adds a labelled
+    marker between two years wherever the rules changed.
+    """
     fig = go.Figure()
-    years = sorted(series["year"].unique().tolist()) or [2021]
+    years = sorted(int(y) for y in series["year"].unique().tolist()) or [2021]
     add_bands(fig, bands, years, lang)
     codes = list(dict.fromkeys(series["region_code"]))
     colours = region_colours(codes)
     has_sample = bool(series["score_is_sample"].fillna(False).any())
+    rows = records(series)
+    only_predicate: list[dict] = []
+    lines: list[go.Scatter] = []
     for code in codes:
-        s = series[series["region_code"] == code].sort_values("year")
-        name = s["display_name"].iloc[0]
-        scored = s[s["score"].notna()]
+        s = sorted((r for r in rows if r["region_code"] == code), key=lambda r: r["year"])
+        name = text_of(s[0]["display_name"], code)
+        scored = [r for r in s if r["score"] is not None]
+        only_predicate += [r for r in s if r["score"] is None and r["predicate"] is not None]
         hover = [
-            f"<b>{name}</b> {int(r.year)}<br>{t('table_score', lang)}: {fmt.score(r.score, lang)}"
-            + (f" – {fmt.score(r.score_max, lang)}" if r.conflict else "")
-            + f"<br>{t('predicate', lang)}: {predicate_label(r.predicate, lang)}"
-            + f"<br>{t('status_sample', lang) if r.score_is_sample else t('status_published', lang)}"
-            for r in scored.itertuples(index=False)
+            f"<b>{name}</b> {r['year']}<br>{t('table_score', lang)}: {fmt.score(r['score'], lang)}"
+            + (f" – {fmt.score(r['score_max'], lang)}" if r.get("conflict") and r.get("score_max") is not None else "")
+            + f"<br>{t('predicate', lang)}: {predicate_label(r['predicate'], lang)}"
+            + f"<br>{t('status_sample', lang) if r['score_is_sample'] else t('status_published', lang)}"
+            for r in scored
         ]
-        fig.add_trace(
-            go.Scatter(
-                x=scored["year"],
-                y=scored["score"].astype(float),
+        lines.append(
+            go.Scatter(  # [None] keeps a region without scores in the legend, as the key to its colour
+                x=[r["year"] for r in scored] or [None],
+                y=[float(r["score"]) for r in scored] or [None],
                 mode="lines+markers",
                 name=name,
+                legendgroup=code,
                 line={"color": colours[code], "width": 3},
                 marker={
                     "size": 11,
-                    "color": ["white" if smp else colours[code] for smp in scored["score_is_sample"]],
+                    "color": ["white" if r["score_is_sample"] else colours[code] for r in scored],
                     "line": {"color": colours[code], "width": 2.5},
                 },
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": (scored["score_max"].astype(float) - scored["score"].astype(float)).fillna(0).tolist(),
+                    "array": [
+                        (float(r["score_max"]) - float(r["score"])) if r.get("score_max") is not None else 0
+                        for r in scored
+                    ],
                     "arrayminus": [0] * len(scored),
                     "color": colours[code],
                     "thickness": 2,
@@ -161,26 +194,9 @@ def trend(
                 hoverinfo="text",
             )
         )
-        only_pred = s[s["score"].isna() & s["predicate"].notna()]
-        if not only_pred.empty:
-            mids = []
-            for r in only_pred.itertuples(index=False):
-                b = next((b for b in bands.get(int(r.year), []) if b.predicate == r.predicate), None)
-                mids.append((b.min_score + b.max_score) / 2 if b else None)
-            fig.add_trace(
-                go.Scatter(
-                    x=only_pred["year"],
-                    y=mids,
-                    mode="markers",
-                    showlegend=False,
-                    marker={"symbol": "diamond-open", "size": 16, "color": colours[code], "line": {"width": 3}},
-                    hovertext=[
-                        f"<b>{name}</b> {int(r.year)}<br>{predicate_label(r.predicate, lang)}<br>{t('no_score', lang)}"
-                        for r in only_pred.itertuples(index=False)
-                    ],
-                    hoverinfo="text",
-                )
-            )
+    if only_predicate:  # under the score lines, so a score in the same year stays visible
+        add_predicate_only(fig, only_predicate, bands, colours, lang)
+    fig.add_traces(lines)
     fig.update_xaxes(
         title_text="",
         tickmode="array",
@@ -191,11 +207,281 @@ def trend(
         linecolor=MUTED,
     )
     fig.update_yaxes(title=t("axis_score", lang), range=[0, 100], gridcolor="#E8E8E8", zeroline=False)
-    names = series.drop_duplicates("region_code")["display_name"].tolist()
+    names = [text_of(r["display_name"], r["region_code"]) for r in {r["region_code"]: r for r in rows}.values()]
     title = title or t("trend_title", lang, name=", ".join(names[:3]), first=min(years), last=max(years))
     frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang)
     fig.update_layout(height=height)
+    if rule_changes:
+        add_rule_changes(fig, rule_changes, lang, years=years)
     return fig
+
+
+def _wrap_predicate(label: str) -> str:
+    """'Sangat Inovatif' → 'Sangat<br>Inovatif': two short lines fit a narrow band."""
+    head, _, tail = label.rpartition(" ")
+    return f"{head}<br>{tail}" if head else label
+
+
+def add_predicate_only(
+    fig: go.Figure,
+    rows: list[dict],
+    bands: dict[int, list[Band]],
+    colours: dict[str, str],
+    lang: str = "id",
+) -> None:
+    """Years with a published predicate and no score: that year's band for the predicate, hatched in the region's
+    colour and labelled with the predicate; regions sharing a year share its column side by side."""
+    by_year: dict[int, list[dict]] = {}
+    for r in rows:
+        by_year.setdefault(int(r["year"]), []).append(r)
+    slot = 0.8
+    annotations = []
+    for year, rs in sorted(by_year.items()):
+        width = slot / len(rs)
+        for i, r in enumerate(rs):
+            colour = colours.get(r["region_code"], MUTED)
+            band = next((b for b in bands.get(year, []) if b.predicate == r["predicate"]), None)
+            y0, y1 = (band.min_score, band.max_score) if band else (0.0, 100.0)
+            x0 = year - slot / 2 + i * width + 0.02
+            x1 = x0 + width - 0.04
+            name = text_of(r.get("display_name"), r["region_code"])
+            label = predicate_label(r["predicate"], lang)
+            fig.add_trace(
+                go.Scatter(
+                    x=[x0, x1, x1, x0, x0],
+                    y=[y0, y0, y1, y1, y0],
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=rgba(colour, 0.10),
+                    fillpattern={"shape": "/", "fgcolor": colour, "size": 10, "solidity": 0.12},
+                    line={"color": colour, "width": 1.5},
+                    hoveron="fills",
+                    text=f"<b>{name}</b> {year}<br>{label}<br>{t('no_score', lang)}",
+                    hoverinfo="text",
+                    legendgroup="predicate_only",
+                    showlegend=False,
+                    meta="predicate_only",
+                )
+            )
+            annotations.append(
+                {
+                    "name": "predicate_only",
+                    "x": (x0 + x1) / 2,
+                    "y": (y0 + y1) / 2,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": _wrap_predicate(label),
+                    "showarrow": False,
+                    "font": {"size": 12, "color": TEXT},
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                    "bordercolor": colour,
+                    "borderwidth": 1,
+                    "borderpad": 2,
+                }
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            fill="toself",
+            fillcolor=rgba(MUTED, 0.10),
+            fillpattern={"shape": "/", "fgcolor": MUTED, "size": 10, "solidity": 0.12},
+            line={"color": MUTED, "width": 1.5},
+            name=t("pred_only_legend", lang),
+            legendgroup="predicate_only",
+            legendrank=1001,  # after the regions
+            hoverinfo="skip",
+            meta="predicate_only",
+        )
+    )
+    fig.update_layout(annotations=[*fig.layout.annotations, *annotations])
+
+
+RULE_FONT = 12  # px; present_style scales the strip with the font
+_RULE_LINE = 1.3  # line height, in font sizes
+_RULE_PAD = 3  # px around a label's text
+_RULE_GAP = 8  # px between the plot's top and the lowest label
+_RULE_SEP = 4  # px between two stacked labels
+_RULE_MAX_STRIP = 110  # px: above this the full sentences give way to the short labels
+
+
+def _chart_years(fig: go.Figure) -> list[int]:
+    """The years a time chart shows: its x tick values, else every year its traces hold."""
+    ticks = fig.layout.xaxis.tickvals
+    if ticks:
+        return sorted({int(v) for v in ticks})
+    xs = {py(x) for tr in fig.data for x in (tr.x if tr.x is not None else ())}
+    return sorted({int(x) for x in xs if isinstance(x, int | float)})
+
+
+def _stack(labels: list[dict], order: list[int], obstacles: list[dict] = ()) -> tuple[float, int]:
+    """Place labels, in the given order, each at the lowest level where it overlaps no other label or obstacle,
+    covers no other label's connector and its own connector crosses nothing. Returns (strip height, crossings)."""
+    placed: list[dict] = list(obstacles)
+    crossed = 0
+    for i in order:
+        lab = labels[i]
+        h = lab["h"]
+
+        def free(b: float, lab: dict = lab, h: float = h) -> bool:
+            return all(
+                not (p["x0"] < lab["x1"] and lab["x0"] < p["x1"])
+                or b + h + _RULE_SEP <= p["bottom"]
+                or b >= p["bottom"] + p["h"] + _RULE_SEP
+                for p in placed
+            )
+
+        def clear(b: float, lab: dict = lab, h: float = h) -> bool:
+            for p in placed:
+                if lab["x0"] <= p["x"] <= lab["x1"] and b < p["bottom"] + p["h"] + _RULE_SEP:
+                    return False  # it would cover p's connector
+                if p["x0"] <= lab["x"] <= p["x1"] and b + h + _RULE_SEP > p["bottom"]:
+                    return False  # its connector would run through p
+            return True
+
+        levels = sorted({_RULE_GAP, *(p["bottom"] + p["h"] + _RULE_SEP for p in placed)})
+        levels = [b for b in levels if b >= _RULE_GAP]
+        bottom = next((b for b in levels if free(b) and clear(b)), None)
+        if bottom is None:
+            crossed += 1
+            bottom = next(b for b in levels if free(b))
+        lab["bottom"] = bottom
+        placed.append(lab)
+    return max((labels[i]["bottom"] + labels[i]["h"] for i in order), default=0.0) + _RULE_SEP, crossed
+
+
+def _place(labels: list[dict], lo: float, hi: float, plot_px: float, font: float, keep_right: float = 0) -> float:
+    """Stack the labels above the plot, legible and apart; returns the strip's height in px.
+
+    Each label is a flag that starts at its marker and runs right (past the plot's right edge if need be: above
+    the plot that margin is free, the legend starts at the plot's top). Widths are estimated from the text
+    (0,56 em a character) for a plot plot_px wide. Placed from the right, each flag takes the lowest level where it
+    overlaps no flag and covers no connector, so flags further left stand higher and no connector crosses a label.
+    keep_right (px) keeps the lowest level free at the plot's right end (the "Data contoh" mark sits there).
+    """
+    px_per_year = plot_px / (hi - lo)
+    for lab in labels:
+        chars = max(len(line) for line in lab["plain"])
+        w = (chars * font * 0.56 + 2 * _RULE_PAD + 4) / px_per_year
+        lab.update(x0=lab["x"] - 0.01, x1=lab["x"] + w, xanchor="left")
+        lab["h"] = len(lab["lines"]) * font * _RULE_LINE + 2 * _RULE_PAD + 2
+    mark = [{"x": float("-inf"), "x0": hi - keep_right / px_per_year, "x1": float("inf"), "bottom": 0, "h": 30}]
+    strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]), mark if keep_right else [])
+    return strip
+
+
+def _rule_labels(groups: dict[int, list[list[RuleChange]]], lang: str, short: bool) -> list[dict]:
+    """One label per year where a run of changes starts: its lines, their plain text (for widths) and the hover."""
+    labels = []
+    for year, rs in sorted(groups.items()):
+        lines = [run_text(r, lang, short) for r in rs]
+        hover = [f"<b>{t('rc_hover_title', lang, year=year)}</b>", *(run_text(r, lang) for r in rs)]
+        if any(r[0].kind == "k_min" for r in rs):
+            hover.append(t("rc_hover_k", lang))
+        plain = list(lines)
+        if not all(c.confirmed for r in rs for c in r):
+            plain.append(t("rc_indicative", lang))
+            lines.append(f"<i>{t('rc_indicative', lang)}</i>")
+            hover.append(f"<i>{t('rc_hover_indicative', lang)}</i>")
+        labels.append({"x": year - 0.5, "lines": lines, "plain": plain, "hover": "<br>".join(hover)})
+    return labels
+
+
+def add_rule_changes(
+    fig: go.Figure,
+    changes: Iterable[RuleChange] | None,
+    lang: str = "id",
+    years: list[int] | None = None,
+    plot_px: float = 720,
+) -> None:
+    """A dotted line between two years wherever the rules changed, labelled in a strip above the plot.
+
+    Labels sit above the plotting area, so they cover neither data nor the legend (right of the plot), and the
+    figure grows by the strip so the plot keeps its height. A rule that changes in consecutive years is one label
+    (k: 10 → 12 → 14 (2026–2027)); when the full sentences would need a tall strip the short labels are used (the
+    full sentence stays in the hover). A change whose rule is not confirmed in the data says 'indikatif'.
+    """
+    years = sorted(years or _chart_years(fig))
+    if not changes or len(years) < 2:
+        return
+    shown = in_span(changes, years[0], years[-1])
+    if not shown:
+        return
+    groups: dict[int, list[list[RuleChange]]] = {}
+    for run in runs(shown):
+        groups.setdefault(run[0].year, []).append(run)
+    rng = fig.layout.xaxis.range
+    lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
+    keep = 110 if any(a.name == "sample_mark" for a in fig.layout.annotations) else 0
+    labels = _rule_labels(groups, lang, short=False)
+    strip = _place(labels, lo, hi, plot_px, RULE_FONT, keep)
+    if strip > _RULE_MAX_STRIP:
+        short = _rule_labels(groups, lang, short=True)
+        short_strip = _place(short, lo, hi, plot_px, RULE_FONT, keep)
+        if short_strip < strip:
+            labels, strip = short, short_strip
+    shapes = [
+        {
+            "type": "line",
+            "name": "rule_change",
+            "xref": "x",
+            "yref": "paper",
+            "x0": year - 0.5,
+            "x1": year - 0.5,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": RULE_CHANGE, "width": 1.5, "dash": "dot"},
+            "layer": "above",
+        }
+        for year in sorted({c.year for c in shown})
+    ]
+    notes = [
+        {
+            "name": "rule_change",
+            "x": lab["x"],
+            "y": 1,
+            "xref": "x",
+            "yref": "paper",
+            "text": "<br>".join(lab["lines"]),
+            "hovertext": lab["hover"],
+            "showarrow": True,
+            "arrowhead": 0,
+            "arrowwidth": 1.5,
+            "arrowcolor": RULE_CHANGE,
+            "ax": 0,
+            "ay": -lab["bottom"],
+            "axref": "pixel",
+            "ayref": "pixel",
+            "xanchor": lab["xanchor"],
+            "yanchor": "bottom",
+            "align": "left",
+            "font": {"size": RULE_FONT, "color": TEXT},
+            "bgcolor": "white",
+            "bordercolor": RULE_CHANGE,
+            "borderwidth": 1,
+            "borderpad": _RULE_PAD,
+        }
+        for lab in labels
+    ]
+    _make_room_on_top(fig, strip)
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
+
+
+def _make_room_on_top(fig: go.Figure, strip: float) -> None:
+    """Grow the top margin (and the figure) by the strip; keep the title at the top."""
+    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    before = float(meta.get("rule_strip", 0))
+    meta["rule_strip"] = max(before, strip)
+    added = meta["rule_strip"] - before
+    top = (fig.layout.margin.t if fig.layout.margin.t is not None else 100) + added
+    if fig.layout.height:  # the plot keeps its height; exports at a fixed size give the strip from the plot
+        fig.update_layout(height=fig.layout.height + added)
+    fig.update_layout(
+        meta=meta,
+        margin={"t": top},
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 22}},
+    )
 
 
 def _scale_for(values: list[float]) -> list[list]:
@@ -236,7 +522,7 @@ def latest_bars(
                 f" {fmt.score(r.score, lang)} · #{s.rank_national}/{s.of_national} · P{round(s.percentile_national * 100)}"
             )
         else:
-            labels.append(f" {fmt.score(r.score, lang)}" if r.score == r.score else " –")
+            labels.append(" –" if is_missing(r.score) else f" {fmt.score(r.score, lang)}")
     fig.add_trace(
         go.Bar(
             y=df["display_name"],
@@ -297,41 +583,141 @@ def add_reference_lines(fig: go.Figure, refs: pd.DataFrame, names: dict[str, str
         )
 
 
-def rank_lines(series: pd.DataFrame, sources: pd.DataFrame, lang: str = "id", height: int = 420) -> go.Figure:
-    """Rank per year within each region's cluster (1 = best, at the top)."""
-    from iid.palette import region_colours
+def _rank_columns(series: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Published and computed rank (and 'of') per row; a frame with only `rank` counts as computed."""
+    none = pd.Series([None] * len(series), index=series.index, dtype=object)
+    if "published_rank" in series or "computed_rank" in series:
+        return (
+            series.get("published_rank", none),
+            series.get("published_rank_of", none),
+            series.get("computed_rank", none),
+            series.get("computed_rank_of", none),
+        )
+    return none, none, series.get("rank", none), series.get("rank_of", none)
 
+
+def rank_lines(
+    series: pd.DataFrame,
+    sources: pd.DataFrame,
+    lang: str = "id",
+    height: int = 420,
+    rule_changes: Iterable[RuleChange] | None = None,
+) -> go.Figure:
+    """Rank per year within each region's cluster (1 = best, at the top).
+
+    Published ranks and ranks computed from the data are separate traces, never joined: a line from a published
+    15 to a computed 48 would draw a fall that never happened. A year with a published rank shows only that one.
+    Of rule_changes only those of the score's formula are marked (k, count, basic services): bands move predicates,
+    not ranks.
+    """
     fig = go.Figure()
     codes = list(dict.fromkeys(series["region_code"]))
     colours = region_colours(codes)
+    pub, pub_of, comp, comp_of = _rank_columns(series)
+    df = pd.DataFrame(
+        {
+            "region_code": series["region_code"],
+            "year": series["year"],
+            "display_name": series["display_name"],
+            "sample": series["score_is_sample"] if "score_is_sample" in series else False,
+            "pub": pub,
+            "pub_of": pub_of,
+            "comp": comp,
+            "comp_of": comp_of,
+        }
+    )
+    rows = records(df)
+    years = sorted({int(r["year"]) for r in rows})
+    computed_sample = any(r["sample"] for r in rows if r["pub"] is None and r["comp"] is not None)
+    computed_name = t("rank_trace_computed_sample" if computed_sample else "rank_trace_computed", lang)
+    kinds = {
+        "published": (t("rank_trace_published", lang), "solid", "circle", 11),
+        "computed": (computed_name, "dot", "circle-open", 10),
+    }
+    used: set[str] = set()
     for code in codes:
-        s = series[(series["region_code"] == code) & series["rank"].notna()].sort_values("year")
-        if s.empty:
+        s = sorted((r for r in rows if r["region_code"] == code), key=lambda r: r["year"])
+        if not any(r["pub"] is not None or r["comp"] is not None for r in s):
             continue
-        fig.add_trace(
+        name = text_of(s[0]["display_name"], code)
+        fig.add_trace(  # the region's legend entry: its colour
             go.Scatter(
-                x=s["year"],
-                y=s["rank"],
-                mode="lines+markers",
-                name=s["display_name"].iloc[0],
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=name,
+                legendgroup=code,
                 line={"color": colours[code], "width": 3},
-                marker={"size": 10},
-                customdata=s["rank_of"],
-                hovertemplate="%{x}: #%{y} / %{customdata}<extra>%{fullData.name}</extra>",
+                hoverinfo="skip",
             )
         )
-    years = sorted(series["year"].unique().tolist())
-    fig.update_xaxes(tickmode="array", tickvals=years, showgrid=False)
+        for kind, (label, dash, symbol, size) in kinds.items():
+            ys, hover = [], []
+            for r in s:
+                rank, of = (r["pub"], r["pub_of"]) if kind == "published" else (r["comp"], r["comp_of"])
+                if kind == "computed" and r["pub"] is not None:
+                    rank = None  # the published rank of that year is the one shown
+                ys.append(None if rank is None else int(rank))
+                place = t("rank_of", lang, rank=int(rank), of=int(of)) if rank is not None and of is not None else ""
+                hover.append(f"<b>{name}</b> {r['year']}<br>{label}: {place or (int(rank) if rank else '')}")
+            if all(y is None for y in ys):
+                continue
+            used.add(kind)
+            fig.add_trace(
+                go.Scatter(
+                    x=[r["year"] for r in s],
+                    y=ys,
+                    mode="lines+markers",
+                    name=f"{name} · {label}",
+                    legendgroup=code,
+                    showlegend=False,
+                    connectgaps=False,
+                    line={"color": colours[code], "width": 3 if kind == "published" else 2, "dash": dash},
+                    marker={
+                        "symbol": symbol,
+                        "size": size,
+                        "color": colours[code],
+                        "line": {"color": colours[code], "width": 2.5},
+                    },
+                    hovertext=hover,
+                    hoverinfo="text",
+                    meta=f"rank_{kind}",
+                )
+            )
+    for kind in ("published", "computed"):  # the key to the two styles, in grey
+        if kind in used:
+            label, dash, symbol, size = kinds[kind]
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines+markers",
+                    name=label,
+                    legendgroup=f"rank_{kind}",
+                    line={"color": MUTED, "width": 3 if kind == "published" else 2, "dash": dash},
+                    marker={"symbol": symbol, "size": size, "color": MUTED, "line": {"color": MUTED, "width": 2.5}},
+                    hoverinfo="skip",
+                )
+            )
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        range=[min(years) - 0.5, max(years) + 0.5] if years else None,
+        showgrid=False,
+    )
     fig.update_yaxes(autorange="reversed", title=t("axis_rank", lang), gridcolor="#E8E8E8")
     frame(
         fig,
         t("rank_title", lang),
         t("rank_subtitle", lang),
         source_text(sources, lang),
-        bool(series["score_is_sample"].fillna(False).any()),
+        bool(series["score_is_sample"].fillna(False).any()) if "score_is_sample" in series else False,
         lang,
     )
     fig.update_layout(height=height)
+    scoring = [c for c in rule_changes or () if c.kind != "band"]  # bands move predicates, never ranks
+    if scoring:
+        add_rule_changes(fig, scoring, lang, years=years)
     return fig
 
 
@@ -489,13 +875,10 @@ def tile_map(
     df["col"] = df["region_code"].map(lambda c: TILES[c][0])
     df["row"] = df["region_code"].map(lambda c: TILES[c][1])
     hover = [
-        f"<b>{r.display_name}</b><br>{fmt.score(r.score, lang)} · {predicate_label(r.predicate, lang)}"
+        f"<b>{r.display_name}</b><br>{fmt.score(r.score, lang)} · {predicate_label(py(r.predicate), lang)}"
         for r in df.itertuples(index=False)
     ]
-    label = [
-        f"<b>{SHORT[r.region_code]}</b><br>{fmt.number(r.score, 1, lang) if r.score == r.score else '–'}"
-        for r in df.itertuples(index=False)
-    ]
+    label = [f"<b>{SHORT[r.region_code]}</b><br>{fmt.number(r.score, 1, lang)}" for r in df.itertuples(index=False)]
     if colour_by == "predicate":
         colours = [PREDICATE_COLOURS.get(p, "#E0E0E0") if isinstance(p, str) else "#E0E0E0" for p in df["predicate"]]
         marker = {"color": colours}
@@ -644,23 +1027,35 @@ def score_gauge(
 def present_style(fig: go.Figure) -> go.Figure:
     """A projector copy of a figure: titles ≥ 32 px, axis labels ≥ 20 px, thicker lines, stronger band colours."""
     f = go.Figure(fig)
+    grow = 18 / RULE_FONT  # annotations go to 18 px: the rule-change strip grows with them
+    strip = float(f.layout.meta.get("rule_strip", 0)) if isinstance(f.layout.meta, dict) else 0.0
     f.update_layout(
         title_font_size=36,
         title_subtitle_font_size=22,
         font_size=20,
         legend_font_size=20,
         hoverlabel_font_size=20,
-        margin={"t": 130},
+        margin={"t": 130 + strip * grow},
     )
     f.update_xaxes(tickfont_size=20, title_font_size=22)
     f.update_yaxes(tickfont_size=20, title_font_size=22)
     for tr in f.data:
-        if getattr(tr, "type", "") == "scatter" and tr.line is not None and tr.line.width:
+        if getattr(tr, "type", "") == "scatter" and tr.line is not None and tr.line.width and tr.fill != "toself":
             tr.line.width = max(tr.line.width, 4)
+        if getattr(tr, "type", "") == "scatter" and isinstance(tr.marker.size, int | float):
+            tr.marker.size = max(tr.marker.size, 14)  # points seen from the back of the room
     f.update_layout(
-        shapes=[{**s.to_plotly_json(), "opacity": min(0.3, (s.opacity or 0.13) * 2)} for s in f.layout.shapes]
+        shapes=[
+            s.to_plotly_json()
+            if s.name == "rule_change"
+            else {**s.to_plotly_json(), "opacity": min(0.3, (s.opacity or 0.13) * 2)}
+            for s in f.layout.shapes
+        ]
     )
     f.update_annotations(font_size=18)
+    for a in f.layout.annotations:
+        if a.name == "rule_change":
+            a.ay = a.ay * grow
     f.update_traces(textfont_size=20, selector={"type": "bar"})
     return f
 

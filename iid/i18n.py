@@ -82,6 +82,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_score": {"id": "Skor IID", "en": "IID score"},
     "source_line": {"id": "Sumber: {sources}", "en": "Source: {sources}"},
     "sample_mark": {"id": "Data contoh", "en": "Sample data"},
+    "rc_band_up": {
+        "id": "Batas {predicate} naik: {before} → {after}",
+        "en": "{predicate} threshold up: {before} → {after}",
+    },
+    "rc_band_down": {
+        "id": "Batas {predicate} turun: {before} → {after}",
+        "en": "{predicate} threshold down: {before} → {after}",
+    },
+    "rc_band_new": {"id": "Predikat baru {predicate}: {after}", "en": "New predicate {predicate}: {after}"},
+    "rc_band_gone": {
+        "id": "Predikat {predicate} dihapus (tadinya {before})",
+        "en": "{predicate} dropped (was {before})",
+    },
+    "rc_k_min": {"id": "k: {before} → {after}", "en": "k: {before} → {after}"},
+    "rc_count_factor": {
+        "id": "Poin per inovasi: {before} → {after}",
+        "en": "Points per innovation: {before} → {after}",
+    },
+    "rc_count_cap": {
+        "id": "Inovasi dihitung maks.: {before} → {after}",
+        "en": "Innovations counted, max.: {before} → {after}",
+    },
+    "rc_basic_services_required": {
+        "id": "Urusan pelayanan dasar wajib: {before} → {after} dari 6",
+        "en": "Basic services required: {before} → {after} of 6",
+    },
+    "rc_max_total": {"id": "Skor total maks.: {before} → {after}", "en": "Maximum total: {before} → {after}"},
+    "rc_indicative": {"id": "indikatif", "en": "indicative"},
+    "rc_short_band": {"id": "{predicate}: {before} → {after}", "en": "{predicate}: {before} → {after}"},
+    "rc_short_basic_services_required": {
+        "id": "Urusan pelayanan dasar: {before} → {after} dari 6",
+        "en": "Basic services: {before} → {after} of 6",
+    },
+    "rc_hover_title": {"id": "Aturan berubah mulai {year}", "en": "Rules change from {year}"},
+    "rc_hover_indicative": {
+        "id": "indikatif: aturan salah satu tahun belum terkonfirmasi",
+        "en": "indicative: one of the two years' rules is not confirmed",
+    },
+    "rc_hover_k": {"id": "k = pembagi minimum jumlah inovasi", "en": "k = minimum divisor of the innovation count"},
+    "rank_trace_published": {"id": "Peringkat resmi", "en": "Published rank"},
+    "rank_trace_computed": {"id": "Peringkat dihitung", "en": "Computed rank"},
+    "rank_trace_computed_sample": {"id": "Peringkat dihitung (data contoh)", "en": "Computed rank (sample data)"},
+    "pred_only_legend": {
+        "id": "Hanya predikat (skor tidak dipublikasikan)",
+        "en": "Predicate only (score not published)",
+    },
     "targets": {"id": "Target", "en": "Targets"},
     "commitments": {"id": "Komitmen", "en": "Commitments"},
     "events": {"id": "Peristiwa", "en": "Events"},

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from iid import charts, queries
+from iid.rule_changes import rule_changes
+
+BONTANG, PONTIANAK, PANGKALPINANG, KALTARA = "64.74", "61.71", "19.71", "65"
+MISSING_TEXT = re.compile(r"\b(nan|NaN|None|NaT)\b|<NA>")
+
+
+def sources(**cols) -> pd.DataFrame:
+    return pd.DataFrame({"source_id": [f"s{i}" for i in range(len(cols["title"]))], **cols})
+
+
+def visible_text(fig) -> str:
+    """Everything a reader sees: titles, annotations, legend names and hover texts."""
+    d = fig.to_plotly_json()
+    parts = [json.dumps(d["layout"].get("title", {}), ensure_ascii=False)]
+    parts += [a.get("text", "") + "|" + a.get("hovertext", "") for a in d["layout"].get("annotations", [])]
+    for tr in d["data"]:
+        parts.append(str(tr.get("name", "")))
+        for key in ("hovertext", "text"):
+            v = tr.get(key)
+            values = v if isinstance(v, list | tuple | np.ndarray) else [v]
+            parts.extend(str(x) for x in values if x is not None)
+    return "\n".join(parts)
+
+
+# --- source_text ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, "", "nan", "None"])
+def test_source_text_falls_back_to_the_title_when_the_publisher_is_missing(missing):
+    df = sources(publisher=pd.Series([missing, "BSKDN"], dtype=object), title=["Impor skor 2026", "Paparan"])
+    assert charts.source_text(df) == "Sumber: Impor skor 2026; BSKDN"
+
+
+def test_source_text_reads_a_frame_as_pandas_returns_it_after_an_import_without_publisher():
+    # what queries.sources returns when the publisher column is all missing: a float column of NaN
+    df = sources(publisher=[np.nan, np.nan], title=["Impor 1", "Impor 2"])
+    assert charts.source_text(df, "en") == "Source: Impor 1; Impor 2"
+
+
+def test_source_text_never_shows_a_missing_value():
+    df = sources(publisher=[None, pd.NA], title=[np.nan, None])
+    assert charts.source_text(df) == "Sumber: –"
+    assert charts.source_text(pd.DataFrame()) == "Sumber: –"
+
+
+def test_source_text_names_each_publisher_once_and_counts_the_rest():
+    df = sources(publisher=["A", "A", "B", "C", "D"], title=["1", "2", "3", "4", "5"])
+    assert charts.source_text(df, limit=2) == "Sumber: A; B (+2)"
+
+
+# --- the published-only chart: a predicate without a score is a band, not a point -------------------------------------
+
+
+@pytest.fixture
+def pub_series(published_db):
+    return queries.scores(published_db, [BONTANG, PONTIANAK, KALTARA], published_only=True)
+
+
+def test_predicate_only_years_are_hatched_bands_not_points(published_db, pub_series):
+    bands = queries.bands(published_db)
+    fig = charts.trend(pub_series, bands, pd.DataFrame())
+    boxes = [tr for tr in fig.data if tr.meta == "predicate_only" and tr.x[0] is not None]
+    # Bontang and Pontianak: a published predicate and no score in 2021–2024 (data/published)
+    assert len(boxes) == 8
+    for tr in boxes:
+        year = round(sum(tr.x[:2]) / 2)
+        lo, hi = min(tr.y), max(tr.y)
+        assert any(b.min_score == lo and b.max_score == hi for b in bands[year]), (year, lo, hi)
+    # no point anywhere but at a published score: Kaltara 45,86 in 2023
+    points = [
+        (x, y)
+        for tr in fig.data
+        if "markers" in (tr.mode or "")
+        for x, y in zip(tr.x, tr.y, strict=True)
+        if y is not None
+    ]
+    assert points == [(2023, 45.86)]
+
+
+def test_predicate_only_bands_are_labelled_and_have_one_legend_entry(published_db, pub_series):
+    fig = charts.trend(pub_series, queries.bands(published_db), pd.DataFrame(), "en")
+    labels = [a.text for a in fig.layout.annotations if a.name == "predicate_only"]
+    assert labels.count("Very<br>Innovative") == 2  # Bontang and Pontianak 2024
+    assert labels.count("Innovative") == 6
+    legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    assert legend.count("Predicate only (score not published)") == 1
+    assert {"Kota Bontang", "Kota Pontianak"} <= set(legend)  # a region without scores keeps its colour key
+
+
+def test_two_regions_with_a_predicate_in_the_same_year_stand_side_by_side(published_db, pub_series):
+    fig = charts.trend(pub_series, queries.bands(published_db), pd.DataFrame())
+    boxes = sorted((min(tr.x), max(tr.x)) for tr in fig.data if tr.meta == "predicate_only" and tr.x[0] is not None)
+    in_2024 = [b for b in boxes if 2023.5 < b[0] < 2024.5]
+    assert len(in_2024) == 2 and in_2024[0][1] < in_2024[1][0]
+
+
+# --- rank over time: published and computed ranks never joined ------------------------------------------------------
+
+
+def test_published_and_computed_ranks_are_separate_unjoined_traces(full_db):
+    # Kota Pangkal Pinang 2021: published rank 15 (Sonora Bangka); 2022–2025 ranks computed from sample scores
+    series = queries.scores(full_db, [PANGKALPINANG])
+    fig = charts.rank_lines(series, pd.DataFrame())
+    pub = [tr for tr in fig.data if tr.meta == "rank_published"]
+    comp = [tr for tr in fig.data if tr.meta == "rank_computed"]
+    assert len(pub) == 1 and len(comp) == 1
+    assert dict(zip(pub[0].x, pub[0].y, strict=True)) == {2021: 15, 2022: None, 2023: None, 2024: None, 2025: None}
+    assert (
+        dict(zip(comp[0].x, comp[0].y, strict=True))[2021] is None
+    )  # the year with a published rank shows only that one
+    assert all(y is not None for x, y in zip(comp[0].x, comp[0].y, strict=True) if x > 2021)
+    assert comp[0].line.dash != pub[0].line.dash
+    legend = [tr.name for tr in fig.data if tr.showlegend is not False]
+    assert "Peringkat resmi" in legend and "Peringkat dihitung (data contoh)" in legend
+
+
+def test_rank_chart_of_a_frame_with_only_rank_columns_still_draws(full_db):
+    series = queries.scores(full_db, [KALTARA])
+    old = series.assign(rank=series["computed_rank"], rank_of=series["computed_rank_of"])
+    old = old.drop(columns=["published_rank", "published_rank_of", "computed_rank", "computed_rank_of"])
+    fig = charts.rank_lines(old, pd.DataFrame(), "en")
+    assert [tr.meta for tr in fig.data if tr.meta] == ["rank_computed"]
+
+
+def test_rank_chart_marks_only_rule_changes_that_move_scores(full_db, published_db):
+    changes = rule_changes(queries.bands(published_db), queries.rule_years(published_db))
+    fig = charts.rank_lines(queries.scores(full_db, [KALTARA]), pd.DataFrame(), rule_changes=changes)
+    assert not [s for s in fig.layout.shapes if s.name == "rule_change"]  # 2021–2025: only bands changed
+
+
+# --- rule-change markers ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def changes(published_db):
+    return rule_changes(queries.bands(published_db), queries.rule_years(published_db))
+
+
+def test_trend_marks_each_rule_change_between_two_shown_years(full_db, published_db, changes):
+    series = queries.scores(full_db, [BONTANG])
+    fig = charts.trend(series, queries.bands(published_db), pd.DataFrame(), height=480, rule_changes=changes)
+    assert sorted(s.x0 for s in fig.layout.shapes if s.name == "rule_change") == [2022.5, 2024.5]
+    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    assert "Batas Sangat Inovatif naik: ≥60,01 → ≥65,01" in [a.text for a in notes]
+    assert all(a.yref == "paper" and a.y == 1 and a.ay < 0 for a in notes)  # above the plot, off the data
+    assert any("indikatif" in a.text for a in notes)  # the 2021–2022 bands are uncertain
+    strip = fig.layout.meta["rule_strip"]
+    assert fig.layout.margin.t == pytest.approx(100 + strip) and fig.layout.height == pytest.approx(480 + strip)
+
+
+def test_without_rule_changes_the_trend_is_unchanged(full_db, published_db):
+    series = queries.scores(full_db, [BONTANG])
+    fig = charts.trend(series, queries.bands(published_db), pd.DataFrame(), height=480)
+    assert not [s for s in fig.layout.shapes if s.name == "rule_change"]
+    assert fig.layout.margin.t == 100 and fig.layout.height == 480
+
+
+def test_labels_never_overlap_and_connectors_cross_no_label(changes):
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    fig.update_xaxes(range=[2020.5, 2029.5], tickvals=list(range(2021, 2030)))
+    charts.add_rule_changes(fig, changes, "id")
+    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    assert [a.x for a in notes] == [2022.5, 2024.5, 2025.5]  # k and basic services 2026–2029 as one run
+    assert "k: 10 → 12 → 14 → 16 → 18 (2026–2029)" in notes[2].text
+    # size the boxes as the helper estimates them (0,56 em a character, a 720 px plot) and check them pairwise
+    boxes = []
+    for a in notes:
+        lines = a.text.replace("<i>", "").replace("</i>", "").split("<br>")
+        w = (max(map(len, lines)) * charts.RULE_FONT * 0.56 + 10) / (720 / 9)
+        h = len(lines) * charts.RULE_FONT * 1.3 + 8
+        boxes.append((a.x, a.x + w, -a.ay, -a.ay + h))
+    for i, (x0, x1, b0, b1) in enumerate(boxes):
+        for j, (y0, y1, c0, c1) in enumerate(boxes):
+            if i != j:
+                assert not (x0 < y1 and y0 < x1 and b0 < c1 and c0 < b1), (i, j)  # no overlap
+                if y0 < x0 < y1:
+                    assert b0 <= c0  # a connector rises only to its own label, under any label it passes
+
+
+def test_present_style_keeps_markers_strong_and_the_strip_in_proportion(full_db, published_db, changes):
+    series = queries.scores(full_db, [BONTANG])
+    fig = charts.trend(series, queries.bands(published_db), pd.DataFrame(), rule_changes=changes)
+    p = charts.present_style(fig)
+    assert all(s.opacity in (None, 1) for s in p.layout.shapes if s.name == "rule_change")
+    ay = [a.ay for a in fig.layout.annotations if a.name == "rule_change"]
+    assert [a.ay for a in p.layout.annotations if a.name == "rule_change"] == [v * 1.5 for v in ay]
+    assert p.layout.margin.t == pytest.approx(130 + 1.5 * fig.layout.meta["rule_strip"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("published_only", [False, True])
+def test_no_missing_value_reaches_the_charts_text(full_db, changes, lang, published_only):
+    codes = [BONTANG, PONTIANAK, PANGKALPINANG, KALTARA]
+    series = queries.scores(full_db, codes, published_only)
+    srcs = sources(publisher=[np.nan, None], title=["Impor 2026", np.nan])
+    bands = queries.bands(full_db)
+    for fig in (
+        charts.trend(series, bands, srcs, lang, rule_changes=changes),
+        charts.rank_lines(series, srcs, lang, rule_changes=changes),
+    ):
+        assert not MISSING_TEXT.search(visible_text(fig))
