@@ -208,7 +208,10 @@ def trend(
     )
     fig.update_yaxes(title=t("axis_score", lang), range=[0, 100], gridcolor="#E8E8E8", zeroline=False)
     names = [text_of(r["display_name"], r["region_code"]) for r in {r["region_code"]: r for r in rows}.values()]
-    title = title or t("trend_title", lang, name=", ".join(names[:3]), first=min(years), last=max(years))
+    name = ", ".join(names[:3])
+    if title is None and len(years) == 1:
+        title = t("trend_title_year", lang, name=name, year=years[0])
+    title = title or t("trend_title", lang, name=name, first=min(years), last=max(years))
     frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang)
     fig.update_layout(height=height)
     if rule_changes:

@@ -128,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Hanya predikat (skor tidak dipublikasikan)",
         "en": "Predicate only (score not published)",
     },
+    "trend_title_year": {"id": "Skor IID {name}, {year}", "en": "IID score of {name}, {year}"},
     "targets": {"id": "Target", "en": "Targets"},
     "commitments": {"id": "Komitmen", "en": "Commitments"},
     "events": {"id": "Peristiwa", "en": "Events"},

@@ -211,3 +211,9 @@ def test_no_missing_value_reaches_the_charts_text(full_db, changes, lang, publis
         charts.rank_lines(series, srcs, lang, rule_changes=changes),
     ):
         assert not MISSING_TEXT.search(visible_text(fig))
+
+
+def test_a_one_year_trend_is_titled_with_that_year(published_db):
+    series = queries.scores(published_db, [KALTARA], published_only=True)  # only 2023 is published (jpnn.com)
+    fig = charts.trend(series, queries.bands(published_db), pd.DataFrame())
+    assert fig.layout.title.text == "Skor IID Provinsi Kalimantan Utara, 2023"
