@@ -5,12 +5,13 @@ Plain Python over the database; every figure keeps a flag saying whether sample 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from iid import queries
 from iid.db import Database
+from iid.values import records, text
 
 MAX_REGIONS = 10
 
@@ -20,7 +21,7 @@ _T = queries.SCORE_VIEWS
 KIND_YEAR = {
     v: f"""
 select region_code, year, display_name, short_name, kind, province_code, score::double as score, predicate,
-       score_is_sample, coalesce(published_rank, computed_rank) as rank, coalesce(published_rank_of, computed_rank_of) as rank_of
+       score_is_sample, coalesce(published_rank, computed_rank) as rank, case when published_rank is not null then published_rank_of else computed_rank_of end as rank_of
 from {v} where kind = ? and score is not null order by year, score desc
 """
     for v in _T.values()
@@ -54,7 +55,7 @@ where r.kind = 'provinsi' order by r.code
 RANKING = {
     v: f"""
 select region_code, display_name, province_code, score::double as score, predicate, score_is_sample,
-       coalesce(published_rank, computed_rank) as rank, coalesce(published_rank_of, computed_rank_of) as rank_of,
+       coalesce(published_rank, computed_rank) as rank, case when published_rank is not null then published_rank_of else computed_rank_of end as rank_of,
        published_sources
 from {v} where kind = ? and year = ? and score is not null order by score desc, region_code
 """
@@ -217,6 +218,28 @@ class Comparison:
     ref_names: dict[tuple[str, str], str]
     sources: pd.DataFrame
     has_sample: bool
+    coverage: dict[str, dict] = field(default_factory=dict)  # per kind: queries.coverage() of `year`
+    has_own: bool = False
+    coverage_years: dict[tuple[str, int], dict] = field(default_factory=dict)  # (kind, year) → coverage()
+
+
+def compare_year(db: Database, codes: list[str], kinds: list[str], published_only: bool = False) -> int:
+    """The year a comparison stands on: the latest national year of the chosen kinds (see v_coverage).
+
+    Where no year is national (published-only data covers a few regions a year), the latest year in which a chosen
+    region has a score; else the latest year with any score.
+    """
+    national = queries.national_years(db, published_only)
+    years = [y for k in kinds for y in national.get(k, [])]
+    if years:
+        return max(years)
+    mine = db.scalar(LATEST_YEAR_OF[_T[published_only]], [codes])
+    return int(mine) if mine is not None else latest_year(db, published_only)
+
+
+LATEST_YEAR_OF = {
+    v: f"select max(year) from {v} where score is not null and region_code in (select unnest(?))" for v in _T.values()
+}
 
 
 def compare(db: Database, codes: list[str], published_only: bool = False, lang: str = "id") -> Comparison:
@@ -228,46 +251,54 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
         series.assign(_order=series["region_code"].map(order)).sort_values(["_order", "year"]).drop(columns="_order")
     )
     series["score"] = series["score"].astype(float)
-    series["rank"] = series["published_rank"].fillna(series["computed_rank"])
-    series["rank_of"] = series["published_rank_of"].fillna(series["computed_rank_of"])
-    year = latest_year(db, published_only)
-    latest = pd.DataFrame({"region_code": codes}).merge(series[series["year"] == year], on="region_code", how="left")
+    # a published rank keeps its own "of" (or none); a computed rank never lends its "of" to a published one
+    has_pub = series["published_rank"].notna()
+    series["rank"] = series["published_rank"].where(has_pub, series["computed_rank"])
+    series["rank_of"] = series["published_rank_of"].where(has_pub, series["computed_rank_of"])
     regs = queries.regions(db).set_index("code")
+    kinds = sorted({regs.loc[c, "kind"] for c in codes})
+    year = compare_year(db, codes, kinds, published_only)
+    latest = pd.DataFrame({"region_code": codes}).merge(series[series["year"] == year], on="region_code", how="left")
     latest["display_name"] = latest["region_code"].map(regs["display_name"])
     latest["score_is_sample"] = latest["score_is_sample"].fillna(False).astype(bool)
+    latest["score_is_own"] = latest["score_is_own"].fillna(False).astype(bool)
     stand: dict[str, Standing] = {}
-    kinds = sorted({regs.loc[c, "kind"] for c in codes})
+    coverage = {kind: queries.coverage(db, kind, year, published_only) for kind in kinds}
+    by_year = {k: v for k, v in queries.coverage_all(db, published_only).items() if k[0] in kinds}
     for kind in kinds:
-        ky = kind_year(db, kind, published_only)
-        stand |= standings(ky, [c for c in codes if regs.loc[c, "kind"] == kind], year)
+        mine = [c for c in codes if regs.loc[c, "kind"] == kind]
+        if coverage[kind]["national"]:
+            stand |= standings(kind_year(db, kind, published_only), mine, year)
+        else:  # not a national year: no rank or percentile computed from a few regions
+            for code in mine:
+                row = records(latest[latest["region_code"] == code])
+                score = row[0]["score"] if row else None
+                stand[code] = Standing(code, score, None, coverage[kind]["n"], None, None, 0)
     if published_only:
         # ranks computed over the few published scores would mislead: only published ranks are shown
         for code, st_ in stand.items():
-            row = latest[latest["region_code"] == code]
-            pub_rank = row["published_rank"].iloc[0] if not row.empty else None
-            pub_of = row["published_rank_of"].iloc[0] if not row.empty else None
-            stand[code] = Standing(
-                code,
-                st_.score,
-                int(pub_rank) if pub_rank == pub_rank and pub_rank is not None else None,
-                int(pub_of) if pub_of == pub_of and pub_of is not None else 0,
-                None,
-                None,
-                0,
-            )
+            row = records(latest[latest["region_code"] == code])
+            r = row[0] if row else {}
+            pub_rank, pub_of = r.get("published_rank"), r.get("published_rank_of")
+            rank, of = (int(pub_rank) if pub_rank is not None else None), (int(pub_of) if pub_of else 0)
+            # the share of the kind it ranks at or above, read from the published rank itself
+            pct = (of - rank + 1) / of if rank is not None and of else None
+            stand[code] = Standing(code, st_.score, rank, of, pct, None, 0)
     provinces = sorted({regs.loc[c, "province_code"] for c in codes if regs.loc[c, "kind"] != "provinsi"})
     refs = averages(db, kinds, provinces, published_only)
     refs = refs[refs["n"] >= 3]
+    national = queries.national_years(db, published_only)
+    keep = [
+        scope != "national" or int(y) in national.get(k, [])
+        for k, scope, y in zip(refs["kind"], refs["scope"], refs["year"], strict=True)
+    ]
+    refs = refs[pd.Series(keep, index=refs.index, dtype=bool)]
     names = {}
     for kind, scope in refs[["kind", "scope"]].drop_duplicates().itertuples(index=False):
         if scope == "national":
             names[(kind, scope)] = t("ref_national", lang, kind=t(f"kind_plural_{kind}", lang))
         else:
             names[(kind, scope)] = t("ref_province", lang, prov=regs.loc[scope, "short_name"])
-    ids: list[str] = []
-    for col in ("published_sources", "sample_source"):
-        for v in series[col].dropna():
-            ids.extend(str(v).split(","))
     return Comparison(
         codes,
         series,
@@ -276,29 +307,43 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
         stand,
         refs,
         names,
-        queries.sources(db, ids),
+        queries.sources(db, queries.source_ids(series)),
         bool(series["score_is_sample"].fillna(False).any()),
+        coverage,
+        bool(series["score_is_own"].fillna(False).any()),
+        by_year,
     )
 
 
-def summary(series: pd.DataFrame, kind: str, lang: str = "id") -> list[str]:
-    """Sentences about one region over time, written from its data."""
-    from iid import fmt
+def summary(
+    series: pd.DataFrame,
+    kind: str,
+    lang: str = "id",
+    bands: dict | None = None,
+    coverage: dict[tuple[str, int], dict] | None = None,
+) -> list[str]:
+    """Sentences about one region over time, written from its data: the latest year first, then the long run."""
+    from iid import fmt, narrative
     from iid.i18n import predicate_label, t
 
-    s = series.sort_values("year")
-    scored = s[s["score"].notna()]
+    rows = records(series.sort_values("year"))
+    shown = [r for r in rows if r["score"] is not None or r["predicate"] is not None]
     out = []
-    name = s["display_name"].iloc[0] if not s.empty else ""
+    if shown:
+        cur = shown[-1]
+        prev = next((r for r in shown if r["year"] == cur["year"] - 1), None)
+        cov = (coverage or {}).get((kind, int(cur["year"])))
+        out.append(narrative.year_sentence(cur, prev, bands or {}, kind, cov, lang))
+    scored = [r for r in rows if r["score"] is not None]
     if len(scored) >= 2:
-        a, b = scored.iloc[0], scored.iloc[-1]
-        delta = float(b["score"]) - float(a["score"])
+        a, b = scored[0], scored[-1]
+        delta = b["score"] - a["score"]
         direction = t("dir_up", lang) if delta > 0 else t("dir_down", lang) if delta < 0 else t("dir_flat", lang)
         out.append(
             t(
                 "sum_change",
                 lang,
-                name=name,
+                name=shown[-1]["display_name"],
                 direction=direction,
                 delta=fmt.number(abs(delta), 2, lang),
                 first=int(a["year"]),
@@ -307,54 +352,64 @@ def summary(series: pd.DataFrame, kind: str, lang: str = "id") -> list[str]:
                 b=fmt.score(b["score"], lang),
             )
         )
-    if not scored.empty:
-        best = scored.loc[scored["score"].astype(float).idxmax()]
+    if scored:
+        best = max(scored, key=lambda r: (r["score"], r["year"]))
         out.append(t("sum_best", lang, year=int(best["year"]), score=fmt.score(best["score"], lang)))
-    with_pred = s[s["predicate"].notna()]
-    if not with_pred.empty:
-        last = with_pred.iloc[-1]
-        out.append(t("sum_predicate", lang, p=predicate_label(last["predicate"], lang), year=int(last["year"])))
-        counts = with_pred.groupby("predicate")["year"].apply(lambda ys: ", ".join(str(int(y)) for y in sorted(ys)))
-        items = "; ".join(f"{predicate_label(p, lang)}: {years}" for p, years in counts.items())
+    with_pred = [r for r in rows if r["predicate"] is not None]
+    if len(with_pred) >= 2:
+        years: dict[str, list[str]] = {}
+        for r in with_pred:
+            years.setdefault(r["predicate"], []).append(str(int(r["year"])))
+        items = "; ".join(f"{predicate_label(p, lang)}: {', '.join(ys)}" for p, ys in years.items())
         out.append(t("sum_years_in", lang, items=items))
-    ranked = s[s["rank"].notna()] if "rank" in s else pd.DataFrame()
-    if not ranked.empty:
-        r = ranked.iloc[-1]
-        out.append(
-            t(
-                "sum_rank",
-                lang,
-                year=int(r["year"]),
-                rank=int(r["rank"]),
-                of=int(r["rank_of"]),
-                kind=t(f"kind_plural_{kind}", lang),
-                kinds=t(f"kind_plural_{kind}", lang),
-            )
-        )
     return out
 
 
 def table(comp: Comparison, lang: str = "id") -> pd.DataFrame:
     """The numbers behind the charts, one row per region and year, for the Table tab and its CSV."""
+    from iid import narrative
     from iid.i18n import predicate_label
 
-    s = comp.series.sort_values(["region_code", "year"])
+    rows = records(comp.series.sort_values(["region_code", "year"]))
+    names = {r["source_id"]: text(r["publisher"]) or text(r["title"]) for r in records(comp.sources)}
     en = lang == "en"
+    cols = {
+        "code": "Code" if en else "Kode",
+        "region": "Region" if en else "Daerah",
+        "year": "Year" if en else "Tahun",
+        "score": "Score" if en else "Skor",
+        "predicate": "Predicate" if en else "Predikat",
+        "rank": "Rank" if en else "Peringkat",
+        "of": "Of" if en else "Dari",
+        "rank_basis": "Rank basis" if en else "Dasar peringkat",
+        "kind": "Kind of figure" if en else "Jenis angka",
+        "sources": "Sources" if en else "Sumber",
+    }
     return pd.DataFrame(
-        {
-            ("Code" if en else "Kode"): s["region_code"],
-            ("Region" if en else "Daerah"): s["display_name"],
-            ("Year" if en else "Tahun"): s["year"].astype(int),
-            ("Score" if en else "Skor"): s["score"].round(2),
-            ("Predicate" if en else "Predikat"): s["predicate"].map(
-                lambda p: predicate_label(p, lang) if isinstance(p, str) else None
-            ),
-            ("Rank" if en else "Peringkat"): s["rank"],
-            ("Of" if en else "Dari"): s["rank_of"],
-            ("Sample data" if en else "Data contoh"): s["score_is_sample"].astype(bool),
-            ("Sources" if en else "Sumber"): s["published_sources"].fillna(s["sample_source"]),
-        }
-    )
+        [
+            {
+                cols["code"]: r["region_code"],
+                cols["region"]: r["display_name"],
+                cols["year"]: int(r["year"]),
+                cols["score"]: round(r["score"], 2) if r["score"] is not None else None,
+                cols["predicate"]: predicate_label(r["predicate"], lang) if r["predicate"] else "–",
+                cols["rank"]: r["rank"],
+                cols["of"]: r["rank_of"],
+                cols["rank_basis"]: narrative.rank_basis(r, lang) if r["rank"] is not None else "–",
+                cols["kind"]: narrative.kind_label(r, lang) if r["score"] is not None else "–",
+                cols["sources"]: "; ".join(
+                    dict.fromkeys(
+                        names.get(i, i)
+                        for i in (r["published_sources"] or r["own_sources"] or r["sample_source"] or "").split(",")
+                        if i
+                    )
+                )
+                or "–",
+            }
+            for r in rows
+        ],
+        columns=list(cols.values()),
+    ).astype({cols["rank"]: "Int64", cols["of"]: "Int64"})
 
 
 def ranking_table(rk: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -367,7 +422,7 @@ def ranking_table(rk: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
             ("Region" if en else "Daerah"): rk["display_name"],
             ("Score" if en else "Skor"): rk["score"].round(2),
             ("Predicate" if en else "Predikat"): rk["predicate"].map(
-                lambda p: predicate_label(p, lang) if isinstance(p, str) else None
+                lambda p: predicate_label(p, lang) if isinstance(p, str) else "–"
             ),
             ("Sample data" if en else "Data contoh"): rk["score_is_sample"].astype(bool),
         }
@@ -381,6 +436,10 @@ def standings_table(comp: Comparison, lang: str = "id") -> list[dict]:
 
     en = lang == "en"
     names = dict(zip(comp.latest["region_code"], comp.latest["display_name"], strict=False))
+
+    def of(rank: int | None, n: int) -> str:
+        return f"{rank} / {n}" if rank is not None and n else "–"
+
     rows = []
     for code in comp.codes:
         s = comp.standings.get(code)
@@ -389,12 +448,19 @@ def standings_table(comp: Comparison, lang: str = "id") -> list[dict]:
                 {
                     t("region", lang): names[code],
                     t("table_score", lang): fmt.score(s.score, lang),
-                    ("National rank" if en else "Peringkat nasional"): f"{s.rank_national} / {s.of_national}",
+                    ("National rank" if en else "Peringkat nasional"): of(s.rank_national, s.of_national),
                     ("Percentile" if en else "Persentil"): fmt.percent(s.percentile_national, 0, lang),
-                    ("Rank in province" if en else "Peringkat di provinsi"): f"{s.rank_province} / {s.of_province}",
+                    ("Rank in province" if en else "Peringkat di provinsi"): of(s.rank_province, s.of_province),
                 }
             )
     return rows
+
+
+def coverage_notes(comp: Comparison, lang: str = "id") -> list[str]:
+    """'baru 2 dari 93 kota punya skor 2026' for each chosen kind whose year is not a national year."""
+    from iid import narrative
+
+    return [narrative.few_phrase(c, lang) for c in comp.coverage.values() if not c["national"]]
 
 
 def weakest_sentences(matrix: pd.DataFrame, codes: list[str], names: dict[str, str], lang: str = "id") -> list[str]:
@@ -424,5 +490,8 @@ def compare_headline(comp: Comparison, lang: str = "id") -> str:
     for r in comp.latest.itertuples(index=False):
         s = comp.standings.get(r.region_code)
         if s and s.score is not None:
-            parts.append(f"{r.display_name} {fmt.score(s.score, lang)} (#{s.rank_national}/{s.of_national})")
+            rank = f" (#{s.rank_national}/{s.of_national})" if s.rank_national is not None and s.of_national else ""
+            parts.append(f"{r.display_name} {fmt.score(s.score, lang)}{rank}")
+    if not parts:
+        return f"IID {comp.year}"
     return f"IID {comp.year}: " + "; ".join(parts) + "."

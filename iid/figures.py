@@ -7,16 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from iid import charts, explore, fmt, queries
 from iid.db import Database
 from iid.i18n import t
+from iid.rule_changes import rule_changes
+
+
+def changes(db: Database) -> list:
+    """Every change of bands and formula constants between years (labelled markers on time charts)."""
+    return rule_changes(queries.bands(db), queries.rule_years(db))
 
 
 def overview_trend(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
     o = queries.overview(db, code, published_only)
-    return charts.trend(o.series, queries.bands(db), o.sources, lang, height=440)
+    return charts.trend(o.series, queries.bands(db), o.sources, lang, height=440, rule_changes=changes(db))
 
 
 def compare_latest(db: Database, codes: tuple[str, ...], published_only: bool, lang: str) -> go.Figure:
@@ -32,9 +39,14 @@ def compare_time(
     comp = explore.compare(db, list(codes), published_only, lang)
     shown = comp.series[(comp.series["year"] >= span[0]) & (comp.series["year"] <= span[1])]
     if mode == "rank":
-        return charts.rank_lines(shown, comp.sources, lang)
+        return charts.rank_lines(shown, comp.sources, lang, rule_changes=changes(db))
     fig = charts.trend(
-        shown, queries.bands(db), comp.sources, lang, title=t("tab_time", lang) + f" · {span[0]}–{span[1]}"
+        shown,
+        queries.bands(db),
+        comp.sources,
+        lang,
+        title=t("tab_time", lang) + f" · {span[0]}–{span[1]}",
+        rule_changes=changes(db),
     )
     refs = comp.refs[(comp.refs["year"] >= span[0]) & (comp.refs["year"] <= span[1])]
     charts.add_reference_lines(fig, refs, comp.ref_names)
@@ -62,7 +74,7 @@ def compare_map(
 def trend_main(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
     comp = explore.compare(db, [code], published_only, lang)
     o = queries.overview(db, code, published_only)
-    fig = charts.trend(comp.series, queries.bands(db), comp.sources, lang, height=480)
+    fig = charts.trend(comp.series, queries.bands(db), comp.sources, lang, height=480, rule_changes=changes(db))
     charts.add_events(fig, o.events, sorted(comp.series["year"].unique().tolist()), lang)
     for tg in o.targets[o.targets["metric"] == "iid_score"].itertuples(index=False):
         charts.add_target_line(
@@ -77,24 +89,35 @@ def trend_main(db: Database, code: str, published_only: bool, lang: str) -> go.F
 
 def trend_rank(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
     comp = explore.compare(db, [code], published_only, lang)
-    return charts.rank_lines(comp.series, comp.sources, lang, height=400)
+    return charts.rank_lines(comp.series, comp.sources, lang, height=400, rule_changes=changes(db))
 
 
-def trend_distribution(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
+def national_kind_year(db: Database, kind: str, published_only: bool) -> pd.DataFrame:
+    """Every region of a kind in the national years only (coverage rule, v_coverage): no distribution of two cities."""
+    all_kind = explore.kind_year(db, kind, published_only)
+    years = queries.national_years(db, published_only).get(kind, [])
+    return all_kind[all_kind["year"].isin(years)]
+
+
+def trend_distribution(db: Database, code: str, published_only: bool, lang: str) -> go.Figure | None:
     reg = queries.region(db, code)
+    all_kind = national_kind_year(db, reg["kind"], published_only)
+    if all_kind.empty:
+        return None
     comp = explore.compare(db, [code], published_only, lang)
-    all_kind = explore.kind_year(db, reg["kind"], published_only)
-    fig = charts.distribution(all_kind, comp.series[comp.series["score"].notna()], comp.sources, lang)
+    mine = comp.series[comp.series["score"].notna() & comp.series["year"].isin(all_kind["year"].unique())]
+    fig = charts.distribution(all_kind, mine, comp.sources, lang)
     fig.update_layout(title_text=t("dist_title", lang, kind=t(f"kind_plural_{reg['kind']}", lang)))
     return fig
 
 
 def trend_movers(db: Database, code: str, published_only: bool, lang: str) -> go.Figure | None:
     reg = queries.region(db, code)
-    all_kind = explore.kind_year(db, reg["kind"], published_only)
-    if all_kind["year"].nunique() < 2:
+    all_kind = national_kind_year(db, reg["kind"], published_only)
+    years = sorted(all_kind["year"].unique().tolist())
+    if len(years) < 2 or years[-1] - 1 not in years:
         return None
-    year = int(all_kind["year"].max())
+    year = int(years[-1])
     comp = explore.compare(db, [code], published_only, lang)
     up, down = explore.movers(all_kind, year)
     return charts.movers_bars(up, down, year, comp.sources, lang)
@@ -125,7 +148,9 @@ def target_of_report(db: Database, rep, source_id: str | None, published_only: b
 
     o = queries.overview(db, rep.region["code"], published_only)
     ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
-    return target_chart(rep, queries.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
+    fig = target_chart(rep, queries.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
+    charts.add_rule_changes(fig, changes(db), lang)
+    return fig
 
 
 BUILDERS: dict[str, Callable[..., go.Figure | None]] = {

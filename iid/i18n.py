@@ -60,8 +60,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rank_of": {"id": "{rank} dari {of}", "en": "{rank} of {of}"},
     "rank_published": {"id": "dipublikasikan", "en": "published"},
     "rank_computed": {
-        "id": "dihitung dari data (termasuk data contoh)",
-        "en": "computed from the data (includes sample)",
+        "id": "dihitung dari skor di basis data, bukan peringkat resmi",
+        "en": "computed from the scores in the database, not an official rank",
     },
     "no_score": {"id": "Skor tidak dipublikasikan", "en": "Score not published"},
     "no_data": {"id": "Belum ada data untuk daerah ini.", "en": "No data for this region yet."},
@@ -165,6 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "table_year": {"id": "Tahun", "en": "Year"},
     "table_score": {"id": "Skor", "en": "Score"},
     "table_source": {"id": "Sumber", "en": "Source"},
+    "table_rank": {"id": "Peringkat", "en": "Rank"},
     "series": {"id": "Data per tahun", "en": "Data by year"},
     "predicate_from_bands": {"id": "menurut batas skor", "en": "by the score bands"},
     "predicate_published": {"id": "dipublikasikan", "en": "published"},
@@ -301,6 +302,112 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc_delete": {"id": "Hapus", "en": "Delete"},
     "sc_compare": {"id": "Bandingkan skenario (2–3)", "en": "Compare scenarios (2–3)"},
     "sc_current": {"id": "Simulasi saat ini", "en": "Current what-if"},
+    # ---- Target page: every figure names its years; what-if names its rule year (issue 10, items 6–7) ----
+    "tg_required_window": {"id": "Perlu naik/tahun {t}→{ty}", "en": "Needed/year {t}→{ty}"},
+    "tg_trend_window": {"id": "Laju/tahun {t0}–{t}", "en": "Pace/year {t0}–{t}"},
+    "tg_trend_plain": {"id": "Laju/tahun", "en": "Pace/year"},
+    "tg_required_help": {
+        "id": "Kenaikan per tahun yang masih dibutuhkan, garis lurus dari nilai {t} ke target pada {ty}: ({target} − {latest}) / {n} tahun.",
+        "en": "The yearly gain still needed, a straight line from the {t} value to the target in {ty}: ({target} − {latest}) / {n} years.",
+    },
+    "tg_trend_help": {
+        "id": "Laju teramati: rata-rata kenaikan per tahun {t0}–{t} = ({latest} − {first}) / {n} tahun. Laju yang sama dipakai status SDSN dan proyeksi.",
+        "en": "Observed pace: the mean yearly change {t0}–{t} = ({latest} − {first}) / {n} years. The SDSN status and the projection use this same pace.",
+    },
+    "tg_trend_none": {
+        "id": "Butuh sedikitnya dua tahun data untuk laju teramati.",
+        "en": "The observed pace needs at least two years of data.",
+    },
+    "explain_ratio_window": {
+        "id": "Laju teramati {obs} per tahun ({t0}–{t}) adalah {pct} dari laju yang dibutuhkan dari {t0} ke {ty} ({req} per tahun): {status} menurut metode SDSN ({rule}).",
+        "en": "The observed pace of {obs} a year ({t0}–{t}) is {pct} of the pace needed from {t0} to {ty} ({req} a year): {status} by the SDSN method ({rule}).",
+    },
+    "explain_decreasing_window": {
+        "id": "Nilai turun {obs} per tahun ({t0}–{t}), padahal dibutuhkan kenaikan {req} per tahun dari {t0} ke {ty}: menurun menurut metode SDSN.",
+        "en": "The value fell {obs} a year ({t0}–{t}), while a gain of {req} a year from {t0} to {ty} is needed: decreasing by the SDSN method.",
+    },
+    "explain_from_now": {
+        "id": "SDSN mengukur kebutuhan dari awal jendela ({t0}); dari {t} masih perlu {now} per tahun.",
+        "en": "SDSN measures the need from the window's start ({t0}); from {t}, {now} a year is still needed.",
+    },
+    "projection_observed": {
+        "id": "Dengan laju teramati {pace} per tahun ({t0}–{t}): {proj} pada {year}, {diff}.",
+        "en": "At the observed pace of {pace} a year ({t0}–{t}): {proj} in {year}, {diff}.",
+    },
+    "projection_assumed": {
+        "id": "Dengan asumsi kenaikan {pace} per tahun: {proj} pada {year}, {diff}.",
+        "en": "At an assumed gain of {pace} a year: {proj} in {year}, {diff}.",
+    },
+    "tg_required_legend": {"id": "Jalur yang dibutuhkan ({t}→{ty})", "en": "Required path ({t}→{ty})"},
+    "tg_projection_observed": {"id": "Proyeksi (laju {t0}–{t})", "en": "Projection (pace {t0}–{t})"},
+    "tg_projection_assumed": {"id": "Proyeksi (asumsi {pace}/tahun)", "en": "Projection (assumed {pace}/year)"},
+    "tg_chart_subtitle_window": {
+        "id": "Rentang proyeksi dari variasi tahunan {t0}–{t}",
+        "en": "Projection range from year-to-year variability {t0}–{t}",
+    },
+    "wi_profile_scored": {
+        "id": "Profil {year} dinilai dengan aturan {rule}: {score}",
+        "en": "The {year} profile scored with the {rule} rules: {score}",
+    },
+    "wi_profile_own": {
+        "id": " (dengan aturan {year} sendiri: {score})",
+        "en": " (with its own {year} rules: {score})",
+    },
+    "wi_rule_default": {
+        "id": "Aturan tahun target ({year}) dipakai sebagai bawaan.",
+        "en": "The target year's rules ({year}) are the default.",
+    },
+    "wi_rule_fallback": {
+        "id": "Aturan {year} belum ada dalam data; dipakai aturan terbaru yang tersedia ({rule}).",
+        "en": "The {year} rules are not in the data; the latest rules available ({rule}) are used.",
+    },
+    "wi_rule_chosen": {
+        "id": "Tahun aturan dipilih sendiri: {rule} (bawaan untuk target {year}: aturan {default}).",
+        "en": "Rule year chosen by hand: {rule} (the default for a {year} target: the {default} rules).",
+    },
+    "wi_rule_help": {
+        "id": "Aturan (k, skor jumlah inovasi, syarat urusan pelayanan dasar) yang dipakai untuk skor simulasi. Bawaan: aturan tahun target.",
+        "en": "The rules (k, count score, basic-service requirement) the what-if score is computed by. Default: the target year's rules.",
+    },
+    "wi_start_rule": {
+        "id": "Skor awal (profil {year}, aturan {rule})",
+        "en": "Starting score ({year} profile, {rule} rules)",
+    },
+    "wi_result_rule": {"id": "Skor simulasi (aturan {rule})", "en": "What-if score ({rule} rules)"},
+    "wi_predicate_rule": {
+        "id": "Predikat (aturan {rule}, batas {bands})",
+        "en": "Predicate ({rule} rules, {bands} bands)",
+    },
+    "wi_bands_fallback": {
+        "id": "Batas predikat {rule} belum ada dalam data; predikat simulasi memakai batas {bands} (terbaru yang dikonfirmasi).",
+        "en": "The {rule} predicate bands are not in the data; the what-if predicate uses the {bands} bands (latest confirmed).",
+    },
+    "wi_reset": {"id": "Kembali ke profil {year}", "en": "Back to the {year} profile"},
+    "gs_reached_rule": {
+        "id": "Target {target} tercapai menurut aturan {rule} dengan {steps} langkah: skor {score}.",
+        "en": "Target {target} reached under the {rule} rules in {steps} steps: score {score}.",
+    },
+    "gs_already_rule": {
+        "id": "Skor simulasi menurut aturan {rule} sudah memenuhi target.",
+        "en": "The what-if score under the {rule} rules already meets the target.",
+    },
+    "sc_search": {"id": "Cari skenario (nama atau pembuat)", "en": "Search scenarios (name or author)"},
+    "sc_page": {"id": "Halaman", "en": "Page"},
+    "sc_count": {
+        "id": "{total} skenario · halaman {page} dari {pages} · terbaru di atas",
+        "en": "{total} scenarios · page {page} of {pages} · newest first",
+    },
+    "sc_no_match": {"id": "Tidak ada skenario yang cocok dengan pencarian.", "en": "No scenario matches the search."},
+    "sc_row_result": {"id": "skor simulasi {score} (aturan {rule})", "en": "what-if score {score} ({rule} rules)"},
+    "sc_opened": {
+        "id": "Skenario “{name}” dibuka: target {value} pada {year}, aturan {rule}.",
+        "en": "Scenario “{name}” opened: target {value} in {year}, {rule} rules.",
+    },
+    "sc_compare_placeholder": {"id": "Pilih skenario", "en": "Pick scenarios"},
+    "sc_compare_rule": {
+        "id": "Semua skenario dinilai dengan aturan {rule}.",
+        "en": "Every scenario scored with the {rule} rules.",
+    },
     "nav_compare": {"id": "Bandingkan", "en": "Compare"},
     "nav_trend": {"id": "Tren", "en": "Trend"},
     "cmp_title": {"id": "Bandingkan daerah", "en": "Compare regions"},
@@ -387,6 +494,53 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "trend_page_title": {"id": "Tren: {name}", "en": "Trend: {name}"},
     "trend_summary": {"id": "Ringkasan", "en": "Summary"},
+    # ---- iid/narrative.py: what happened between two years ----
+    "nar_up": {"id": "naik {delta} poin dari {year}", "en": "up {delta} points from {year}"},
+    "nar_down": {"id": "turun {delta} poin dari {year}", "en": "down {delta} points from {year}"},
+    "nar_flat": {"id": "sama dengan {year}", "en": "unchanged from {year}"},
+    "nar_but": {"id": ", tetapi ", "en": ", but "},
+    "nar_and": {"id": " dan ", "en": " and "},
+    "nar_pred_up": {"id": "naik ke {p}", "en": "rose to {p}"},
+    "nar_pred_down": {"id": "turun ke {p}", "en": "fell to {p}"},
+    "nar_pred_same": {"id": "tetap {p}", "en": "stayed {p}"},
+    "nar_pred_up_because": {"id": "naik ke {p} karena {reason}", "en": "rose to {p} because {reason}"},
+    "nar_pred_down_because": {"id": "turun ke {p} karena {reason}", "en": "fell to {p} because {reason}"},
+    "nar_also": {"id": " ({reason})", "en": " ({reason})"},
+    "nar_band_rose": {
+        "id": "batas {band} naik dari {a} ke {b}",
+        "en": "the {band} threshold rose from {a} to {b}",
+    },
+    "nar_band_fell": {
+        "id": "batas {band} turun dari {a} ke {b}",
+        "en": "the {band} threshold fell from {a} to {b}",
+    },
+    "nar_score": {"id": "Skor IID {year}: {score} ({kind})", "en": "IID score {year}: {score} ({kind})"},
+    "nar_noscore": {"id": "IID {year}: skor tidak dipublikasikan", "en": "IID {year}: score not published"},
+    "nar_pred": {"id": "predikat {p}", "en": "{p}"},
+    "nar_rank": {"id": "peringkat {rank} {kinds} ({basis})", "en": "rank {rank} {kinds} ({basis})"},
+    "nar_few": {
+        "id": "baru {n} dari {of} {kinds} punya skor {year}, jadi belum ada peringkat nasional",
+        "en": "only {n} of {of} {kinds} have a {year} score so far, so there is no national rank",
+    },
+    "pred_delta_up": {"id": "naik dari {p}", "en": "up from {p}"},
+    "pred_delta_down": {"id": "turun dari {p}", "en": "down from {p}"},
+    "own_badge": {"id": "Penilaian mandiri / tidak resmi", "en": "Self-assessment / unofficial"},
+    "own_note": {
+        "id": "Sebagian angka di tampilan ini diimpor sebagai penilaian mandiri, bukan hasil resmi BSKDN.",
+        "en": "Some figures in this view were imported as a self-assessment, not official BSKDN results.",
+    },
+    "dist_none": {
+        "id": "Sebaran nasional tidak ditampilkan: belum ada tahun yang skornya tersedia untuk sedikitnya 80% {kinds}.",
+        "en": "No national distribution: no year has scores for at least 80% of {kinds} yet.",
+    },
+    "score_kind_published": {"id": "dipublikasikan", "en": "published"},
+    "score_kind_own": {"id": "penilaian mandiri / tidak resmi", "en": "self-assessment / unofficial"},
+    "score_kind_sample": {"id": "data contoh", "en": "sample data"},
+    "score_kind_none": {"id": "", "en": ""},
+    "sum_long_run": {
+        "id": "Jangka panjang: {change} ({first}–{last}).",
+        "en": "Over the long run: {change} ({first}–{last}).",
+    },
     "sum_change": {
         "id": "Skor {name} {direction} {delta} poin dari {first} ({a}) ke {last} ({b}).",
         "en": "{name}'s score {direction} {delta} points from {first} ({a}) to {last} ({b}).",
@@ -612,9 +766,104 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_f_urusan": {"id": "Urusan pemerintahan", "en": "Government affair"},
     "inv_f_team": {"id": "Ada tim", "en": "Has a team"},
     "inv_f_budget": {"id": "Ada anggaran", "en": "Has a budget"},
+    "inv_stale": {
+        "id": "Register ini diubah orang lain sejak tabel dibuka. Suntingan Anda tetap di tabel sampai disimpan.",
+        "en": "Someone else changed this register since the table opened. Your edits stay in the table until saved.",
+    },
+    "inv_conflict": {
+        "id": "Belum disimpan: {n} baris yang Anda sunting juga diubah orang lain setelah tabel dibuka. "
+        "Suntingan Anda masih di tabel. Bandingkan di bawah, lalu simpan versi Anda atau muat ulang.",
+        "en": "Not saved: {n} rows you edited were also changed by someone else after the table opened. "
+        "Your edits are still in the table. Compare below, then save your version or reload.",
+    },
+    "inv_conflict_column": {"id": "Kolom", "en": "Column"},
+    "inv_conflict_shown": {"id": "Saat tabel dibuka", "en": "When the table opened"},
+    "inv_conflict_saved": {"id": "Disimpan orang lain", "en": "Saved by someone else"},
+    "inv_conflict_yours": {"id": "Suntingan Anda", "en": "Your edit"},
+    "inv_conflict_mine": {"id": "Simpan versi saya untuk baris ini", "en": "Save my version of these rows"},
+    "inv_conflict_reload": {
+        "id": "Buang suntingan saya dan muat ulang",
+        "en": "Discard my edits and reload",
+    },
+    "url_invalid": {
+        "id": "URL `{field}` tidak sah: tulis alamat lengkap yang diawali http:// atau https://, tanpa spasi, "
+        "tanda kurung atau tanda kutip.",
+        "en": "The `{field}` URL is not valid: write a full address starting with http:// or https://, without "
+        "spaces, brackets or quotes.",
+    },
     "db_missing": {
         "id": "Basis data belum dibuat. Jalankan `make run` atau `python -m iid build`.",
         "en": "The database has not been built. Run `make run` or `python -m iid build`.",
+    },
+    # why a database file cannot be opened, and what to do (iid.db.DatabaseUnavailable)
+    "db_directory": {
+        "id": "`{path}` adalah folder, bukan berkas basis data. Pindahkan atau ganti nama folder itu, atau arahkan "
+        "IID_DB ke berkas lain, lalu jalankan `python -m iid build`.",
+        "en": "`{path}` is a folder, not a database file. Move or rename that folder, or point IID_DB at another "
+        "file, then run `python -m iid build`.",
+    },
+    "db_empty": {
+        "id": "Berkas basis data `{path}` kosong (0 byte), sisa proses yang terhenti. Jalankan `python -m iid build` "
+        "untuk membuatnya lagi dari data/.",
+        "en": "The database file `{path}` is empty (0 bytes), left by an interrupted process. Run "
+        "`python -m iid build` to make it again from data/.",
+    },
+    "db_not_database": {
+        "id": "`{path}` bukan basis data IID (bukan berkas DuckDB), jadi tidak ditimpa. Pindahkan berkas itu atau "
+        "arahkan IID_DB ke berkas lain, lalu jalankan `python -m iid build`.",
+        "en": "`{path}` is not an IID database (not a DuckDB file), so it is not overwritten. Move that file or "
+        "point IID_DB at another file, then run `python -m iid build`.",
+    },
+    "db_damaged": {
+        "id": "Basis data `{path}` rusak ({detail}); isinya tidak dapat dibaca. Simpan berkas itu di tempat lain "
+        "(mis. `mv {path} {path}.rusak`), lalu jalankan `python -m iid build`; masukan sejak ekspor terakhir perlu "
+        "dimasukkan lagi.",
+        "en": "The database `{path}` is damaged ({detail}); it cannot be read. Keep the file elsewhere (e.g. "
+        "`mv {path} {path}.damaged`), then run `python -m iid build`; entries since the last export must be made "
+        "again.",
+    },
+    "db_stale_wal": {
+        "id": "Berkas log `{path}.wal` bukan milik basis data ini (sisa pembangunan ulang yang terhenti), jadi basis "
+        "data tidak dapat dibuka. Jalankan `python -m iid build`: log itu disisihkan (tidak dihapus) dan data Anda "
+        "dibawa.",
+        "en": "The log file `{path}.wal` does not belong to this database (left by an interrupted rebuild), so the "
+        "database cannot be opened. Run `python -m iid build`: the log is set aside (not deleted) and your data "
+        "is carried over.",
+    },
+    "db_locked": {
+        "id": "Basis data `{path}` sedang dipakai proses lain (misalnya aplikasi). Tutup proses itu lalu ulangi. "
+        "({detail})",
+        "en": "The database `{path}` is in use by another process (e.g. the app). Stop it and try again. ({detail})",
+    },
+    "db_folder_unwritable": {
+        "id": "Folder `{folder}` tidak dapat ditulisi, jadi basis data `{path}` tidak dapat dibuat atau diubah. "
+        "Beri izin tulis pada folder itu, atau arahkan IID_DB ke folder lain.",
+        "en": "The folder `{folder}` is not writable, so the database `{path}` cannot be made or changed. Allow "
+        "writing to that folder, or point IID_DB at another folder.",
+    },
+    "db_file_unwritable": {
+        "id": "Berkas basis data `{path}` tidak dapat ditulisi (izin berkas). Beri izin tulis (`chmod u+w {path}`) "
+        "atau jalankan sebagai pemilik berkas.",
+        "en": "The database file `{path}` is not writable (file permissions). Allow writing (`chmod u+w {path}`) or "
+        "run as the file's owner.",
+    },
+    "db_read_only_fs": {
+        "id": "`{folder}` ada di sistem berkas hanya-baca, jadi basis data tidak dapat dibuat atau diubah. Arahkan "
+        "IID_DB ke folder yang dapat ditulisi (mis. `IID_DB=/tmp/iid.duckdb`), lalu jalankan `python -m iid build`.",
+        "en": "`{folder}` is on a read-only file system, so the database cannot be made or changed. Point IID_DB at "
+        "a writable folder (e.g. `IID_DB=/tmp/iid.duckdb`), then run `python -m iid build`.",
+    },
+    "db_build_failed": {
+        "id": "Basis data belum ada dan tidak dapat dibuat dari data/: {detail}. Perbaiki berkas itu, lalu muat ulang "
+        "halaman ini.",
+        "en": "There is no database yet and it cannot be made from data/: {detail}. Correct that file, then reload "
+        "this page.",
+    },
+    "db_other": {
+        "id": "Basis data `{path}` tidak dapat dibuka: {detail}. Periksa berkasnya, atau buat lagi dengan "
+        "`python -m iid build`.",
+        "en": "The database `{path}` cannot be opened: {detail}. Check the file, or make it again with "
+        "`python -m iid build`.",
     },
 }
 

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
-from iid import fmt
+from iid import fmt, narrative
 from iid.i18n import predicate_label, t
 from iid.queries import Overview
+from iid.values import py, records, text
 
 
 def _num(x: object) -> float | None:
-    if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x):
-        return None
-    return float(x)
+    v = py(x)
+    return None if v is None else float(v)
 
 
 @dataclass
 class Headline:
-    """The four figures at the top of the page, already formatted."""
+    """The four figures at the top of the page, already formatted, and the sentence that says what happened."""
 
     year: int | None
     score: str
@@ -38,28 +37,36 @@ class Headline:
     average: str | None = None
     average_label: str = ""
     average_help: str = ""
+    score_kind: str | None = None  # published / own / sample
+    predicate_delta: str | None = None  # 'turun dari Sangat Inovatif'
+    predicate_arrow: str = "off"  # 'up' / 'down' / 'off' for st.metric
+    sentence: str | None = None  # the latest year in words (iid.narrative.year_sentence)
+    against_score: bool = False  # the predicate moved the other way from the score (a band moved)
 
 
-def headline(o: Overview, lang: str = "id") -> Headline:
+def headline(o: Overview, lang: str = "id", bands: dict | None = None) -> Headline:
     latest = o.latest
     kind = t(f"kind_{o.region['kind']}", lang)
     if latest is None:
         return Headline(None, "–", False, "–", "", None, None, None, None, t("rank", lang, kind=kind), None, None, None)
+    bands = bands or {}
     score = _num(latest["score"])
     prev = _num(o.previous["score"]) if o.previous else None
     change = score - prev if score is not None and prev is not None else None
     rank, basis = None, None
-    if latest.get("published_rank") is not None and not pd.isna(latest["published_rank"]):
+    if latest.get("published_rank") is not None:
         of = latest.get("published_rank_of")
         rank = (
             t("rank_of", lang, rank=int(latest["published_rank"]), of=int(of))
-            if of is not None and not pd.isna(of)
+            if of is not None
             else f"{int(latest['published_rank'])}"
         )
         basis = t("rank_published", lang)
-    elif latest.get("computed_rank") is not None and not pd.isna(latest["computed_rank"]):
+    elif latest.get("computed_rank") is not None and latest.get("computed_rank_of") is not None:
         rank = t("rank_of", lang, rank=int(latest["computed_rank"]), of=int(latest["computed_rank_of"]))
-        basis = t("rank_computed", lang) if latest["score_is_sample"] else t("rank_published", lang)
+        basis = narrative.rank_basis(latest, lang)
+    elif o.coverage and not o.coverage["national"] and score is not None:
+        basis = narrative.few_phrase(o.coverage, lang)
     conflict = None
     if latest.get("conflict"):
         conflict = t("conflict", lang, low=fmt.score(score, lang), high=fmt.score(_num(latest["score_max"]), lang))
@@ -69,7 +76,7 @@ def headline(o: Overview, lang: str = "id") -> Headline:
         mismatch = t("mismatch", lang, stated=predicate_label(stated, lang), derived=predicate_label(derived, lang))
     avg_text, avg_help = None, ""
     ka = o.kind_average
-    if ka and ka["n"] >= 30:
+    if ka and o.coverage and o.coverage["national"]:
         avg_text = fmt.score(ka["average"], lang)
         avg_help = t(
             "kind_average_help",
@@ -78,8 +85,13 @@ def headline(o: Overview, lang: str = "id") -> Headline:
             kind=t(f"kind_plural_{o.region['kind']}", lang),
             sample=t("kind_average_sample", lang) if ka["has_sample"] else "",
         )
-    elif ka:
-        avg_help = t("kind_average_few", lang, n=int(ka["n"]))
+    elif ka and o.coverage:
+        avg_help = narrative.few_phrase(o.coverage, lang)
+    shift = narrative.shift(o.previous, latest, bands) if o.previous else None
+    pred_delta, arrow = None, "off"
+    if shift is not None and shift.move in ("up", "down"):
+        pred_delta = t(f"pred_delta_{shift.move}", lang, p=predicate_label(shift.previous_predicate, lang))
+        arrow = shift.move
     return Headline(
         average=avg_text,
         average_label=t("kind_average", lang, kind=kind, year=int(latest["year"])),
@@ -87,6 +99,7 @@ def headline(o: Overview, lang: str = "id") -> Headline:
         year=int(latest["year"]),
         score=fmt.score(score, lang) if score is not None else t("no_score", lang),
         score_is_sample=bool(latest["score_is_sample"]),
+        score_kind=latest.get("score_kind"),
         predicate=predicate_label(latest["predicate"], lang),
         predicate_basis=t("predicate_published", lang)
         if latest["predicate_is_published"]
@@ -99,66 +112,81 @@ def headline(o: Overview, lang: str = "id") -> Headline:
         rank_basis=basis,
         conflict=conflict,
         mismatch=mismatch,
+        predicate_delta=pred_delta,
+        predicate_arrow=arrow,
+        sentence=narrative.year_sentence(latest, o.previous, bands, o.region["kind"], o.coverage, lang),
+        against_score=bool(shift and (shift.against_score or shift.band_caused)),
     )
 
 
 def target_lines(o: Overview, lang: str = "id") -> list[tuple[str, str | None, str]]:
     """(sentence, source url, source label) per stored target."""
     out = []
-    for r in o.targets.itertuples(index=False):
-        decimals = 2 if r.metric == "iid_score" else 0
-        text = t(
+    for r in records(o.targets):
+        decimals = 2 if r["metric"] == "iid_score" else 0
+        line = t(
             "target_line",
             lang,
-            metric=t(f"metric_{r.metric}", lang),
-            cmp="≥" if r.comparator == ">=" else ">",
-            value=fmt.number(r.value, decimals, lang),
-            year=r.target_year,
-            plan=r.plan_document,
+            metric=t(f"metric_{r['metric']}", lang),
+            cmp="≥" if r["comparator"] == ">=" else ">",
+            value=fmt.number(r["value"], decimals, lang),
+            year=r["target_year"],
+            plan=text(r["plan_document"]),
         )
-        if isinstance(r.predicate_named, str) and r.predicate_named:
-            text += f" ({t('predicate_named', lang, p=predicate_label(r.predicate_named, lang))})"
-        out.append((text, r.source_url if isinstance(r.source_url, str) else None, r.source_publisher))
+        if r["predicate_named"]:
+            line += f" ({t('predicate_named', lang, p=predicate_label(r['predicate_named'], lang))})"
+        out.append((line, fmt.safe_url(r["source_url"]), text(r["source_publisher"]) or text(r["source_title"], "–")))
     return out
 
 
 def commitment_lines(o: Overview, lang: str = "id") -> list[tuple[str, str | None, str]]:
     out = []
-    for r in o.commitments.itertuples(index=False):
-        text = t(
-            f"commit_{r.kind}",
+    for r in records(o.commitments):
+        line = t(
+            f"commit_{r['kind']}",
             lang,
-            label=r.label,
-            q=fmt.integer(r.quantity, lang),
-            scope=r.unit_scope,
-            comp=r.competition if isinstance(r.competition, str) else "",
-            year=r.year_from,
+            label=text(r["label"]),
+            q=fmt.integer(r["quantity"], lang),
+            scope=text(r["unit_scope"]),
+            comp=text(r["competition"]),
+            year=r["year_from"],
         )
-        out.append((text, r.source_url if isinstance(r.source_url, str) else None, r.source_publisher))
+        out.append((line, fmt.safe_url(r["source_url"]), text(r["source_publisher"]) or text(r["source_title"], "–")))
     return out
 
 
+def event_lines(o: Overview, lang: str = "id") -> list[dict]:
+    """Events under the chart: year, title in the language, publisher and a safe link."""
+    return [
+        {
+            "year": int(e["year"]),
+            "title": text(e["title"] if lang == "id" else e["title_en"]),
+            "publisher": text(e["source_publisher"]) or text(e["source_title"], "–"),
+            "url": fmt.safe_url(e["source_url"]),
+        }
+        for e in records(o.events)
+    ]
+
+
 def year_table(o: Overview, lang: str = "id") -> pd.DataFrame:
-    """The per-year table under the chart: what is shown, and whether it is published or sample."""
+    """The per-year table under the chart: what is shown, and which kind of figure it is."""
     rows = []
-    for r in o.series.itertuples(index=False):
-        score = _num(r.score)
+    for r in records(o.series):
+        score = r["score"]
         text = fmt.score(score, lang) if score is not None else "–"
-        if r.conflict:
-            text += f" / {fmt.score(_num(r.score_max), lang)}"
+        if r["conflict"]:
+            text += f" / {fmt.score(r['score_max'], lang)}"
+        kind = narrative.kind_label(r, lang) if score is not None else "–"
+        if r["predicate_is_published"] and not r["score_is_published"]:
+            kind += f" · {t('predicate', lang).lower()} {t('status_published', lang)}"
+        rank = narrative.rank_phrase(r, o.region["kind"], None, lang)
         rows.append(
             {
-                t("table_year", lang): int(r.year),
+                t("table_year", lang): int(r["year"]),
                 t("table_score", lang): text,
-                t("predicate", lang): predicate_label(r.predicate, lang),
-                t("table_source", lang): (
-                    t("status_sample", lang) if r.score_is_sample else t("status_published", lang)
-                )
-                + (
-                    f" · {t('predicate', lang).lower()} {t('status_published', lang)}"
-                    if r.predicate_is_published and r.score_is_sample
-                    else ""
-                ),
+                t("predicate", lang): predicate_label(r["predicate"], lang) if r["predicate"] else "–",
+                t("table_rank", lang): rank or "–",
+                t("table_source", lang): kind,
             }
         )
     return pd.DataFrame(rows)
@@ -166,14 +194,20 @@ def year_table(o: Overview, lang: str = "id") -> pd.DataFrame:
 
 def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
     """Every source behind the page, with its kind, publisher, title, date and link."""
-    kind_label = {"published": t("status_published", lang), "sample": t("status_sample", lang), "imported": "impor"}
-    df = o.sources.copy()
-    return pd.DataFrame(
+    kind_label = {
+        "published": t("status_published", lang),
+        "sample": t("status_sample", lang),
+        "imported": t("score_kind_own", lang),
+    }
+    rows = [
         {
-            t("sources", lang): df["title"],
-            "Penerbit" if lang == "id" else "Publisher": df["publisher"],
-            "Jenis" if lang == "id" else "Kind": df["kind"].map(kind_label),
-            "Tanggal" if lang == "id" else "Date": df["published_date"].astype(str).replace({"NaT": "", "None": ""}),
-            "URL": df["url"],
+            t("sources", lang): text(r["title"]),
+            "Penerbit" if lang == "id" else "Publisher": text(r["publisher"], "–"),
+            "Jenis" if lang == "id" else "Kind": kind_label.get(r["kind"], "–"),
+            "Tanggal" if lang == "id" else "Date": text(r["published_date"])[:10],
+            "URL": fmt.safe_url(r["url"]),
         }
-    )
+        for r in records(o.sources)
+    ]
+    cols = [t("sources", lang), "Penerbit" if lang == "id" else "Publisher", "Jenis" if lang == "id" else "Kind"]
+    return pd.DataFrame(rows, columns=[*cols, "Tanggal" if lang == "id" else "Date", "URL"])

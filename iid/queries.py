@@ -10,13 +10,18 @@ import pandas as pd
 from iid.db import Database
 from iid.errors import UnknownRegion
 from iid.rules import Band, Indicator, RuleYear
+from iid.values import records
 
 # published_only → the view to read. The only run-time choice of identifier, from this allow-list.
 SCORE_VIEWS = {False: "mv_scores", True: "mv_scores_published"}
 
 _SCORE_COLUMNS = """region_code, year, display_name, short_name, kind, province_code, score, score_max, conflict,
-    score_is_sample, score_is_published, predicate, predicate_is_published, derived_predicate, stated_predicate,
-    published_rank, published_rank_of, rank_note, computed_rank, computed_rank_of, published_sources, sample_source"""
+    score_is_sample, score_is_published, score_is_own, score_kind, predicate, predicate_is_published, derived_predicate,
+    stated_predicate, published_rank, published_rank_of, rank_note, computed_rank, computed_rank_of, national,
+    published_sources, own_sources, sample_source"""
+
+# the columns that name a row's sources: published, own imports, sample
+SOURCE_COLUMNS = ("published_sources", "own_sources", "sample_source")
 
 SCORES_FOR_REGIONS = {
     view: f"select {_SCORE_COLUMNS} from {view} where region_code in (select unnest(?)) order by region_code, year"
@@ -87,6 +92,47 @@ from {view} where kind = ? and year = ? and score is not null
     for view in SCORE_VIEWS.values()
 }
 
+COVERAGE_ALL = """
+select kind, year, n_regions, n_scored, n_published, national, national_published from v_coverage order by kind, year
+"""
+KIND_COUNTS = "select kind, count(*) from regions where autonomous group by kind"
+
+
+def coverage_all(db: Database, published_only: bool = False) -> dict[tuple[str, int], dict]:
+    """Per (kind, year): how many regions have a score, of how many, and whether it is a national year (v_coverage).
+
+    Each value has kind, year, n (regions with a score in this view), of (autonomous regions of the kind), national.
+    """
+    return {
+        (r["kind"], int(r["year"])): {
+            "kind": r["kind"],
+            "year": int(r["year"]),
+            "n": int(r["n_published"] if published_only else r["n_scored"]),
+            "of": int(r["n_regions"]),
+            "national": bool(r["national_published"] if published_only else r["national"]),
+        }
+        for r in db.records(COVERAGE_ALL)
+    }
+
+
+def coverage(db: Database, kind: str, year: int, published_only: bool = False) -> dict:
+    """coverage_all() of one kind and year; a year nobody has a score in has n = 0."""
+    found = coverage_all(db, published_only).get((kind, int(year)))
+    if found:
+        return found
+    of = dict(db.rows(KIND_COUNTS)).get(kind, 0)
+    return {"kind": kind, "year": int(year), "n": 0, "of": int(of), "national": False}
+
+
+def national_years(db: Database, published_only: bool = False) -> dict[str, list[int]]:
+    """Per kind, the years that count as national years by the coverage rule (v_coverage)."""
+    out: dict[str, list[int]] = {"provinsi": [], "kabupaten": [], "kota": []}
+    for (kind, year), c in coverage_all(db, published_only).items():
+        if c["national"]:
+            out.setdefault(kind, []).append(year)
+    return out
+
+
 STATUS_COUNTS = """
 select 'iid_scores' as tbl, s.kind, count(*) as n from iid_scores i join sources s using (source_id) group by all
 union all
@@ -99,16 +145,26 @@ order by 1, 2
 """
 
 
+def source_ids(series: pd.DataFrame) -> list[str]:
+    """Every source id named by a frame of scores (published, own imports and sample)."""
+    ids: list[str] = []
+    for col in SOURCE_COLUMNS:
+        if col in series:
+            for v in series[col].dropna():
+                ids.extend(str(v).split(","))
+    return ids
+
+
 def regions(db: Database) -> pd.DataFrame:
     return db.df(REGIONS)
 
 
 def region(db: Database, code: str) -> dict:
     """One region by its Kemendagri code; UnknownRegion if there is none."""
-    rows = db.df(REGION, [code])
-    if rows.empty:
+    rows = db.records(REGION, [code])
+    if not rows:
         raise UnknownRegion(code)
-    return rows.iloc[0].to_dict()
+    return rows[0]
 
 
 def search_regions(db: Database, text: str, limit: int = 20) -> pd.DataFrame:
@@ -177,30 +233,30 @@ class Overview:
     sources: pd.DataFrame
     has_sample: bool
     kind_average: dict | None = None  # national average of the same kind in the latest year: average, n, has_sample
+    coverage: dict | None = None  # coverage of the latest year for the region's kind (see coverage())
+    has_own: bool = False  # an own (unofficial) import is among the figures
 
 
 def overview(db: Database, code: str, published_only: bool = False) -> Overview:
     reg = region(db, code)
     series = scores(db, [code], published_only)
-    shown = series[series["score"].notna() | series["predicate"].notna()]
-    latest = shown.iloc[-1].to_dict() if not shown.empty else None
-    previous = None
-    if latest is not None and latest["score"] is not None and not pd.isna(latest["score"]):
-        earlier = series[(series["year"] == latest["year"] - 1) & series["score"].notna()]
-        previous = earlier.iloc[0].to_dict() if not earlier.empty else None
+    shown = records(series[series["score"].notna() | series["predicate"].notna()])
+    latest = shown[-1] if shown else None
+    # the year before the latest, when it has a score or a predicate (a predicate alone still tells a story)
+    previous = next((r for r in shown if latest is not None and r["year"] == latest["year"] - 1), None)
     tg, cm, ev = targets(db, code), commitments(db, code), events(db, code)
-    ids: list[str] = []
-    for col in ("published_sources", "sample_source"):
-        for v in series[col].dropna():
-            ids.extend(str(v).split(","))
+    ids = source_ids(series)
     for frame in (tg, cm, ev):
         ids.extend(frame["source_id"].dropna().tolist())
-    kind_avg = None
+    kind_avg, cov = None, None
     if latest is not None:
-        row = db.df(KIND_AVERAGE[SCORE_VIEWS[published_only]], [reg["kind"], int(latest["year"])]).iloc[0].to_dict()
+        cov = coverage(db, reg["kind"], latest["year"], published_only)
+        row = db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [reg["kind"], latest["year"]])[0]
         kind_avg = row if row["n"] else None
     return Overview(
         kind_average=kind_avg,
+        coverage=cov,
+        has_own=bool(series["score_is_own"].fillna(False).any()),
         region=reg,
         series=series,
         latest=latest,

@@ -14,6 +14,7 @@ from iid import charts, explore, figures, fmt, queries, scenarios
 from iid.db import Database
 from iid.i18n import t
 from iid.overview import commitment_lines, headline
+from iid.values import first, records, text
 
 
 @dataclass
@@ -28,14 +29,14 @@ class Screen:
 
 def _source_lines(df) -> list[str]:
     out = []
-    for r in df.itertuples(index=False):
-        where = (
-            r.url if isinstance(r.url, str) and r.url else (r.document_ref if isinstance(r.document_ref, str) else "")
-        )
+    for r in records(df):
+        where = first(r["url"], r["document_ref"]) or ""
+        label = text(r["publisher"]) or text(r["title"])
         out.append(
-            f"{r.publisher or ''} — {r.title}"
+            f"{label} — {text(r['title'])}"
             + (f" ({where})" if where else "")
-            + (" [data contoh]" if r.kind == "sample" else "")
+            + (" [data contoh]" if r["kind"] == "sample" else "")
+            + (" [penilaian mandiri / tidak resmi]" if r["kind"] == "imported" else "")
         )
     return out
 
@@ -97,42 +98,27 @@ def title_screen(c: _Ctx) -> Screen:
 
 
 def score_screen(c: _Ctx) -> Screen | None:
-    h = headline(c.o, c.lang)
     latest = c.o.latest
     if latest is None:
         return None
-    score = latest["score"] if latest["score"] == latest["score"] else None
-    if score is None:
-        text = t("story_score_nopub", c.lang, year=h.year, predicate=h.predicate)
-    else:
-        change = (
-            t("story_change", c.lang, delta=h.change, year=int(c.o.previous["year"]))
-            if h.change and c.o.previous
-            else ""
-        )
-        rank = ""
-        r, of = latest.get("published_rank"), latest.get("published_rank_of")
-        if r is None or r != r:  # no published rank: the rank computed from the data, never in published-only mode
-            r, of = latest.get("computed_rank"), latest.get("computed_rank_of")
-        if r is not None and r == r and of is not None and of == of:
-            rank = t("story_rank", c.lang, rank=int(r), of=int(of), kinds=c.kinds)
-        text = t("story_score", c.lang, year=h.year, score=h.score, predicate=h.predicate, change=change, rank=rank)
+    bands = queries.bands(c.db)
+    h = headline(c.o, c.lang, bands)
     gauge = charts.score_gauge(
-        score,
+        latest["score"],
         latest["predicate"],
         h.year,
         c.name,
-        queries.bands(c.db).get(h.year, []),
+        bands.get(h.year, []),
         c.o.sources,
         bool(latest["score_is_sample"]),
         h.change_value,
         c.lang,
     )
-    return Screen("score", text, gauge, sources=c.src, has_sample=bool(latest["score_is_sample"]))
+    return Screen("score", h.sentence or c.name, gauge, sources=c.src, has_sample=bool(latest["score_is_sample"]))
 
 
 def trend_screen(c: _Ctx) -> Screen:
-    summary = explore.summary(c.comp.series, c.reg["kind"], c.lang)
+    summary = explore.summary(c.comp.series, c.reg["kind"], c.lang, queries.bands(c.db), c.comp.coverage_years)
     return Screen(
         "trend",
         summary[0] if summary else c.name,
@@ -152,7 +138,7 @@ def peers_screen(c: _Ctx) -> Screen | None:
     peers_comp = explore.compare(c.db, peer_codes, c.published_only, c.lang)
     ps = peers_comp.standings.get(c.code)
     if how == "province":
-        text = t(
+        line = t(
             "story_peers",
             c.lang,
             n=ps.of_province,
@@ -162,7 +148,7 @@ def peers_screen(c: _Ctx) -> Screen | None:
             pct=fmt.percent(ps.percentile_national, 0, c.lang),
         )
     else:
-        text = t(
+        line = t(
             "story_peers_national",
             c.lang,
             n=ps.of_national,
@@ -172,7 +158,7 @@ def peers_screen(c: _Ctx) -> Screen | None:
         )
     fig = figures.compare_latest(c.db, tuple(peer_codes), c.published_only, c.lang)
     fig.update_layout(title_text=t("story_peers_title", c.lang, name=c.name))
-    return Screen("peers", text, fig, sources=_source_lines(peers_comp.sources), has_sample=peers_comp.has_sample)
+    return Screen("peers", line, fig, sources=_source_lines(peers_comp.sources), has_sample=peers_comp.has_sample)
 
 
 def target_screen(c: _Ctx) -> Screen | None:
@@ -182,8 +168,8 @@ def target_screen(c: _Ctx) -> Screen | None:
     iid_targets = c.o.targets[c.o.targets["metric"] == "iid_score"]
     if iid_targets.empty:
         return None
-    tg = iid_targets.iloc[0]
-    named = tg["predicate_named"] if isinstance(tg["predicate_named"], str) else None
+    tg = records(iid_targets.head(1))[0]
+    named = tg["predicate_named"]
     rep = build_report(
         c.db,
         c.code,
@@ -198,7 +184,7 @@ def target_screen(c: _Ctx) -> Screen | None:
     if rep.progress is None:
         return None
     req = fmt.number(rep.progress.required_gain, 2, c.lang) if rep.progress.required_gain is not None else "–"
-    text = t(
+    line = t(
         "story_target",
         c.lang,
         value=fmt.score(tg["value"], c.lang),
@@ -209,9 +195,9 @@ def target_screen(c: _Ctx) -> Screen | None:
     fig = figures.target_of_report(c.db, rep, tg["source_id"], c.published_only, c.lang)
     return Screen(
         "target",
-        text,
+        line,
         fig,
-        sources=c.src + [f"{tg['plan_document']} — {tg['source_title']}"],
+        sources=c.src + [f"{text(tg['plan_document'])} — {text(tg['source_title'])}"],
         has_sample=rep.has_sample,
     )
 
@@ -219,11 +205,11 @@ def target_screen(c: _Ctx) -> Screen | None:
 def scenario_screen(c: _Ctx) -> Screen | None:
     saved = scenarios.list_for(c.db, c.code)
     latest = c.o.latest
-    if saved.empty or latest is None or latest["score"] != latest["score"]:
+    if saved.empty or latest is None or latest["score"] is None:
         return None
     sc = saved.iloc[0]
     score = float(sc["payload"].get("score", 0))
-    text = t(
+    line = t(
         "story_scenario",
         c.lang,
         name=sc["name"],
@@ -232,7 +218,7 @@ def scenario_screen(c: _Ctx) -> Screen | None:
     )
     return Screen(
         "scenario",
-        text,
+        line,
         _scenario_bars(saved.head(3), float(latest["score"]), int(latest["year"]), c.name, c.lang),
         sources=c.src,
         has_sample=c.o.has_sample,
@@ -240,7 +226,7 @@ def scenario_screen(c: _Ctx) -> Screen | None:
 
 
 def commitments_screen(c: _Ctx) -> Screen | None:
-    lines = [text for text, _, _ in commitment_lines(c.o, c.lang)]
+    lines = [line for line, _, _ in commitment_lines(c.o, c.lang)]
     if not lines:
         return None
     used = c.o.sources[c.o.sources["source_id"].isin(c.o.commitments["source_id"])]

@@ -190,6 +190,10 @@ def sample_notice(lang: str) -> None:
     st.warning(f"**{t('sample_badge', lang)}** · {t('sample_note', lang)}", icon=":material/science:")
 
 
+def own_notice(lang: str) -> None:
+    st.info(f"**{t('own_badge', lang)}** · {t('own_note', lang)}", icon=":material/edit_note:")
+
+
 def forget_url(*names: str) -> None:
     """Drop view parameters from the URL (when the thing they refine changes)."""
     for name in names:

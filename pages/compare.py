@@ -44,6 +44,8 @@ if ui.is_present():
     )
 if comp.has_sample:
     ui.sample_notice(lang)
+if comp.has_own:
+    ui.own_notice(lang)
 tabs = st.tabs(
     [t("tab_latest", lang), t("tab_time", lang), t("tab_indicators", lang), t("tab_map", lang), t("tab_table", lang)],
     key="tab",
@@ -67,7 +69,10 @@ if tabs[0].open:
             key="cmp_latest",
         )
         rows = explore.standings_table(comp, lang)
-        st.dataframe(rows, hide_index=True, width="stretch")
+        if rows:
+            st.dataframe(rows, hide_index=True, width="stretch")
+        for note in explore.coverage_notes(comp, lang):
+            st.caption(fmt.md_escape(note))
         st.caption(t("rank_note", lang))
 
 if tabs[1].open:

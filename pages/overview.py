@@ -8,8 +8,8 @@ from iid.i18n import t
 
 lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
-data = ui.overview(str(ui.settings.db_path()), code, published_only)
-head = overview.headline(data, lang)
+data = ui.overview(ui.db_path(), code, published_only)
+head = overview.headline(data, lang, ui.bands(ui.db_path()))
 reg = data.region
 
 if ui.is_present():
@@ -25,21 +25,31 @@ st.title(reg["display_name"])
 st.caption(t("overview_caption", lang))
 if data.has_sample:
     ui.sample_notice(lang)
+if data.has_own:
+    ui.own_notice(lang)
 
 if head.year is None:
     st.info(t("no_data", lang))
 else:
     c1, c2, c3, c4 = st.columns(4)
-    score_label = t("latest_score", lang, year=head.year) + (
-        f" · {t('sample_badge', lang)}" if head.score_is_sample else ""
-    )
+    badge = {"sample": t("sample_badge", lang), "own": t("own_badge", lang)}.get(head.score_kind or "")
+    score_label = t("latest_score", lang, year=head.year) + (f" · {badge}" if badge else "")
     prev_year = int(data.previous["year"]) if data.previous else head.year - 1
     delta = fmt.metric_delta(
         head.change_value, 2, lang, " " + t("change_short", lang, delta="", year=prev_year).strip()
     )
     c1.metric(score_label, head.score, delta=delta)
-    c2.metric(t("predicate", lang), head.predicate, help=head.predicate_basis)
+    c2.metric(
+        t("predicate", lang),
+        head.predicate,
+        delta=head.predicate_delta,
+        delta_arrow=head.predicate_arrow,
+        delta_color={"down": "red", "up": "green"}.get(head.predicate_arrow, "off"),
+        help=head.predicate_basis,
+    )
     c3.metric(head.rank_label, head.rank or "–", help=head.rank_basis)
+    if head.sentence:
+        (st.warning if head.against_score else st.info)(fmt.md_escape(head.sentence), icon=":material/info:")
     c4.metric(head.average_label, head.average or "–", help=head.average_help or None)
     for message in (head.conflict, head.mismatch):
         if message:
@@ -75,12 +85,11 @@ with right:
 
 if not data.events.empty:
     st.subheader(t("events", lang))
-    for e in data.events.itertuples(index=False):
-        title = e.title if lang == "id" else e.title_en
+    for e in overview.event_lines(data, lang):
         st.markdown(
-            f"- **{e.year}** · {md_escape(title)} ([{md_escape(e.source_publisher)}]({e.source_url}))"
-            if isinstance(e.source_url, str)
-            else f"- **{e.year}** · {md_escape(title)}"
+            f"- **{e['year']}** · {md_escape(e['title'])} ([{md_escape(e['publisher'])}]({e['url']}))"
+            if e["url"]
+            else f"- **{e['year']}** · {md_escape(e['title'])}"
         )
 
 with st.expander(t("series", lang)):

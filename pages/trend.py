@@ -15,14 +15,13 @@ if ui.is_present():
     ui.projector(tr.headline, tr.figure, lang, "trend")
 st.title(t("trend_page_title", lang, name=reg["display_name"]))
 comp = ui.comparison(path, (code,), published_only, lang)
-data = ui.overview(path, code, published_only)
 if comp.has_sample:
     ui.sample_notice(lang)
 
 series = comp.series
 with st.container(border=True):
     st.subheader(t("trend_summary", lang))
-    for sentence in explore.summary(series, reg["kind"], lang):
+    for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
@@ -43,7 +42,7 @@ with c2:
             {
                 t("table_year", lang): int(r.year),
                 t("table_score", lang): fmt.score(r.score, lang),
-                t("axis_change", lang): fmt.signed(r.change, 2, lang) if r.change == r.change else "–",
+                t("axis_change", lang): fmt.signed(r.change, 2, lang),
             }
             for r in yoy.itertuples(index=False)
         ],
@@ -51,7 +50,11 @@ with c2:
         width="stretch",
     )
 
-st.plotly_chart(ui.figure(path, "trend_distribution", code, published_only, lang), width="stretch", key="trend_dist")
+dist = ui.figure(path, "trend_distribution", code, published_only, lang)
+if dist is not None:
+    st.plotly_chart(dist, width="stretch", key="trend_dist")
+else:
+    st.info(t("dist_none", lang, kinds=t(f"kind_plural_{reg['kind']}", lang)))
 movers = ui.figure(path, "trend_movers", code, published_only, lang)
 if movers is not None:
     st.plotly_chart(movers, width="stretch", key="trend_movers")

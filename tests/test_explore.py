@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from iid import explore
+from iid import explore, queries
 
 
 def test_standings_give_rank_and_percentile_nationally_and_in_the_province():
@@ -81,5 +81,7 @@ def test_movers_list_the_biggest_rises_and_falls():
 
 def test_summary_is_written_from_the_data(full_db):
     comp = explore.compare(full_db, ["65"], published_only=True)
-    text = " ".join(explore.summary(comp.series, "provinsi"))
-    assert "Predikat terakhir: Inovatif (2023)." in text and "Peringkat 2023: 23 dari 38 provinsi." in text
+    sentences = explore.summary(comp.series, "provinsi", "id", queries.bands(full_db), comp.coverage_years)
+    assert sentences[0] == (
+        "Skor IID 2023: 45,86 (dipublikasikan), predikat Inovatif; peringkat 23 dari 38 provinsi (dipublikasikan)."
+    )

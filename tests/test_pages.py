@@ -249,7 +249,8 @@ def test_trend_page_summarises_the_region_and_shows_its_events(app_env):
     assert not at.exception
     assert at.title[0].value == "Tren: Kota Bontang"
     text = " ".join(m.value for m in at.markdown)
-    assert "Tahun terbaik" in text and "Predikat terakhir" in text
+    assert "Tahun terbaik" in text and "Skor IID 2025: 62,36" in text
+    assert "tetapi turun ke Inovatif karena batas Sangat Inovatif naik" in text.replace("\\", "")
     main = chart_specs(at)[0]
     assert any("Perda Kota Bontang" in a.get("text", "") for a in main["layout"]["annotations"])
 

@@ -11,8 +11,20 @@ def test_story_screens_follow_the_guided_order(full_db):
 def test_headlines_are_written_from_the_data_in_both_languages(full_db):
     id_ = {s.key: s.headline for s in build_story(full_db, "65", "id", published_only=True)}
     en = {s.key: s.headline for s in build_story(full_db, "65", "en", published_only=True)}
-    assert id_["score"] == "Skor IID 2023: 45,86 — Inovatif; peringkat 23 dari 38 provinsi."
-    assert en["score"].startswith("IID score 2023: 45.86 — Innovative")
+    assert id_["score"] == (
+        "Skor IID 2023: 45,86 (dipublikasikan), predikat Inovatif; peringkat 23 dari 38 provinsi (dipublikasikan)."
+    )
+    assert en["score"].startswith("IID score 2023: 45.86 (published), Innovative; rank 23 of 38 provinces")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_bontangs_2025_score_and_trend_screens_say_the_predicate_fell_because_the_band_rose(full_db, lang):
+    screens = {s.key: s.headline for s in build_story(full_db, "64.74", lang)}
+    want = {
+        "id": "naik 1,00 poin dari 2024, tetapi turun ke Inovatif karena batas Sangat Inovatif naik dari 60,01 ke 65,01",
+        "en": "up 1.00 points from 2024, but fell to Innovative because the Very Innovative threshold rose from 60.01 to 65.01",
+    }[lang]
+    assert want in screens["score"] and want in screens["trend"]
 
 
 def test_commitments_screen_lists_pangkal_pinangs_pledges(full_db):
