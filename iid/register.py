@@ -15,8 +15,10 @@ import pandas as pd
 
 from iid import queries
 from iid.db import Database
-from iid.errors import ImportRejected, Problem
+from iid.errors import IIDError, ImportRejected, Problem
 from iid.rules import BASIC_SERVICES, Profile, compute
+from iid.values import py, records
+from iid.values import text as cell_text
 
 UNIT_TYPES = ("OPD", "Kecamatan", "BUMD", "UPT", "Puskesmas", "Kelurahan", "Sekolah")
 FORMS = ("tata_kelola", "pelayanan_publik", "lainnya")
@@ -60,14 +62,17 @@ COLUMNS = [
 ]
 EDITABLE = [c for c in COLUMNS if c != "innovation_id"]
 
-REGISTER = """
+# a row's version: any change to any of its columns gives another one (two editors compare them, see save())
+VERSION = "md5(to_json(i)::varchar)"
+REGISTER = f"""
 select i.innovation_id, i.region_code, i.unit, i.unit_type, i.title, i.form, i.digital, i.urusan, i.stage,
        i.year_proposed, i.proposed_on, i.year_applied, i.competitions, i.has_team, i.has_sop, i.has_budget, i.evidence,
-       i.status, i.source_id, s.kind = 'sample' as is_sample
+       i.status, i.source_id, s.kind = 'sample' as is_sample, {VERSION} as version
 from innovations i join sources s using (source_id)
 where i.region_code = ?
 order by i.year_proposed desc, i.unit, i.title
 """
+VERSIONS = f"select innovation_id, {VERSION} from innovations i where region_code = ?"
 UNITS = "select unit, unit_type from units where region_code = ? order by unit_type, unit"
 
 
@@ -258,44 +263,125 @@ def _row_dict(cur, iid: str) -> dict | None:
     return dict(zip(cols, rows[0], strict=True)) if rows else None
 
 
+class EditConflict(IIDError):
+    """Someone else saved rows that this edit also changes or removes, after the editor was drawn; nothing was written."""
+
+    def __init__(self, rows: dict[str, dict | None], versions: dict[str, str]) -> None:
+        super().__init__(", ".join(rows))
+        self.rows = rows  # each row in conflict as it is now in the database (None: someone removed it)
+        self.versions = versions  # every row's version now: save(base=...) with these to overwrite on purpose
+
+
+def versions(reg: pd.DataFrame) -> dict[str, str]:
+    """The version of each row of a register() frame: the base an editor passes to save()."""
+    return dict(zip(reg["innovation_id"], reg["version"], strict=True))
+
+
+def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
+    """The register's columns as the grid shows them (dates as dates)."""
+    view = reg[COLUMNS].copy()
+    view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
+    return view
+
+
+def _same(a: object, b: object) -> bool:
+    a, b = py(a), py(b)
+    a, b = (x.date() if isinstance(x, dt.datetime) else x for x in (a, b))
+    a, b = (None if x == "" else x for x in (a, b))
+    return a == b
+
+
+def edits(shown: pd.DataFrame, edited: pd.DataFrame, year: int) -> tuple[list[dict], dict[str, dict], list[str]]:
+    """What a person did in the grid drawn from `shown`: rows added, cells changed (per row), rows removed."""
+    old = {r["innovation_id"]: r for r in records(shown)}
+    new_rows, changed, kept = [], {}, set()
+    for r in records(edited):
+        iid = r.get("innovation_id")
+        if iid is None:
+            new_rows.append(r | {"year_proposed": year if r.get("year_proposed") is None else r["year_proposed"]})
+            continue
+        kept.add(iid)
+        cells = {c: r[c] for c in EDITABLE if c in r and not _same(r[c], old.get(iid, {}).get(c))}
+        if cells:
+            changed[iid] = cells
+    return new_rows, changed, [iid for iid in old if iid not in kept]
+
+
+def _versions(cur, code: str) -> dict[str, str]:
+    return dict(cur.execute(VERSIONS, [code]).fetchall())
+
+
 def save(
-    db: Database, code: str, new_rows: list[dict], changed: dict[str, dict], deleted: list[str], note: str | None = None
+    db: Database,
+    code: str,
+    new_rows: list[dict],
+    changed: dict[str, dict],
+    deleted: list[str],
+    note: str | None = None,
+    base: dict[str, str] | None = None,
 ) -> int:
-    """Add, change and delete register rows in one transaction, each change logged; returns the batch number."""
+    """Add, change and delete register rows in one transaction, each change logged; returns the batch number.
+
+    `changed` maps a row to the columns to change (a whole row works too): the other columns keep what is stored.
+    `base` is the version of each row when the editor was drawn (versions()); a row this save changes or removes
+    that someone else changed or removed since is a conflict: EditConflict, and nothing is written.
+    """
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
-    problems: list[Problem] = []
-    checked_new, checked_changed = [], {}
-    for i, raw in enumerate(new_rows, start=1):
-        row, pr = clean_row(raw, unit_types, "baru", i)
-        problems += pr
-        checked_new.append(row)
-    for iid, raw in changed.items():
-        row, pr = clean_row(raw, unit_types, iid, None)
-        problems += pr
-        checked_changed[iid] = row
-    existing = register(db, code)
-    keys = {
-        (r.unit, r.year_proposed, r.title.lower())
-        for r in existing.itertuples(index=False)
-        if r.innovation_id not in changed and r.innovation_id not in deleted
-    }
-    for row in [*checked_new, *checked_changed.values()]:
-        k = (row["unit"], row["year_proposed"], row["title"].lower())
-        if k in keys:
-            problems.append(
-                _p(
-                    "register",
-                    None,
-                    "title",
-                    row["title"],
-                    f"judul `{row['title']}` sudah ada untuk {row['unit']} tahun {row['year_proposed']}.",
-                    f"title `{row['title']}` already exists for {row['unit']} in {row['year_proposed']}.",
-                )
-            )
-        keys.add(k)
-    if problems:
-        raise ImportRejected(problems)
     with db.transaction() as cur:
+        now = _versions(cur, code)
+        if base is not None:
+            clash = [i for i in changed if now.get(i) != base.get(i)]
+            clash += [i for i in deleted if i in now and now[i] != base.get(i) and i not in clash]
+            if clash:
+                raise EditConflict({i: _row_dict(cur, i) for i in clash}, now)
+        problems: list[Problem] = []
+        checked_new, checked_changed = [], {}
+        for i, raw in enumerate(new_rows, start=1):
+            row, pr = clean_row(raw, unit_types, "baru", i)
+            problems += pr
+            checked_new.append(row)
+        for iid, cells in changed.items():
+            if iid not in now:
+                problems.append(
+                    _p(
+                        "register",
+                        None,
+                        "innovation_id",
+                        iid,
+                        f"baris `{iid}` tidak ada lagi di register ini (dihapus orang lain); muat ulang tabel.",
+                        f"row `{iid}` is no longer in this register (someone removed it); reload the table.",
+                    )
+                )
+                continue
+            stored = _row_dict(cur, iid)
+            raw = {c: stored[c] for c in EDITABLE} | {c: py(v) for c, v in cells.items() if c in EDITABLE}
+            row, pr = clean_row(raw, unit_types, iid, None)
+            problems += pr
+            checked_changed[iid] = row
+        deleted = [i for i in dict.fromkeys(deleted) if i in now]  # a row already gone stays gone
+        keys = {
+            (unit, year, title.lower())
+            for iid, unit, year, title in cur.execute(
+                "select innovation_id, unit, year_proposed, title from innovations where region_code = ?", [code]
+            ).fetchall()
+            if iid not in changed and iid not in deleted
+        }
+        for row in [*checked_new, *checked_changed.values()]:
+            k = (row["unit"], row["year_proposed"], row["title"].lower())
+            if k in keys:
+                problems.append(
+                    _p(
+                        "register",
+                        None,
+                        "title",
+                        row["title"],
+                        f"judul `{row['title']}` sudah ada untuk {row['unit']} tahun {row['year_proposed']}.",
+                        f"title `{row['title']}` already exists for {row['unit']} in {row['year_proposed']}.",
+                    )
+                )
+            keys.add(k)
+        if problems:
+            raise ImportRejected(problems)
         batch = _next_batch(cur)
         sid = _source_for_register(cur, code)
         for row in checked_new:
@@ -314,30 +400,72 @@ def save(
     return batch
 
 
+_DELETED = {"id": "(dihapus)", "en": "(removed)"}
+
+
+def conflict_table(
+    conflict: EditConflict, shown: pd.DataFrame, changed: dict[str, dict], deleted: list[str], lang: str = "id"
+) -> pd.DataFrame:
+    """Each cell in conflict: its value when the grid was drawn, what someone else saved, and this person's edit."""
+    old = {r["innovation_id"]: r for r in records(shown)}
+    out = []
+    for iid, now in conflict.rows.items():
+        was, mine = old.get(iid, {}), changed.get(iid, {})
+        cols = list(mine) if now is None else [c for c in EDITABLE if c in mine or not _same(now[c], was.get(c))]
+        for c in cols:
+            out.append(
+                {
+                    "innovation_id": iid,
+                    "title": cell_text(was.get("title")),
+                    "column": c,
+                    "shown": cell_text(was.get(c)),
+                    "saved": _DELETED[lang] if now is None else cell_text(now[c]),
+                    "yours": _DELETED[lang] if iid in deleted else cell_text(mine.get(c)),
+                }
+            )
+    return pd.DataFrame(out, columns=["innovation_id", "title", "column", "shown", "saved", "yours"])
+
+
+def _refuse(id_: str, en: str) -> ImportRejected:
+    return ImportRejected([_p("register", None, None, None, id_, en)])
+
+
 def undo_batch(db: Database, batch: int) -> None:
-    """Take back one save or one import: rows it added go, rows it changed or deleted come back as they were."""
-    logs = db.df("select * from register_log where batch_id = ? and undone_at is null order by log_id desc", [batch])
-    if logs.empty:
-        raise ImportRejected(
-            [
-                _p(
-                    "register",
-                    None,
-                    "batch",
-                    batch,
-                    f"perubahan #{batch} tidak ada atau sudah dibatalkan.",
-                    f"change #{batch} does not exist or was already undone.",
-                )
-            ]
-        )
+    """Take back one save or one import: rows it added go, rows it changed or deleted come back as they were.
+
+    Refused, naming the change, when it does not exist, is already undone, or a later change touched its rows.
+    """
     with db.transaction() as cur:
-        for r in logs.itertuples(index=False):
-            if r.action == "insert":
-                cur.execute("delete from innovation_levels where innovation_id = ?", [r.innovation_id])
-                cur.execute("delete from innovations where innovation_id = ?", [r.innovation_id])
+        res = cur.execute("select * from register_log where batch_id = ? order by log_id desc", [batch])
+        names = [d[0] for d in res.description]
+        logs = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
+        if not logs:
+            raise _refuse(f"perubahan #{batch} tidak ada.", f"change #{batch} does not exist.")
+        if any(r["undone_at"] is not None for r in logs):
+            raise _refuse(f"perubahan #{batch} sudah dibatalkan.", f"change #{batch} was already undone.")
+        later = [
+            b
+            for (b,) in cur.execute(
+                """select distinct batch_id from register_log
+                   where batch_id > ? and undone_at is null
+                     and innovation_id in (select innovation_id from register_log where batch_id = ?)
+                   order by batch_id""",
+                [batch, batch],
+            ).fetchall()
+        ]
+        if later:
+            ids = ", ".join(f"#{b}" for b in later)
+            raise _refuse(
+                f"perubahan {ids} mengubah baris yang sama setelah #{batch}; batalkan itu dulu (urutan terbalik).",
+                f"change {ids} changed the same rows after #{batch}; undo it first (in reverse order).",
+            )
+        for r in logs:
+            if r["action"] == "insert":
+                cur.execute("delete from innovation_levels where innovation_id = ?", [r["innovation_id"]])
+                cur.execute("delete from innovations where innovation_id = ?", [r["innovation_id"]])
             else:
-                before = json.loads(r.before)
-                if r.action == "update":
+                before = json.loads(r["before"])
+                if r["action"] == "update":
                     cur.execute(UPDATE, {k: before[k] for k in [*EDITABLE, "innovation_id"]})
                 else:
                     cur.execute(INSERT, {k: before[k] for k in [*COLUMNS, "region_code", "source_id"]})

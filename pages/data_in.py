@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from iid import check, dataio, ui
+from iid import check, dataio, fmt, ui
 from iid.errors import ImportRejected
 from iid.i18n import t
 
@@ -57,9 +57,12 @@ if tabs[0].open:
         c1, c2 = st.columns(2)
         title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
         publisher = c2.text_input(t("imp_publisher", lang), key="imp_publisher", max_chars=200)
-        url = c1.text_input(t("imp_url", lang), key="imp_url", max_chars=500)
+        url = c1.text_input(t("imp_url", lang), key="imp_url", max_chars=500).strip()
         ref = c2.text_input(t("imp_ref", lang), key="imp_ref", max_chars=300)
         published = st.checkbox(t("imp_published", lang), key="imp_published")
+        url_ok = not url or fmt.safe_url(url) is not None
+        if not url_ok:
+            st.error(t("url_invalid", lang, field=t("imp_url", lang)))
         if upload is not None:
             pv = dataio.preview(db, upload.getvalue(), upload.name, kind)
             m = st.columns(4)
@@ -80,7 +83,13 @@ if tabs[0].open:
                 n = len(pv.add) + len(pv.change)
                 if n == 0:
                     st.info(t("imp_nothing", lang))
-                elif st.button(t("imp_confirm", lang, n=n), type="primary", key="imp_confirm", icon=":material/save:"):
+                elif st.button(
+                    t("imp_confirm", lang, n=n),
+                    type="primary",
+                    key="imp_confirm",
+                    icon=":material/save:",
+                    disabled=not url_ok,
+                ):
                     try:
                         res = dataio.apply(
                             db,
@@ -92,15 +101,29 @@ if tabs[0].open:
                             published=published,
                         )
                     except ImportRejected as exc:
-                        st.error(exc.problems[0].text(lang))
+                        st.error(fmt.md_escape(exc.problems[0].text(lang)))
                     else:
                         ui.clear_caches()
                         st.success(t("imp_done", lang, id=res.import_id, add=res.rows_added, change=res.rows_changed))
+
+
+def undo_import(import_id: int, lang: str) -> None:
+    """Undo the import this button was drawn for, never a newer one: a stale page gets dataio's refusal."""
+    try:
+        dataio.undo(db, import_id)
+    except ImportRejected as exc:
+        st.session_state["_data_err"] = exc.problems[0].text(lang)
+    else:
+        ui.clear_caches()
+        st.session_state["_data_msg"] = t("hist_undone", lang, id=import_id)
+
 
 if tabs[1].open:
     with tabs[1]:
         if "_data_msg" in st.session_state:
             st.success(st.session_state.pop("_data_msg"))
+        if "_data_err" in st.session_state:
+            st.error(fmt.md_escape(st.session_state.pop("_data_err")))
         hist = dataio.history(db)
         if hist.empty:
             st.caption(t("hist_none", lang))
@@ -109,42 +132,71 @@ if tabs[1].open:
             open_ = hist[hist["undone_at"].isna()]
             if not open_.empty:
                 last = int(open_["import_id"].max())
-                if st.button(t("hist_undo", lang, id=last), key="undo_last", icon=":material/undo:"):
-                    try:
-                        dataio.undo(db, last)
-                    except ImportRejected as exc:
-                        st.error(exc.problems[0].text(lang))
-                    else:
-                        ui.clear_caches()
-                        st.session_state["_data_msg"] = t("hist_undone", lang, id=last)
-                        st.rerun()  # the history shows the undo; the message survives the rerun below
+                st.button(
+                    t("hist_undo", lang, id=last),
+                    key=f"undo_{last}",
+                    icon=":material/undo:",
+                    on_click=undo_import,
+                    args=(last, lang),
+                )
+
+
+def save_source(lang: str) -> None:
+    """Check and save the source form; what was typed stays in the form until it is saved."""
+    ss = st.session_state
+    url = (ss["src_url"] or "").strip()
+    if url and fmt.safe_url(url) is None:
+        ss["_src_err"] = t("url_invalid", lang, field=t("imp_url", lang))
+        return
+    try:
+        dataio.save_source(
+            db,
+            ss["src_id"],
+            ss["src_kind"],
+            ss["src_title"],
+            ss["src_pub"] or None,
+            url or None,
+            ss["src_ref"],
+            ss["src_date"],
+            ss["src_note"] or None,
+        )
+    except ImportRejected as exc:
+        ss["_src_err"] = fmt.md_escape(exc.problems[0].text(lang))
+    else:
+        ui.clear_caches()
+        ss["_src_msg"] = t("src_saved", lang)
+        for key in ("src_title", "src_pub", "src_url", "src_ref", "src_note"):
+            ss[key] = ""
+        ss["src_id"], ss["src_date"] = None, None
+
 
 if tabs[2].open:
     with tabs[2]:
         src = dataio.sources_table(db)
         st.dataframe(
-            src, hide_index=True, width="stretch", height=360, column_config={"url": st.column_config.LinkColumn("URL")}
+            src.assign(url=src["url"].map(fmt.safe_url)),  # a link only where the stored text is an http(s) URL
+            hide_index=True,
+            width="stretch",
+            height=360,
+            column_config={"url": st.column_config.LinkColumn("URL")},
         )
         st.subheader(t("src_add", lang))
+        if "_src_msg" in st.session_state:
+            st.success(st.session_state.pop("_src_msg"))
+        if "_src_err" in st.session_state:
+            st.error(st.session_state.pop("_src_err"))
         editable = src[src["kind"] != "sample"]
-        with st.form("source_form", clear_on_submit=True):
-            sid = st.selectbox(t("src_edit", lang), [None, *editable["source_id"]], key="src_id")
+        with st.form("source_form"):
+            st.selectbox(t("src_edit", lang), [None, *editable["source_id"]], key="src_id")
             f1, f2 = st.columns(2)
-            kind_ = f1.selectbox(t("src_kind", lang), list(dataio.SOURCE_KINDS))
-            stitle = f2.text_input(t("src_title", lang), max_chars=300)
-            spub = f1.text_input(t("imp_publisher", lang), max_chars=200)
-            surl = f2.text_input(t("imp_url", lang), max_chars=500)
-            sref = f1.text_input(t("imp_ref", lang), max_chars=300)
-            sdate = f2.date_input(t("src_date", lang), value=None)
-            snote = st.text_area(t("src_note", lang), max_chars=1000)
-            if st.form_submit_button(t("src_save", lang), icon=":material/save:"):
-                try:
-                    dataio.save_source(db, sid, kind_, stitle, spub or None, surl, sref, sdate, snote or None)
-                except ImportRejected as exc:
-                    st.error(exc.problems[0].text(lang))
-                else:
-                    ui.clear_caches()
-                    st.success(t("src_saved", lang))
+            f1.selectbox(t("src_kind", lang), list(dataio.SOURCE_KINDS), key="src_kind")
+            f2.text_input(t("src_title", lang), max_chars=300, key="src_title")
+            f1.text_input(t("imp_publisher", lang), max_chars=200, key="src_pub")
+            f2.text_input(t("imp_url", lang), max_chars=500, key="src_url")
+            f1.text_input(t("imp_ref", lang), max_chars=300, key="src_ref")
+            f2.date_input(t("src_date", lang), value=None, key="src_date")
+            st.text_area(t("src_note", lang), max_chars=1000, key="src_note")
+            st.form_submit_button(t("src_save", lang), icon=":material/save:", on_click=save_source, args=(lang,))
 
 if tabs[3].open:
     with tabs[3]:

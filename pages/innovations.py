@@ -15,7 +15,7 @@ code = ui.region_picker(lang)
 db = ui.db()
 path = ui.db_path()
 reg_info = ui.regions(path).set_index("code").loc[code]
-st.title(t("inv_title", lang, name=reg_info["display_name"]))
+st.title(t("inv_title", lang, name=fmt.md_escape(reg_info["display_name"])))
 st.caption(t("inv_caption", lang))
 
 reg = ui.register(path, code)
@@ -39,6 +39,8 @@ form_labels, stage_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang]
 
 if "_inv_added" in st.session_state:  # what the last save or undo did, kept across its rerun
     st.success(st.session_state.pop("_inv_added"))
+if "_inv_error" in st.session_state:  # an undo refused in its callback
+    st.error(fmt.md_escape(st.session_state.pop("_inv_error")))
 tabs = st.tabs(
     [
         t(k, lang)
@@ -100,16 +102,27 @@ if tabs[0].open:
                         batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir")
                     except ImportRejected as exc:
                         for p in exc.problems:
-                            st.error(p.text(lang))
+                            st.error(fmt.md_escape(p.text(lang)))
                     else:
                         ui.clear_caches()
                         st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                         st.rerun()
-        view = reg_y[R.COLUMNS].copy()
-        view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
+        # The grid is drawn from the rows this person last saw, kept while it holds unsaved edits: another
+        # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
+        ekey, skey, ckey = f"inv_editor_{code}_{year}", f"_inv_shown_{code}_{year}", f"_inv_conflict_{code}_{year}"
+        pending = st.session_state.get(ekey) or {}
+        if skey not in st.session_state or not any(
+            pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
+        ):
+            st.session_state[skey] = reg_y
+            st.session_state.pop(ckey, None)
+        shown = st.session_state[skey]
+        if R.versions(shown) != R.versions(reg_y):
+            st.info(t("inv_stale", lang))
+        view = R.editor_view(shown)
         edited = st.data_editor(
             view,
-            key=f"inv_editor_{code}_{year}",
+            key=ekey,
             num_rows="dynamic",
             hide_index=True,
             width="stretch",
@@ -138,39 +151,57 @@ if tabs[0].open:
                 "digital": st.column_config.CheckboxColumn("Digital"),
             },
         )
-        if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
-            before = view.set_index("innovation_id")
-            after = edited.copy()
-            new_rows = [r for r in after[after["innovation_id"].isna()].to_dict("records")]
-            for r in new_rows:
-                r.setdefault("year_proposed", year)
-                if not r.get("year_proposed"):
-                    r["year_proposed"] = year
-            kept = after[after["innovation_id"].notna()].set_index("innovation_id")
-            deleted = [i for i in before.index if i not in kept.index]
-            changed = {}
-            for iid, row in kept.iterrows():
-                if not before.loc[iid].equals(row[before.columns]):
-                    changed[iid] = row.to_dict()
+        new_rows, changed, deleted = R.edits(view, edited, year)
+
+        def save_edits(base: dict[str, str]) -> None:
             if not (new_rows or changed or deleted):
                 st.info(t("inv_nochange", lang))
+                return
+            try:
+                batch = R.save(db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base)
+            except R.EditConflict as exc:
+                st.session_state[ckey] = exc  # the grid keeps every edit; the panel below shows the clash
+                st.rerun()
+            except ImportRejected as exc:
+                st.error(t("inv_rejected", lang))
+                st.dataframe(
+                    pd.DataFrame([{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]),
+                    hide_index=True,
+                    width="stretch",
+                )
             else:
-                try:
-                    batch = R.save(db, code, new_rows, changed, deleted, note="disunting di aplikasi")
-                except ImportRejected as exc:
-                    st.error(t("inv_rejected", lang))
-                    st.dataframe(
-                        pd.DataFrame(
-                            [{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]
-                        ),
-                        hide_index=True,
-                        width="stretch",
-                    )
-                else:
-                    ui.clear_caches()
-                    st.session_state.pop(f"inv_editor_{code}_{year}", None)
-                    st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
-                    st.rerun()
+                ui.clear_caches()
+                for k in (ekey, skey, ckey):
+                    st.session_state.pop(k, None)
+                st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                st.rerun()
+
+        if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
+            save_edits(R.versions(shown))
+        conflict = st.session_state.get(ckey)
+        if conflict is not None:
+            st.warning(t("inv_conflict", lang, n=len(conflict.rows)), icon=":material/group:")
+            st.dataframe(
+                R.conflict_table(conflict, view, changed, deleted, lang),
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "innovation_id": "ID",
+                    "title": "Judul" if lang == "id" else "Title",
+                    "column": t("inv_conflict_column", lang),
+                    "shown": t("inv_conflict_shown", lang),
+                    "saved": t("inv_conflict_saved", lang),
+                    "yours": t("inv_conflict_yours", lang),
+                },
+            )
+            k1, k2 = st.columns(2)
+            if k1.button(t("inv_conflict_mine", lang), key="inv_conflict_mine", icon=":material/save:"):
+                # saved over exactly the versions shown in this panel: a third save in between is a new conflict
+                save_edits(R.versions(shown) | {i: conflict.versions.get(i) for i in conflict.rows})
+            if k2.button(t("inv_conflict_reload", lang), key="inv_conflict_reload", icon=":material/refresh:"):
+                for k in (ekey, skey, ckey):
+                    st.session_state.pop(k, None)
+                st.rerun()
 
 if tabs[1].open:
     with tabs[1]:
@@ -180,8 +211,8 @@ if tabs[1].open:
         for cs in statuses:
             c = cs.commitment
             with st.container(border=True):
-                st.subheader(c["label"])
-                st.caption(f"{t('sources', lang)}: {c['source_publisher']}")
+                st.subheader(fmt.md_escape(c["label"]))
+                st.caption(f"{t('sources', lang)}: {fmt.md_escape(c['source_publisher'])}")
                 if c["kind"] == "per_unit_per_year":
                     st.progress(
                         cs.achieved / cs.target if cs.target else 0.0,
@@ -212,7 +243,7 @@ if tabs[1].open:
                         text=t("commit_met", lang, a=fmt.integer(cs.achieved, lang), b=fmt.integer(cs.target, lang)),
                     )
                     st.markdown(
-                        f"**{t('commit_none_entered', lang, comp=c['competition'])}**: "
+                        f"**{t('commit_none_entered', lang, comp=fmt.md_escape(c['competition']))}**: "
                         + fmt.md_escape(", ".join(cs.short_units) or "–")
                     )
 
@@ -391,8 +422,21 @@ if tabs[6].open:
             open_ = hist[~hist["undone"]]
             if not open_.empty:
                 last = int(open_["batch_id"].max())
-                if st.button(t("undo_batch", lang, batch=last), key="inv_undo", icon=":material/undo:"):
-                    R.undo_batch(db, last)
-                    ui.clear_caches()
-                    st.session_state["_inv_added"] = t("undone_batch", lang, batch=last)
-                    st.rerun()
+
+                def undo_change(batch: int, lang: str) -> None:
+                    """Undo the change this button was drawn for, never a newer one (a stale page refuses)."""
+                    try:
+                        R.undo_batch(db, batch)
+                    except ImportRejected as exc:
+                        st.session_state["_inv_error"] = exc.problems[0].text(lang)
+                    else:
+                        ui.clear_caches()
+                        st.session_state["_inv_added"] = t("undone_batch", lang, batch=batch)
+
+                st.button(
+                    t("undo_batch", lang, batch=last),
+                    key=f"inv_undo_{last}",
+                    icon=":material/undo:",
+                    on_click=undo_change,
+                    args=(last, lang),
+                )
