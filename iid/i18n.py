@@ -353,6 +353,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": " (dengan aturan {year} sendiri: {score})",
         "en": " (with its own {year} rules: {score})",
     },
+    "wi_rule_effect": {
+        "id": "Perubahan aturan saja: {delta} poin. Proyeksi tren di atas memakai skor tiap tahun menurut aturannya sendiri, tanpa perubahan ini.",
+        "en": "The change of rules alone: {delta} points. The trend projection above uses each year's score under its own rules, without this change.",
+    },
     "wi_rule_default": {
         "id": "Aturan tahun target ({year}) dipakai sebagai bawaan.",
         "en": "The target year's rules ({year}) are the default.",

@@ -126,3 +126,16 @@ def compute(profile: Profile, rule: RuleYear, indicators: Iterable[Indicator]) -
     cnt = count_score(profile.n_innovations, profile.basic_services, rule)
     total = spd + sid + cnt
     return Breakdown(spd=spd, sid=sid, count=cnt, total=total, exact=total / rule.max_total * 100, points=points)
+
+
+def rule_year_for(year: int, available: Iterable[int]) -> int:
+    """The rule year a score for `year` is computed by: its own if stored, else the latest earlier one, else the first.
+
+    Targets lie in the future and the data holds rules up to some year; a 2035 target is simulated with the latest
+    rules there are (the page says so), never silently with the year of the latest profile.
+    """
+    years = sorted(set(available))
+    if not years:
+        raise ValueError("no rule years in the data")
+    earlier = [y for y in years if y <= year]
+    return earlier[-1] if earlier else years[0]

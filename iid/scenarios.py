@@ -1,15 +1,20 @@
-"""Saved what-if scenarios: save, list, open, delete. Written in a transaction; nothing is saved until asked."""
+"""Saved what-if scenarios: save, list a page of them, open, delete. Written in a transaction; nothing is saved
+until asked. A region may hold thousands, so the page lists one page at a time (newest first, searchable)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from iid.db import Database
 from iid.errors import IIDError
+from iid.values import py
 
 INSERT = """
 insert into scenarios (scenario_id, name, region_code, author, created_at, payload)
@@ -19,6 +24,18 @@ returning scenario_id
 LIST = "select scenario_id, name, author, created_at, payload from scenarios where region_code = ? order by created_at desc, scenario_id desc"
 GET = "select scenario_id, name, region_code, author, created_at, payload from scenarios where scenario_id = ?"
 DELETE = "delete from scenarios where scenario_id = ?"
+# one page of a region's scenarios, newest first; the search text matches name or author, case-insensitively
+# (contains(), not LIKE: a % or _ typed by a person is just a character)
+_MATCH = "region_code = $code and ($q = '' or contains(lower(name), $q) or contains(lower(coalesce(author, '')), $q))"
+PAGE = f"""
+select scenario_id, name, author, created_at, payload from scenarios
+where {_MATCH}
+order by created_at desc, scenario_id desc
+limit $limit offset $offset
+"""
+COUNT = f"select count(*) from scenarios where {_MATCH}"
+GET_MANY = "select scenario_id, name, payload from scenarios where scenario_id in (select unnest(?))"
+PER_PAGE = 20
 
 
 class ScenarioError(IIDError):
@@ -61,3 +78,94 @@ def get(db: Database, scenario_id: int) -> dict | None:
 def delete(db: Database, scenario_id: int) -> None:
     with db.transaction() as cur:
         cur.execute(DELETE, [scenario_id])
+
+
+@dataclass
+class Page:
+    """One page of a region's saved scenarios: rows (dicts, payload parsed), how many match, which page of how many."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    pages: int
+    query: str = ""
+
+
+def page(db: Database, region_code: str, query: str = "", number: int = 1, per_page: int = PER_PAGE) -> Page:
+    """Scenarios newest first, `per_page` at a time; `number` is clamped to the pages there are (1 when none)."""
+    q = (query or "").strip().lower()
+    params = {"code": region_code, "q": q}
+    total = int(db.scalar(COUNT, params) or 0)
+    pages = max(1, math.ceil(total / per_page))
+    number = min(max(1, int(number)), pages)
+    rows = db.records(PAGE, {**params, "limit": per_page, "offset": (number - 1) * per_page})
+    for r in rows:
+        r["payload"] = _payload(r["payload"])
+    return Page(rows, total, number, pages, q)
+
+
+def get_many(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Scenarios by id (for a comparison that spans pages): id → {name, payload}."""
+    wanted = [int(i) for i in ids]
+    if not wanted:
+        return {}
+    rows = db.records(GET_MANY, [wanted])
+    return {int(r["scenario_id"]): {"name": r["name"], "payload": _payload(r["payload"])} for r in rows}
+
+
+def _payload(raw: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass
+class Restored:
+    """What reopening a scenario puts back on the Target page: the target, the gain, the rules and the what-if."""
+
+    choice: str
+    value: float | None
+    year: int | None
+    gain: float | None
+    rule_year: int | None
+    n: int | None
+    basic_services: int | None
+    levels: dict[str, float] = field(default_factory=dict)
+
+
+def restore(payload: dict[str, Any], choices: Iterable[str], rule_years: Iterable[int]) -> Restored:
+    """A saved payload checked against what the page offers now; anything unusable is None (the page keeps its own).
+
+    A stored target that no longer exists becomes a typed one ("custom") with the saved value and year.
+    """
+    target = payload.get("target") if isinstance(payload.get("target"), dict) else {}
+    choice = py(target.get("choice"))
+    choices = list(choices)
+    if choice not in choices:
+        choice = "custom" if "custom" in choices else choices[0]
+    rule_year = _int(payload.get("rule_year"))
+    levels = payload.get("levels") if isinstance(payload.get("levels"), dict) else {}
+    return Restored(
+        choice=choice,
+        value=_float(target.get("value")),
+        year=_int(target.get("year")),
+        gain=_float(payload.get("gain")),
+        rule_year=rule_year if rule_year in set(rule_years) else None,
+        n=_int(payload.get("n")),
+        basic_services=_int(payload.get("basic_services")),
+        levels={str(k): f for k, v in levels.items() if (f := _float(v)) is not None},
+    )
+
+
+def _float(x: Any) -> float | None:
+    v = py(x)
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        return None
+    return float(v)
+
+
+def _int(x: Any) -> int | None:
+    v = _float(x)
+    return int(v) if v is not None and v == int(v) else None

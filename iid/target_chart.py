@@ -48,13 +48,18 @@ def target_chart(
                 x=list(px),
                 y=list(py),
                 mode="lines",
-                name=t("tg_required", lang),
+                name=t("tg_required_legend", lang, t=p.latest_year, ty=rep.target.year),
                 line={"color": TEXT, "width": 2.5, "dash": "dash"},
                 hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
             )
         )
         if p.projection:
             xs = [r[0] for r in p.projection]
+            projection_name = (
+                t("tg_projection_assumed", lang, pace=fmt.signed(rep.gain, 2, lang))
+                if rep.gain is not None
+                else t("tg_projection_observed", lang, t0=p.first_year, t=p.latest_year)
+            )
             fig.add_trace(
                 go.Scatter(
                     x=xs + xs[::-1],
@@ -72,7 +77,7 @@ def target_chart(
                     x=xs,
                     y=[r[1] for r in p.projection],
                     mode="lines",
-                    name=t("tg_projection", lang),
+                    name=projection_name,
                     line={"color": "#D55E00", "width": 2.5, "dash": "dot"},
                     hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
                 )
@@ -100,7 +105,11 @@ def target_chart(
         gridcolor="#E8E8E8",
     )
     title = t("tg_chart_title", lang, name=rep.region["display_name"], year=rep.target.year)
-    subtitle = t("tg_chart_subtitle", lang)
+    subtitle = (
+        t("tg_chart_subtitle_window", lang, t0=p.first_year, t=p.latest_year)
+        if p is not None and p.projection and p.first_year != p.latest_year
+        else t("tg_chart_subtitle", lang)
+    )
     frame(fig, title, subtitle, source, rep.has_sample, lang)
     fig.update_layout(height=height)
     return fig

@@ -24,6 +24,7 @@ class Report:
     target_predicate: str | None = None  # what the target value earns under the latest bands
     predicate_named: str | None = None
     predicate_minimum: float | None = None  # smallest score that earns the named predicate
+    gain: float | None = None  # an assumed yearly gain replacing the observed pace in the projection
 
 
 def build_report(
@@ -59,6 +60,7 @@ def build_report(
         values,
         bool(series["is_sample"].any()),
         predicate_named=predicate_named,
+        gain=gain,
     )
     if metric == "iid_score":
         bands = queries.bands(db)
@@ -90,7 +92,14 @@ def as_dict(rep: Report) -> dict:
         "latest_value": round(p.latest_value, 2) if p else None,
         "gap": round(p.gap, 2) if p else None,
         "required_yearly_gain": round(p.required_gain, 3) if p and p.required_gain is not None else None,
-        "trend_slope": round(p.slope, 3) if p and p.slope is not None else None,
+        "required_yearly_gain_years": [p.latest_year, rep.target.year] if p else None,
+        # the observed pace: mean yearly change over trend_years, the same figure the SDSN status uses
+        "trend_slope": round(p.trend, 3) if p and p.trend is not None else None,
+        "trend_years": [p.first_year, p.latest_year] if p else None,
+        "sdsn_observed_gain": round(p.g_obs, 3) if p and p.g_obs is not None else None,
+        "sdsn_required_gain": round(p.g_req, 3) if p and p.g_req is not None else None,
+        "sdsn_required_gain_years": [p.first_year, rep.target.year] if p and p.g_req is not None else None,
+        "assumed_gain": rep.gain,
         "last_change": round(p.last_change, 2) if p and p.last_change is not None else None,
         "status": p.status if p else None,
         "method": p.method if p else None,

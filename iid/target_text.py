@@ -13,7 +13,7 @@ def status_label(rep: Report, lang: str = "id") -> str:
 
 
 def explain(rep: Report, lang: str = "id") -> str:
-    """One sentence that says why the status is what it is."""
+    """One sentence that says why the status is what it is, naming the years each gain is measured over."""
     p = rep.progress
     if rep.error:
         return t(f"error_{rep.error}", lang)
@@ -23,27 +23,34 @@ def explain(rep: Report, lang: str = "id") -> str:
         )
     if p.status == "insufficient_data":
         return t("explain_insufficient", lang, n=MIN_YEARS_FOR_STATUS, have=len(p.years_used))
+    years = {"t0": p.first_year, "t": p.latest_year, "ty": rep.target.year}
     if p.status == "decreasing":
-        return t(
-            "explain_decreasing",
+        text = t(
+            "explain_decreasing_window",
             lang,
             obs=fmt.number(abs(p.g_obs), 2, lang),
-            t0=p.years_used[0],
             req=fmt.number(p.g_req, 2, lang),
+            **years,
         )
-    return t(
-        "explain_ratio",
-        lang,
-        obs=fmt.number(p.g_obs, 2, lang),
-        t0=p.years_used[0],
-        pct=fmt.percent(p.ratio, 0, lang),
-        req=fmt.number(p.g_req, 2, lang),
-        status=t(f"status_{p.status}", lang).lower(),
-        rule=t(f"rule_{p.status}", lang),
-    )
+    else:
+        text = t(
+            "explain_ratio_window",
+            lang,
+            obs=fmt.number(p.g_obs, 2, lang),
+            pct=fmt.percent(p.ratio, 0, lang),
+            req=fmt.number(p.g_req, 2, lang),
+            status=t(f"status_{p.status}", lang).lower(),
+            rule=t(f"rule_{p.status}", lang),
+            **years,
+        )
+    if p.required_gain is not None and p.first_year != p.latest_year:
+        # the KPI "needed / year" runs from the latest year; SDSN's from the window's start: say why they differ
+        text += " " + t("explain_from_now", lang, now=fmt.number(p.required_gain, 2, lang), **years)
+    return text
 
 
 def projection_sentence(rep: Report, lang: str = "id") -> str | None:
+    """Where the pace leads by the target year; the pace is the observed one (with its years) or the assumed gain."""
     p = rep.progress
     if not p or p.projected_value is None:
         return None
@@ -54,19 +61,15 @@ def projection_sentence(rep: Report, lang: str = "id") -> str | None:
         if diff > 0
         else t("above_by", lang, x=fmt.number(-diff, 2, lang))
     )
-    return t(
-        "projection_sentence",
-        lang,
-        pace=fmt.signed(pace, 2, lang),
-        proj=fmt.score(p.projected_value, lang),
-        year=rep.target.year,
-        diff=diff_text,
-    )
+    args = {"pace": fmt.signed(pace, 2, lang), "proj": fmt.score(p.projected_value, lang), "year": rep.target.year}
+    if rep.gain is not None:
+        return t("projection_assumed", lang, diff=diff_text, **args)
+    return t("projection_observed", lang, diff=diff_text, t0=p.first_year, t=p.latest_year, **args)
 
 
 def reached_sentence(rep: Report, lang: str = "id") -> str | None:
     p = rep.progress
-    if not p or (p.slope is None and not p.projection and p.year_reached is None):
+    if not p or (p.trend is None and not p.projection and p.year_reached is None):
         return None
     return t("reached_in", lang, year=p.year_reached) if p.year_reached else t("not_at_pace", lang)
 
@@ -90,6 +93,14 @@ def predicate_sentence(rep: Report, lang: str = "id") -> str | None:
     )
 
 
+def trend_label(rep: Report, lang: str = "id") -> str:
+    """The observed pace's label with its years ("Laju teramati / tahun (2021–2025)"); plain when there is none."""
+    p = rep.progress
+    if p is None or p.trend is None:
+        return t("tg_trend_plain", lang)
+    return t("tg_trend_window", lang, t0=p.first_year, t=p.latest_year)
+
+
 def summary_lines(rep: Report, lang: str = "id") -> list[str]:
     """What `python -m iid target` prints."""
     p = rep.progress
@@ -109,11 +120,9 @@ def summary_lines(rep: Report, lang: str = "id") -> list[str]:
         f"{label('Nilai terakhir', 'Latest value')}: {fmt.score(p.latest_value, lang)} ({p.latest_year})"
         + (f" · {t('sample_badge', lang)}" if rep.has_sample else ""),
         f"{label('Selisih', 'Gap')}: {fmt.number(p.gap, 2, lang)}",
-        f"{label('Kenaikan yang dibutuhkan per tahun', 'Required yearly gain')}: "
+        f"{t('tg_required_window', lang, t=p.latest_year, ty=rep.target.year)}: "
         + (fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–"),
-        f"{label('Tren (kuadrat terkecil)', 'Trend (least squares)')}: "
-        + (fmt.signed(p.slope, 2, lang) if p.slope is not None else "–")
-        + f" {label('per tahun', 'a year')} ({', '.join(map(str, p.years_used))})",
+        f"{trend_label(rep, lang)}: " + (fmt.signed(p.trend, 2, lang) if p.trend is not None else "–"),
         f"Status ({p.method}): {status_label(rep, lang)} — {explain(rep, lang)}",
     ]
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang), predicate_sentence(rep, lang)):

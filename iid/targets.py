@@ -7,8 +7,13 @@ Status method: the SDSN Sustainable Development Report trend arrows (dashboards.
     decreasing g_obs < 0 · maintaining: the target is already reached and the value is not falling.
 IID has few yearly points and its rules change between years, so the status needs at least three comparable
 years and is always called indicative.
-Projection (German sustainability strategy style): x_proj = x_t + trend slope × (t_T − t), with a band of
-± the standard deviation of past year-to-year changes × √(years ahead).
+Projection (German sustainability strategy style): x_proj = x_t + mean recent yearly change × (t_T − t), with a
+band of ± the standard deviation of past year-to-year changes × √(years ahead).
+
+One observed pace for everything: the trend the page shows, the projection and the status's g_obs are the same
+mean yearly change over the same window (the last TREND_WINDOW years with data, t_0–t). Two required paces
+exist and each names its years: from the latest year (t → t_T, what is still needed) and, for the SDSN ratio,
+from the window's start (t_0 → t_T, as the method defines it).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from iid.values import is_missing
 
 METHOD_NAME = "SDSN Sustainable Development Report — trend arrows (linear)"
 MIN_YEARS_FOR_STATUS = 3
@@ -53,12 +60,12 @@ class Progress:
     latest_value: float
     gap: float  # points still to gain (≤ 0 when met)
     years_left: int
-    required_gain: float | None  # per year, from the latest value; None when the target year is not ahead
+    required_gain: float | None  # per year from the latest year to the target year; None when it is not ahead
     required_path: list[tuple[int, float]]
-    slope: float | None  # least-squares slope over the last years (points per year)
+    trend: float | None  # mean yearly change over years_used (first to last); the pace the projection uses
     last_change: float | None
-    g_obs: float | None
-    g_req: float | None
+    g_obs: float | None  # the SDSN observed gain: equal to trend whenever a status is computed
+    g_req: float | None  # the SDSN required gain, from years_used[0] to the target year
     ratio: float | None
     status: str
     projection: list[tuple[int, float, float, float]]  # year, value, low, high
@@ -67,15 +74,17 @@ class Progress:
     years_used: list[int] = field(default_factory=list)
     method: str = METHOD_NAME
 
+    @property
+    def first_year(self) -> int:
+        """The start of the observed window (t_0): where the trend and the SDSN gains are measured from."""
+        return self.years_used[0] if self.years_used else self.latest_year
 
-def ls_slope(years: Sequence[int], values: Sequence[float]) -> float | None:
-    """Least-squares slope (units per year); None with fewer than two points."""
-    n = len(years)
-    if n < 2:
+
+def mean_change(years: Sequence[int], values: Sequence[float]) -> float | None:
+    """Mean yearly change from the first to the last point (what SDSN and the projection both use); None below two."""
+    if len(years) < 2 or years[-1] == years[0]:
         return None
-    mx, my = sum(years) / n, sum(values) / n
-    sxx = sum((x - mx) ** 2 for x in years)
-    return sum((x - mx) * (y - my) for x, y in zip(years, values, strict=True)) / sxx if sxx else None
+    return (values[-1] - values[0]) / (years[-1] - years[0])
 
 
 def required_path(from_year: int, from_value: float, target: Target) -> list[tuple[int, float]]:
@@ -110,9 +119,9 @@ def sdsn_status(
 def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: float | None = None) -> Progress:
     """Everything the Target page and `python -m iid target` show, from a yearly series and a target.
 
-    gain: an assumed yearly gain for what-if; it replaces the trend slope in the projection.
+    gain: an assumed yearly gain for what-if; it replaces the observed trend in the projection.
     """
-    pts = sorted((int(y), float(v)) for y, v in zip(years, values, strict=True) if v is not None and not math.isnan(v))
+    pts = sorted((int(y), float(v)) for y, v in zip(years, values, strict=True) if not is_missing(v))
     if not pts:
         raise TargetError("no_data")
     t, xt = pts[-1]
@@ -120,7 +129,7 @@ def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: 
         raise TargetError("year_past")
     window = pts[-TREND_WINDOW:]
     ys, vs = [p[0] for p in window], [p[1] for p in window]
-    slope = ls_slope(ys, vs)
+    trend = mean_change(ys, vs)
     last_change = vs[-1] - vs[-2] if len(vs) >= 2 and ys[-1] - ys[-2] == 1 else None
     if len(window) >= MIN_YEARS_FOR_STATUS:
         status, g_obs, g_req, ratio = sdsn_status(vs[0], xt, ys[0], t, target)
@@ -128,7 +137,7 @@ def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: 
         status, g_obs, g_req, ratio = ("achieved" if target.met_by(xt) else "insufficient_data"), None, None, None
     years_left = max(target.year - t, 0)
     req_gain = (target.threshold - xt) / years_left if years_left > 0 else None
-    pace = gain if gain is not None else slope
+    pace = gain if gain is not None else trend
     changes = [b - a for a, b in zip(vs, vs[1:], strict=False)]
     sd = _sd(changes)
     projection, projected = [], None
@@ -146,7 +155,7 @@ def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: 
         years_left=years_left,
         required_gain=req_gain,
         required_path=required_path(t, xt, target),
-        slope=slope,
+        trend=trend,
         last_change=last_change,
         g_obs=g_obs,
         g_req=g_req,

@@ -9,9 +9,11 @@ cap, this is the cheapest set when the count levers are not needed, and a close,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from iid.rules import BASIC_SERVICES, Indicator, Profile, RuleYear, compute, sid_factor
+from iid.values import py
 
 INNOVATIONS = "__n_innovations__"
 SERVICES = "__basic_services__"
@@ -178,12 +180,35 @@ def indicator_table(profile: Profile, rule: RuleYear, inds: list[Indicator], lan
                 "aspek": "SPD" if ind.aspect == "SPD" else "Inovasi (SID)",
                 "indikator": ind.name if lang == "id" or not ind.name_en else ind.name_en,
                 "bobot": ind.weight,
-                "level": round(float(profile.levels.get(ind.code, 0.0)), 2),
+                # the exact level (a mean over innovations may be 1.6667): the editor shows two decimals, and a
+                # rounded value here would come back as an edit and move an untouched simulation by ±0,01
+                "level": float(profile.levels.get(ind.code, 0.0)),
                 "poin": round(b.points[ind.code] / factor, 3),
-                "maks": round(ind.max_points * (1 if ind.aspect == "SPD" else 1) / factor, 3),
+                "maks": round(ind.max_points / factor, 3),
             }
         )
     return rows
+
+
+def decimals(lever: str) -> int:
+    """How a lever's before/after is written: counts (innovations, affairs) whole, levels with two decimals."""
+    return 0 if lever in (INNOVATIONS, SERVICES) else 2
+
+
+def changed_levels(shown: list[dict], edited: Iterable[tuple[str, object]]) -> dict[str, float]:
+    """Only the levels a person changed in the editor, by indicator code; an untouched row is never an edit.
+
+    shown: the rows indicator_table gave the editor; edited: (code, level) pairs read back from it. A cleared
+    cell is level 0 (not filled), as in the register.
+    """
+    before = {r["code"]: float(r["level"]) for r in shown}
+    out: dict[str, float] = {}
+    for code, level in edited:
+        v = py(level)
+        new = 0.0 if v is None else float(v)
+        if code in before and abs(new - before[code]) > 1e-9:
+            out[code] = new
+    return out
 
 
 def compare(profiles: dict[str, Profile], rule: RuleYear, inds: list[Indicator]) -> list[dict]:

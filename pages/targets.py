@@ -5,8 +5,63 @@ import streamlit as st
 
 from iid import fmt, scenarios, ui, whatif
 from iid.i18n import predicate_label, t
-from iid.rules import predicate_for
-from iid.target_text import explain, predicate_sentence, projection_sentence, reached_sentence, status_label
+from iid.rules import compute, predicate_for, rule_year_for
+from iid.target_text import (
+    explain,
+    predicate_sentence,
+    projection_sentence,
+    reached_sentence,
+    status_label,
+    trend_label,
+)
+from iid.values import py, record
+
+
+def open_scenario(name: str, payload: dict, code: str, profile_year: int, choices: list, rule_years: list) -> None:
+    """Callback of "Buka": runs before the next script run, so every widget is set before it is drawn.
+
+    The target, year, gain and rule year go into the URL (the page's truth, so the link reopens the scenario);
+    the innovation count, affairs and levels into the what-if's own state; the editor is drawn afresh.
+    """
+    r = scenarios.restore(payload, choices, rule_years)
+    url, state = st.query_params, st.session_state
+    url["t"], state["t_widget"], state["_t_prev"] = r.choice, r.choice, r.choice
+    if r.value is not None:
+        url["v"], state["v_widget"] = str(r.value), r.value
+    if r.year is not None:
+        url["ty"], state["ty_widget"] = str(r.year), r.year
+    if r.gain is None:
+        url.pop("g", None)
+    else:
+        url["g"] = str(r.gain)
+    state["g_widget"] = r.gain
+    if r.rule_year is not None:
+        url["ry"], state["ry_widget"] = str(r.rule_year), r.rule_year
+    if r.n is not None:
+        state[f"wi_n_{code}_{profile_year}"] = max(0, min(r.n, 500))
+    if r.basic_services is not None:
+        state[f"wi_bs_{code}_{profile_year}"] = max(0, min(r.basic_services, 6))
+    state[f"_wi_seed_{code}"] = r.levels
+    state["_wi_gen"] = state.get("_wi_gen", 0) + 1
+    state["_sc_opened"] = (name, r.value, r.year, r.rule_year)
+
+
+def reset_whatif(code: str, profile_year: int) -> None:
+    """Callback: back to the region's own latest profile (drops a reopened scenario's levels)."""
+    for key in (f"_wi_seed_{code}", f"wi_n_{code}_{profile_year}", f"wi_bs_{code}_{profile_year}"):
+        st.session_state.pop(key, None)
+    st.session_state["_wi_gen"] = st.session_state.get("_wi_gen", 0) + 1
+
+
+def delete_scenario(scenario_id: int) -> None:
+    scenarios.delete(ui.db(), scenario_id)
+    picked = st.session_state.get("sc_compare") or []
+    st.session_state["sc_compare"] = [i for i in picked if i != scenario_id]
+
+
+def first_page() -> None:
+    st.session_state["sc_page"] = 1
+
 
 lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
@@ -26,12 +81,12 @@ choice, _ = ui.url_value("t", options, options[0], "t_widget")
 if st.session_state.get("_t_prev") not in (None, choice):
     ui.forget_url("v", "ty", "g")
 chosen = stored[stored["target_id"] == choice]
-row = chosen.iloc[0] if not chosen.empty else None
+row = record(chosen.iloc[0]) if not chosen.empty else None
 metric = row["metric"] if row is not None else "iid_score"
 default_v = float(row["value"]) if row is not None else 65.0
 default_y = int(row["target_year"]) if row is not None else 2029
 comparator = row["comparator"] if row is not None else ">="
-named = row["predicate_named"] if row is not None and isinstance(row["predicate_named"], str) else None
+named = row["predicate_named"] if row is not None else None
 top = 100.0 if metric == "iid_score" else 100000.0
 
 c0, c1, c2, c3 = st.columns([3, 1.2, 1.2, 1.6])
@@ -60,16 +115,37 @@ if rep.error or p is None:
     st.error(explain(rep, lang))
 else:
     decimals = 2 if metric == "iid_score" else 0
+    first_value = dict(zip(rep.series_years, rep.series_values, strict=True)).get(p.first_year)
     m = st.columns(4)
     m[0].metric(t("tg_latest", lang, year=p.latest_year), fmt.number(p.latest_value, decimals, lang))
     m[1].metric(t("tg_gap", lang), fmt.number(max(p.gap, 0), decimals, lang))
     m[2].metric(
-        t("tg_required_gain", lang), fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–"
+        t("tg_required_window", lang, t=p.latest_year, ty=year),
+        fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–",
+        help=t(
+            "tg_required_help",
+            lang,
+            t=p.latest_year,
+            ty=year,
+            target=fmt.number(rep.target.threshold, decimals, lang),
+            latest=fmt.number(p.latest_value, decimals, lang),
+            n=p.years_left,
+        ),
     )
     m[3].metric(
-        t("tg_trend", lang),
-        fmt.signed(p.slope, 2, lang) if p.slope is not None else "–",
-        help=", ".join(map(str, p.years_used)),
+        trend_label(rep, lang),
+        fmt.signed(p.trend, 2, lang) if p.trend is not None else "–",
+        help=t(
+            "tg_trend_help",
+            lang,
+            t0=p.first_year,
+            t=p.latest_year,
+            first=fmt.number(first_value, decimals, lang),
+            latest=fmt.number(p.latest_value, decimals, lang),
+            n=p.latest_year - p.first_year,
+        )
+        if p.trend is not None
+        else t("tg_trend_none", lang),
     )
     box = {
         "achieved": st.success,
@@ -106,7 +182,7 @@ else:
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")
 
-# ---- what-if by indicator ----
+# ---- what-if by indicator: the target year's rules by default, named wherever a simulated figure is shown ----
 if metric == "iid_score":
     st.header(t("wi_title", lang))
     base = ui.latest_profile(path, code, published_only)
@@ -115,18 +191,41 @@ if metric == "iid_score":
     else:
         rules = ui.rule_years(path)
         rule_options = sorted(rules)
-        ui.url_value("ry", rule_options, base["year"], "ry_widget", parse=int)
+        default_ry = rule_year_for(year, rule_options)
+        # the rule year follows the target year until a person picks one (then it is in the URL)
+        if "ry" not in st.query_params and st.session_state.get("_ry_default") != default_ry:
+            st.session_state.pop("ry_widget", None)
+        st.session_state["_ry_default"] = default_ry
+        ui.url_value("ry", rule_options, default_ry, "ry_widget", parse=int)
+        n_key, bs_key = f"wi_n_{code}_{base['year']}", f"wi_bs_{code}_{base['year']}"
+        st.session_state.setdefault(n_key, base["profile"].n_innovations)
+        st.session_state.setdefault(bs_key, base["profile"].basic_services)
         a, b, c = st.columns(3)
-        rule_year = a.selectbox(t("wi_rule_year", lang), rule_options, key="ry_widget")
-        ui.write_url("ry", rule_year, base["year"])
+        rule_year = a.selectbox(t("wi_rule_year", lang), rule_options, key="ry_widget", help=t("wi_rule_help", lang))
+        ui.write_url("ry", rule_year, default_ry)
         rule = rules[rule_year]
         inds = ui.indicators(path, rule_year)
-        n = int(
-            b.number_input(t("wi_n", lang), 0, 500, value=base["profile"].n_innovations, step=1, key=f"wi_n_{code}")
+        n = int(b.number_input(t("wi_n", lang), 0, 500, step=1, key=n_key))
+        bs = int(c.number_input(t("wi_bs", lang), 0, 6, step=1, key=bs_key))
+        if rule_year != default_ry:
+            a.caption(t("wi_rule_chosen", lang, rule=rule_year, year=year, default=default_ry))
+        elif default_ry != year:
+            a.caption(t("wi_rule_fallback", lang, year=year, rule=default_ry))
+        else:
+            a.caption(t("wi_rule_default", lang, year=year))
+        start = compute(base["profile"], rule, inds)
+        # the same profile under its own year's rules, to show what the change of rules alone does
+        own = (
+            compute(base["profile"], rules[base["year"]], ui.indicators(path, base["year"]))
+            if rule_year != base["year"] and base["year"] in rules
+            else None
         )
-        bs = int(
-            c.number_input(t("wi_bs", lang), 0, 6, value=base["profile"].basic_services, step=1, key=f"wi_bs_{code}")
-        )
+        scored = t("wi_profile_scored", lang, year=base["year"], rule=rule_year, score=fmt.score(start.score, lang))
+        if own is not None:
+            scored += t("wi_profile_own", lang, year=base["year"], score=fmt.score(own.score, lang))
+        st.markdown(f"**{fmt.md_escape(scored)}**")
+        if own is not None and own.score != start.score:
+            st.caption(t("wi_rule_effect", lang, delta=fmt.signed(start.score - own.score, 2, lang)))
         st.caption(
             t(
                 "wi_caption",
@@ -143,9 +242,9 @@ if metric == "iid_score":
         seed = st.session_state.get(f"_wi_seed_{code}")  # levels of a reopened scenario
         gen = st.session_state.get("_wi_gen", 0)
         first = whatif.apply(base["profile"], seed) if seed else base["profile"]
-        table = pd.DataFrame(whatif.indicator_table(first, rule, inds, lang))
+        shown = whatif.indicator_table(first, rule, inds, lang)
         edited = st.data_editor(
-            table,
+            pd.DataFrame(shown),
             key=f"wi_editor_{code}_{rule_year}_{gen}",
             hide_index=True,
             width="stretch",
@@ -163,22 +262,34 @@ if metric == "iid_score":
                 "indikator": st.column_config.TextColumn("Indikator" if lang == "id" else "Indicator"),
             },
         )
-        levels = dict(zip(edited["code"], edited["level"].astype(float), strict=True))
-        current = whatif.apply(base["profile"], levels, n=n, basic_services=bs)
-        from iid.rules import compute
-
-        start = compute(base["profile"], rule, inds)
+        # only what a person changed: an untouched row keeps its exact level, so no edit means no change
+        changes = whatif.changed_levels(shown, zip(edited["code"], edited["level"], strict=True))
+        current = whatif.apply(first, changes, n=n, basic_services=bs)
         now = compute(current, rule, inds)
-        band_year = rule_year if rule_year in ui.bands(path) else rep.band_year
+        bands = ui.bands(path)
+        band_year = rule_year if rule_year in bands else rep.band_year
         r1, r2, r3 = st.columns(3)
-        r1.metric(t("wi_start", lang), fmt.score(start.score, lang))
+        r1.metric(t("wi_start_rule", lang, year=base["year"], rule=rule_year), fmt.score(start.score, lang))
         r2.metric(
-            t("wi_result", lang), fmt.score(now.score, lang), delta=fmt.metric_delta(now.score - start.score, 2, lang)
+            t("wi_result_rule", lang, rule=rule_year),
+            fmt.score(now.score, lang),
+            delta=fmt.metric_delta(now.score - start.score, 2, lang) if now.score != start.score else None,
         )
         r3.metric(
-            t("predicate", lang) + f" ({band_year})",
-            predicate_label(predicate_for(round(now.exact, 2), ui.bands(path).get(band_year, [])), lang),
+            t("wi_predicate_rule", lang, rule=rule_year, bands=band_year),
+            predicate_label(predicate_for(now.exact, bands.get(band_year, [])), lang),
         )
+        if band_year != rule_year:
+            st.caption(t("wi_bands_fallback", lang, rule=rule_year, bands=band_year))
+        if seed:
+            st.button(
+                t("wi_reset", lang, year=base["year"]),
+                on_click=reset_whatif,
+                args=(code, base["year"]),
+                icon=":material/undo:",
+                type="tertiary",
+                key="wi_reset",
+            )
 
         st.subheader(t("gs_title", lang))
         st.caption(t("gs_caption", lang))
@@ -186,7 +297,7 @@ if metric == "iid_score":
         names |= {whatif.INNOVATIONS: t("wi_n", lang), whatif.SERVICES: t("wi_bs", lang)}
         seek = whatif.goal_seek(current, rule, inds, rep.target.threshold, names)
         if seek.reason == "already_met":
-            st.success(t("gs_already", lang))
+            st.success(t("gs_already_rule", lang, rule=rule_year))
         elif not seek.reachable:
             st.error(
                 t(
@@ -200,9 +311,10 @@ if metric == "iid_score":
         else:
             st.success(
                 t(
-                    "gs_reached",
+                    "gs_reached_rule",
                     lang,
                     target=fmt.score(rep.target.threshold, lang),
+                    rule=rule_year,
                     steps=seek.effort,
                     score=fmt.score(seek.end_score, lang),
                 )
@@ -212,8 +324,8 @@ if metric == "iid_score":
                     [
                         {
                             t("gs_col_lever", lang): s.name,
-                            t("gs_col_from", lang): fmt.number(s.before, 2, lang),
-                            t("gs_col_to", lang): fmt.number(s.after, 2, lang),
+                            t("gs_col_from", lang): fmt.number(s.before, whatif.decimals(s.lever), lang),
+                            t("gs_col_to", lang): fmt.number(s.after, whatif.decimals(s.lever), lang),
                             t("gs_col_points", lang): fmt.signed(s.points, 2, lang),
                         }
                         for s in seek.steps
@@ -223,9 +335,22 @@ if metric == "iid_score":
                 width="stretch",
             )
 
-        # ---- scenarios ----
+        # ---- scenarios: one page at a time, newest first, searchable ----
         st.subheader(t("sc_title", lang))
         db = ui.db()
+        opened = st.session_state.pop("_sc_opened", None)
+        if opened:
+            o_name, o_value, o_year, o_rule = opened
+            st.success(
+                t(
+                    "sc_opened",
+                    lang,
+                    name=o_name,
+                    value=fmt.number(o_value if o_value is not None else value, 2, lang),
+                    year=o_year if o_year is not None else year,
+                    rule=o_rule if o_rule is not None else rule_year,
+                )
+            )
         with st.form("save_scenario", clear_on_submit=True):
             f1, f2 = st.columns(2)
             name = f1.text_input(t("sc_name", lang), max_chars=200)
@@ -244,49 +369,74 @@ if metric == "iid_score":
                         },
                         "gain": gain,
                         "rule_year": rule_year,
+                        "profile_year": base["year"],
                         "n": n,
                         "basic_services": bs,
-                        "levels": levels,
+                        "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
                         "score": now.score,
                     }
                     scenarios.save(db, name, code, author, payload)
                     st.success(t("sc_saved", lang, name=name.strip()))
-        saved = scenarios.list_for(db, code)
-        if saved.empty:
-            st.caption(t("sc_none", lang))
+        listing = scenarios.page(db, code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1))
+        st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
+        q1, q2 = st.columns([3, 1])
+        if listing.total or listing.query:
+            q1.text_input(t("sc_search", lang), key="sc_search", on_change=first_page)
+        if listing.pages > 1:
+            q2.number_input(t("sc_page", lang), min_value=1, max_value=listing.pages, step=1, key="sc_page")
+        if listing.total == 0:
+            st.caption(t("sc_no_match", lang) if listing.query else t("sc_none", lang))
         else:
-            for rec in saved.itertuples(index=False):
-                s1, s2, s3 = st.columns([6, 1, 1])
-                s1.markdown(
-                    f"**{fmt.md_escape(rec.name)}** · {fmt.md_escape(rec.author or '–')} · "
-                    f"{rec.created_at:%Y-%m-%d %H:%M} · {t('wi_result', lang)} {fmt.score(rec.payload.get('score'), lang)}"
+            st.caption(
+                t("sc_count", lang, total=fmt.integer(listing.total, lang), page=listing.page, pages=listing.pages)
+            )
+        for rec in listing.rows:
+            pl = rec["payload"]
+            s1, s2, s3 = st.columns([6, 1, 1])
+            s1.markdown(
+                f"**{fmt.md_escape(rec['name'])}** · {fmt.md_escape(rec['author'] or '–')} · "
+                f"{rec['created_at']:%Y-%m-%d %H:%M} · "
+                + fmt.md_escape(
+                    t(
+                        "sc_row_result",
+                        lang,
+                        score=fmt.score(py(pl.get("score")), lang),
+                        rule=py(pl.get("rule_year")) or "–",
+                    )
                 )
-                if s2.button(t("sc_open", lang), key=f"open_{rec.scenario_id}"):
-                    pl = rec.payload
-                    st.session_state["v_widget"] = float(pl["target"]["value"])
-                    st.session_state["ty_widget"] = int(pl["target"]["year"])
-                    st.session_state["g_widget"] = pl.get("gain")
-                    st.session_state["ry_widget"] = int(pl["rule_year"])
-                    st.session_state[f"wi_n_{code}"] = int(pl["n"])
-                    st.session_state[f"wi_bs_{code}"] = int(pl["basic_services"])
-                    st.session_state[f"_wi_seed_{code}"] = pl["levels"]
-                    st.session_state["_wi_gen"] = gen + 1
-                    st.rerun()
-                if s3.button(t("sc_delete", lang), key=f"del_{rec.scenario_id}"):
-                    scenarios.delete(db, int(rec.scenario_id))
-                    st.rerun()
+            )
+            s2.button(
+                t("sc_open", lang),
+                key=f"open_{rec['scenario_id']}",
+                on_click=open_scenario,
+                args=(rec["name"], pl, code, base["year"], options, rule_options),
+            )
+            s3.button(
+                t("sc_delete", lang),
+                key=f"del_{rec['scenario_id']}",
+                on_click=delete_scenario,
+                args=(int(rec["scenario_id"]),),
+            )
+        # compare: the scenarios on this page plus any picked on another page
+        on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}
+        picked = [i for i in st.session_state.get("sc_compare") or [] if i not in on_page]
+        known = on_page | scenarios.get_many(db, picked)
+        st.session_state["sc_compare"] = [i for i in st.session_state.get("sc_compare") or [] if i in known]
+        if known:
             pick = st.multiselect(
                 t("sc_compare", lang),
-                saved["scenario_id"].tolist(),
+                list(known),
                 max_selections=3,
-                format_func=lambda i: saved.set_index("scenario_id").loc[i, "name"],
+                format_func=lambda i: known[i]["name"],
                 key="sc_compare",
+                placeholder=t("sc_compare_placeholder", lang),
             )
             if pick:
                 profs = {t("sc_current", lang): current}
                 for sid in pick:
-                    pl = saved.set_index("scenario_id").loc[sid, "payload"]
-                    profs[saved.set_index("scenario_id").loc[sid, "name"]] = whatif.apply(
-                        base["profile"], pl["levels"], n=pl["n"], basic_services=pl["basic_services"]
+                    r = scenarios.restore(known[sid]["payload"], options, rule_options)
+                    profs[known[sid]["name"]] = whatif.apply(
+                        base["profile"], r.levels, n=r.n, basic_services=r.basic_services
                     )
+                st.caption(t("sc_compare_rule", lang, rule=rule_year))
                 st.dataframe(pd.DataFrame(whatif.compare(profs, rule, inds)), hide_index=True, width="stretch")

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iid import queries
-from iid.rules import Band, Indicator, Profile, RuleYear, compute, minimum_for, predicate_for
+from iid.rules import Band, Indicator, Profile, RuleYear, compute, minimum_for, predicate_for, rule_year_for
 
 BANDS_2025 = [
     Band(2025, "Sangat Inovatif", 65.0, False, 100.0),
@@ -98,3 +98,25 @@ def test_python_and_sql_derive_the_same_predicate_for_every_row(full_db):
         if predicate_for(float(r.score), bands[r.year]) != r.derived_predicate
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("target_year", "expected"),
+    [
+        (2029, 2029),  # a 2029 target is simulated with the 2029 rules (k = 18, all six affairs)
+        (2026, 2026),
+        (2035, 2029),  # no 2035 rules in the data: the latest there are
+        (2019, 2021),  # before the first rule year: the first
+    ],
+)
+def test_a_target_year_is_simulated_with_its_own_rules_or_the_latest_before_it(target_year, expected):
+    assert rule_year_for(target_year, range(2021, 2030)) == expected
+
+
+def test_a_gap_in_the_rule_years_carries_the_earlier_rules_forward():
+    assert rule_year_for(2027, [2023, 2026, 2029]) == 2026
+
+
+def test_the_shipped_rules_cover_2029_so_kaltaras_rpjmd_target_uses_k_18(full_db):
+    rules = queries.rule_years(full_db)
+    assert rules[rule_year_for(2029, rules)].k_min == 18

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iid.targets import Target, TargetError, assess, ls_slope, required_path, sdsn_status, year_reached
+from iid.targets import Target, TargetError, assess, mean_change, required_path, sdsn_status, year_reached
 
 
 def test_kaltara_needs_about_19_points_from_its_published_2023_score():
@@ -24,7 +24,7 @@ def test_status_by_sdsn_ratio_worked_by_hand():
     p = assess([2021, 2022, 2023, 2024], [40, 42, 44, 46], Target(65.0, 2029))
     assert p.g_obs == pytest.approx(2.0) and p.g_req == pytest.approx(3.125)
     assert p.ratio == pytest.approx(0.64) and p.status == "moderate"
-    assert p.slope == pytest.approx(2.0) and p.last_change == pytest.approx(2.0)
+    assert p.trend == pytest.approx(2.0) and p.last_change == pytest.approx(2.0)
     # projection at the trend: 46 + 2 × 5 = 56 in 2029, 9 points short; reached in 2024 + ceil(19 / 2) = 2034
     assert p.projected_value == pytest.approx(56.0)
     assert p.year_reached == 2034
@@ -65,9 +65,40 @@ def test_not_at_this_pace_when_the_trend_is_flat_or_falling():
     assert year_reached(2025, 50, -1.0, Target(65, 2029)) is None
 
 
-def test_least_squares_slope_of_a_line_is_its_gradient():
-    assert ls_slope([2021, 2022, 2023], [1, 3, 5]) == pytest.approx(2)
-    assert ls_slope([2021], [1]) is None
+def test_the_mean_yearly_change_runs_from_the_first_to_the_last_point():
+    assert mean_change([2021, 2022, 2023], [1, 3, 5]) == pytest.approx(2)
+    assert mean_change([2021, 2022, 2025], [40, 60, 48]) == pytest.approx(2)  # (48 − 40) / 4, the middle ignored
+    assert mean_change([2021], [1]) is None
+
+
+def test_the_trend_shown_is_the_observed_gain_the_status_uses_not_a_second_pace():
+    # a bumpy series where a least-squares slope (2,6) and the SDSN endpoint gain (3,0) would disagree
+    p = assess([2021, 2022, 2023, 2024, 2025], [40, 48, 46, 50, 52], Target(65.0, 2029))
+    assert p.trend == pytest.approx((52 - 40) / 4) == pytest.approx(p.g_obs)
+    assert p.first_year == 2021 and p.latest_year == 2025
+    # the projection runs at the same pace: 52 + 3 × 4 = 64 in 2029
+    assert p.projected_value == pytest.approx(64.0)
+
+
+def test_the_window_is_the_last_five_years_and_both_gains_are_measured_from_its_start():
+    years, values = list(range(2018, 2026)), [10, 12, 14, 40, 42, 44, 46, 48]
+    p = assess(years, values, Target(65.0, 2029))
+    assert p.years_used == [2021, 2022, 2023, 2024, 2025] and p.first_year == 2021
+    assert p.g_obs == pytest.approx((48 - 40) / 4) and p.g_req == pytest.approx((65 - 40) / (2029 - 2021))
+    assert p.required_gain == pytest.approx((65 - 48) / (2029 - 2025))
+
+
+@given(
+    values=st.lists(st.floats(0, 100), min_size=3, max_size=8),
+    target=st.floats(1, 100),
+    ahead=st.integers(1, 10),
+)
+def test_whenever_a_status_is_computed_its_observed_gain_is_the_trend_shown(values, target, ahead):
+    years = list(range(2021, 2021 + len(values)))
+    p = assess(years, values, Target(target, years[-1] + ahead))
+    assert p.g_obs == pytest.approx(p.trend)
+    if p.projection:
+        assert p.projection[1][1] - p.projection[0][1] == pytest.approx(p.trend)
 
 
 @given(
@@ -90,5 +121,5 @@ def test_the_year_reached_at_the_trend_meets_the_target(values, target, ahead):
     years = list(range(2021, 2021 + len(values)))
     p = assess(years, values, Target(target, years[-1] + ahead))
     if p.year_reached is not None and p.year_reached > years[-1]:
-        assert values[-1] + p.slope * (p.year_reached - years[-1]) >= target - 1e-6
-        assert values[-1] + p.slope * (p.year_reached - 1 - years[-1]) < target
+        assert values[-1] + p.trend * (p.year_reached - years[-1]) >= target - 1e-6
+        assert values[-1] + p.trend * (p.year_reached - 1 - years[-1]) < target

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,3 +72,43 @@ def test_goal_seek_on_the_shipped_data_reaches_kaltaras_65_01(full_db):
     g = whatif.goal_seek(base["profile"], rule, inds, 65.01)
     assert g.reachable and round(g.end_score, 2) >= 65.01
     assert sum(s.points for s in g.steps) == pytest.approx(g.end_score - g.start_score, abs=0.05)
+
+
+def test_the_editor_table_carries_exact_levels_so_reading_it_back_changes_nothing():
+    # a mean level over innovations such as 1,6667 used to be shown as 1,67 and read back as an edit (+0,01)
+    prof = Profile({"a": 1.0, "x": 5 / 3, "y": 2.3333}, 7, 6)
+    rows = whatif.indicator_table(prof, RULE, INDS)
+    back = whatif.apply(prof, {r["code"]: r["level"] for r in rows})
+    assert compute(back, RULE, INDS).exact == compute(prof, RULE, INDS).exact
+
+
+def test_only_levels_a_person_changed_count_as_edits_and_a_cleared_cell_is_level_zero():
+    rows = whatif.indicator_table(Profile({"a": 1.0, "x": 5 / 3}, 7, 6), RULE, INDS)
+    edited = pd.DataFrame(rows)
+    assert whatif.changed_levels(rows, zip(edited["code"], edited["level"], strict=True)) == {}
+    edited.loc[edited["code"] == "a", "level"] = 3.0
+    edited.loc[edited["code"] == "x", "level"] = None
+    assert whatif.changed_levels(rows, zip(edited["code"], edited["level"], strict=True)) == {"a": 3.0, "x": 0.0}
+
+
+def test_an_unedited_what_if_equals_the_starting_score_exactly_in_every_region(full_db):
+    """Kaltara showed 54,48 (+0,01) and Bontang 62,35 (−0,01) with no edit: rounded levels read back as edits."""
+    rules = queries.rule_years(full_db)
+    profiles = queries.all_latest_profiles(full_db)
+    assert len(profiles) > 500
+    moved = []
+    for rule_year in sorted({2025, 2029} & set(rules)):
+        rule, inds = rules[rule_year], queries.indicators(full_db, rule_year)
+        for code, base in profiles.items():
+            prof = base["profile"]
+            start = compute(prof, rule, inds)
+            rows = whatif.indicator_table(prof, rule, inds)
+            shown = pd.DataFrame(rows)  # what the page hands the editor and reads back when nothing is typed
+            edits = whatif.changed_levels(rows, zip(shown["code"], shown["level"], strict=True))
+            as_read = whatif.apply(prof, {r["code"]: r["level"] for r in rows})
+            now = compute(
+                whatif.apply(prof, edits, n=prof.n_innovations, basic_services=prof.basic_services), rule, inds
+            )
+            if edits or now.exact != start.exact or compute(as_read, rule, inds).score != start.score:
+                moved.append((rule_year, code, start.score, now.score))
+    assert moved == []

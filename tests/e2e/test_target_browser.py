@@ -25,3 +25,68 @@ def test_changing_the_target_changes_the_status(page: Page, app_url: str):
     expect(status).to_contain_text(re.compile("Stagnan|Meningkat moderat"))
     expect(page).to_have_url(re.compile(r"v=95"))
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+
+
+def metric_value(page: Page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(page: Page, app_url: str):
+    page.goto(f"{app_url}/target?r=64.74")
+    wait_for_app(page)
+    for label, text in (("Nilai target", "70"), ("Tahun target", "2027")):
+        box = page.get_by_label(label)
+        box.fill(text)
+        box.press("Enter")
+        wait_for_app(page)
+    # the rule year follows the target year; pick another one by hand
+    rule = page.get_by_test_id("stSelectbox").filter(has_text="Tahun aturan").get_by_role("combobox")
+    rule.click()
+    page.keyboard.type("2026")
+    expect(page.get_by_role("option", name="2026")).to_be_visible()
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"ry=2026"))
+    score = metric_value(page, "Skor simulasi (aturan 2026)")
+    with_26 = score.inner_text()
+    n = page.get_by_label("Jumlah inovasi dilaporkan")
+    n.fill("40")
+    n.press("Enter")
+    expect(score).not_to_have_text(with_26, timeout=15_000)
+    wait_for_app(page)
+    before = score.inner_text()
+    # one level in the indicator grid (a canvas): double-click the first row's "Level (0–3)" cell, the fourth
+    # column, about 540 px in at the default 1280 px viewport, and type 3 (APBD tepat waktu, 1 → 3)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 540, box["y"] + 53)
+    cell = page.locator("#portal input.gdg-input")
+    expect(cell).to_have_value("1")
+    cell.fill("3")
+    cell.press("Enter")
+    # APBD tepat waktu weighs 1 of 250 points: two levels more add 2 / 250 × 100 = 0,80
+    saved = f"{float(before.replace(',', '.')) + 0.80:.2f}".replace(".", ",")
+    expect(score).to_have_text(saved, timeout=15_000)
+    wait_for_app(page)
+    page.get_by_label("Nama skenario").fill("Empat puluh inovasi, APBD tepat waktu")
+    page.get_by_role("button", name="Simpan skenario").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Skenario “Empat puluh inovasi, APBD tepat waktu” tersimpan.")).to_be_visible()
+
+    page.goto(f"{app_url}/target?r=64.74")  # a new session on the page's defaults
+    wait_for_app(page)
+    expect(metric_value(page, "Skor simulasi (aturan 2029)")).not_to_have_text(saved)
+    row = page.get_by_text(re.compile(r"^Empat puluh inovasi, APBD tepat waktu"))
+    expect(row).to_be_visible()
+    page.get_by_role("button", name="Buka").first.click()
+    wait_for_app(page)
+    expect(page.get_by_text("Skenario “Empat puluh inovasi, APBD tepat waktu” dibuka")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"v=70"))
+    expect(page).to_have_url(re.compile(r"ty=2027"))
+    expect(page).to_have_url(re.compile(r"ry=2026"))
+    assert page.get_by_label("Nilai target").input_value() == "70.00"
+    assert page.get_by_label("Jumlah inovasi dilaporkan").input_value() == "40"
+    expect(metric_value(page, "Skor simulasi (aturan 2026)")).to_have_text(saved)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(row).to_be_visible()  # the list is still there

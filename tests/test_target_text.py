@@ -1,0 +1,48 @@
+"""The Target page's sentences name the years each figure is measured over, and agree with the figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from iid.target_report import as_dict, build_report
+from iid.target_text import explain, projection_sentence, summary_lines
+
+
+def test_kaltaras_status_names_both_windows_and_the_gain_still_needed_from_the_latest_year(full_db):
+    # shipped sample series 2021–2025: 54,47 in 2025; (54,47 − x2021) / 4 = 3,79; (65 − x2021) / 8 = 3,21;
+    # (65 − 54,47) / 4 = 2,63: the issue's three numbers, each with its years
+    rep = build_report(full_db, "65", 65.0, 2029)
+    text = explain(rep)
+    assert "3,79 per tahun (2021–2025)" in text
+    assert "dari 2021 ke 2029 (3,21 per tahun)" in text
+    assert "dari 2025 masih perlu 2,63 per tahun" in text
+
+
+def test_the_summary_figures_and_the_status_use_one_observed_pace(full_db):
+    rep = build_report(full_db, "65", 65.0, 2029)
+    lines = summary_lines(rep)
+    assert "Laju/tahun 2021–2025: +3,79" in lines
+    assert "Perlu naik/tahun 2025→2029: 2,63" in lines
+    d = as_dict(rep)
+    assert d["trend_slope"] == d["sdsn_observed_gain"] and d["trend_years"] == [2021, 2025]
+    assert d["required_yearly_gain_years"] == [2025, 2029] and d["sdsn_required_gain_years"] == [2021, 2029]
+
+
+@pytest.mark.parametrize(
+    ("gain", "lang", "expected"),
+    [
+        (None, "id", "Dengan laju teramati +3,79 per tahun (2021–2025): 69,62 pada 2029"),
+        (None, "en", "At the observed pace of +3.79 a year (2021–2025): 69.62 in 2029"),
+        (2.0, "id", "Dengan asumsi kenaikan +2,00 per tahun: 62,47 pada 2029"),
+    ],
+)
+def test_the_projection_says_whether_its_pace_is_observed_with_its_years_or_assumed(full_db, gain, lang, expected):
+    rep = build_report(full_db, "65", 65.0, 2029, gain=gain)
+    assert projection_sentence(rep, lang).startswith(expected)
+
+
+def test_a_single_published_year_gives_no_pace_and_says_a_status_needs_three_years(full_db):
+    rep = build_report(full_db, "65", 65.0, 2029, published_only=True)
+    assert rep.progress.trend is None and rep.progress.years_used == [2023]
+    assert "sedikitnya 3 tahun" in explain(rep)
+    assert "Laju/tahun: –" in summary_lines(rep)
