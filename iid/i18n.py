@@ -608,6 +608,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Skenario “{name}”: skor {score} ({delta} dari skor terakhir).",
         "en": "Scenario “{name}”: score {score} ({delta} from the latest score).",
     },
+    "story_scenario_rule": {
+        "id": "Skenario “{name}” (aturan {rule}): skor {score} ({delta} dari skor terakhir).",
+        "en": "Scenario “{name}” ({rule} rules): score {score} ({delta} from the latest score).",
+    },
+    "story_rule_short": {"id": "aturan {rule}", "en": "{rule} rules"},
     "story_scenario_title": {"id": "Skenario tersimpan", "en": "Saved scenarios"},
     "story_commitments": {"id": "{n} komitmen inovasi daerah.", "en": "{n} innovation commitments."},
     "story_prev": {"id": "Sebelumnya", "en": "Previous"},

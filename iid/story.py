@@ -14,7 +14,7 @@ from iid import charts, explore, figures, fmt, queries, scenarios
 from iid.db import Database
 from iid.i18n import t
 from iid.overview import commitment_lines, headline
-from iid.values import first, records, text
+from iid.values import first, py, records, text
 
 
 @dataclass
@@ -203,23 +203,28 @@ def target_screen(c: _Ctx) -> Screen | None:
 
 
 def scenario_screen(c: _Ctx) -> Screen | None:
-    saved = scenarios.list_for(c.db, c.code)
+    """The newest saved scenarios beside the latest score, each named with the rule year it was simulated under."""
     latest = c.o.latest
-    if saved.empty or latest is None or latest["score"] is None:
+    if latest is None or latest["score"] is None:
         return None
-    sc = saved.iloc[0]
-    score = float(sc["payload"].get("score", 0))
+    saved = [r for r in scenarios.page(c.db, c.code, per_page=3).rows if py(r["payload"].get("score")) is not None]
+    if not saved:
+        return None
+    sc = saved[0]
+    score = float(sc["payload"]["score"])
+    rule = py(sc["payload"].get("rule_year"))
     line = t(
-        "story_scenario",
+        "story_scenario_rule" if rule else "story_scenario",
         c.lang,
         name=sc["name"],
+        rule=rule,
         score=fmt.score(score, c.lang),
         delta=fmt.signed(score - float(latest["score"]), 2, c.lang),
     )
     return Screen(
         "scenario",
         line,
-        _scenario_bars(saved.head(3), float(latest["score"]), int(latest["year"]), c.name, c.lang),
+        _scenario_bars(saved, float(latest["score"]), int(latest["year"]), c.name, c.lang),
         sources=c.src,
         has_sample=c.o.has_sample,
     )
@@ -255,9 +260,12 @@ def build_story(db: Database, code: str, lang: str = "id", published_only: bool 
     return [s for fn in SCREENS.values() if (s := fn(c)) is not None]
 
 
-def _scenario_bars(saved, latest: float, year: int, name: str, lang: str) -> go.Figure:
-    labels = [f"{year} ({'aktual' if lang == 'id' else 'actual'})", *saved["name"].tolist()]
-    values = [latest, *[float(p.get("score", 0)) for p in saved["payload"]]]
+def _scenario_bars(saved: list[dict], latest: float, year: int, name: str, lang: str) -> go.Figure:
+    labels = [f"{year} ({'aktual' if lang == 'id' else 'actual'})"]
+    for r in saved:
+        rule = py(r["payload"].get("rule_year"))
+        labels.append(f"{r['name']} ({t('story_rule_short', lang, rule=rule)})" if rule else r["name"])
+    values = [latest, *[float(r["payload"]["score"]) for r in saved]]
     fig = go.Figure(
         go.Bar(
             x=labels,

@@ -16,7 +16,8 @@ step = min(max(int(st.session_state.get("story_step", step)), 1), n)
 
 
 def go(delta: int) -> None:
-    st.session_state["story_step"] = min(max(step + delta, 1), n)
+    now = int(st.session_state.get("story_step", step))  # the screen shown now, not when the button was drawn
+    st.session_state["story_step"] = min(max(now + delta, 1), n)
 
 
 screen = screens[step - 1]

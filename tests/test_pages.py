@@ -130,7 +130,7 @@ def test_target_page_published_only_shows_the_19_point_gap(app_env):
     assert (
         m["Nilai terakhir (2023)"] == "45,86"
         and m["Selisih ke target"] == "19,14"
-        and m["Perlu naik / tahun"] == "3,19"
+        and m["Perlu naik/tahun 2023→2029"] == "3,19"
     )
     assert any("membutuhkan sedikitnya 3 tahun" in i.body for i in at.info)
 
@@ -153,15 +153,15 @@ def test_a_target_above_100_cannot_be_typed_and_a_past_year_is_explained(app_env
 def test_what_if_editor_and_goal_seek_are_shown_with_the_rule_year(app_env):
     at = open_target(r="65")
     assert at.get("data_editor") or at.dataframe
-    assert any("Aturan tahun 2025" in c.value for c in at.caption)
-    assert any("tercapai dengan" in s.body for s in at.success)
+    assert any("Aturan tahun 2029" in c.value for c in at.caption)
+    assert any("tercapai menurut aturan 2029" in s.body for s in at.success)
 
 
 def test_more_innovations_raise_the_what_if_score(app_env):
     at = open_target(r="65")
-    start = metrics(at)["Skor simulasi"]
-    at.number_input(key="wi_n_65").set_value(80).run()
-    assert metrics(at)["Skor simulasi"] != start
+    start = metrics(at)["Skor simulasi (aturan 2029)"]
+    at.number_input(key="wi_n_65_2025").set_value(80).run()
+    assert metrics(at)["Skor simulasi (aturan 2029)"] != start
 
 
 def test_a_saved_scenario_survives_a_restart_and_can_be_deleted(app_env):
@@ -308,7 +308,7 @@ def test_presentation_speaks_english_when_switched(app_env):
 
 
 @pytest.mark.parametrize(
-    ("page", "params"),
+    ("page_file", "params"),
     [
         ("pages/overview.py", {"r": "64.74"}),
         ("pages/compare.py", {"r": "64.74,61.71"}),
@@ -316,8 +316,8 @@ def test_presentation_speaks_english_when_switched(app_env):
         ("pages/targets.py", {"r": "65"}),
     ],
 )
-def test_every_page_has_a_projector_view_with_one_headline_and_one_chart(app_env, page, params):
-    at = open_page(page, present="1", **params)
+def test_every_page_has_a_projector_view_with_one_headline_and_one_chart(app_env, page_file, params):
+    at = open_page(page_file, present="1", **params)
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
     headlines = [m.value for m in at.markdown if m.value.startswith("### ")]

@@ -227,15 +227,15 @@ def _cases():
                     yield pytest.param(state, page, code, variant, id=f"{page[6:-3]}-{code}-{variant}-{state}")
 
 
-@pytest.mark.parametrize(("state", "page", "code", "variant"), list(_cases()))
-def test_every_page_renders_cleanly_in_every_state(state_dbs, monkeypatch, state, page, code, variant):
+@pytest.mark.parametrize(("state", "page_file", "code", "variant"), list(_cases()))
+def test_every_page_renders_cleanly_in_every_state(state_dbs, monkeypatch, state, page_file, code, variant):
     # the state's own file: rendering a page writes nothing, and the caches stay warm across the matrix
     monkeypatch.setenv("IID_DB", str(state_dbs[state]))
     monkeypatch.chdir(ROOT)
     params = {"r": code, **VARIANTS[variant]}
-    if page == "pages/compare.py":
+    if page_file == "pages/compare.py":
         params["r"] = f"{code},61.71" if code != "61.71" else code
-    check(open_page(page, **params))
+    check(open_page(page_file, **params))
 
 
 def _tab_cases():
@@ -245,34 +245,36 @@ def _tab_cases():
                 yield pytest.param(page, name, value, code, id=f"{page[6:-3]}-{name}={value}-{code}")
 
 
-@pytest.mark.parametrize(("page", "name", "value", "code"), list(_tab_cases()))
-def test_every_tab_and_screen_renders_cleanly(state_dbs, monkeypatch, page, name, value, code):
+@pytest.mark.parametrize(("page_file", "name", "value", "code"), list(_tab_cases()))
+def test_every_tab_and_screen_renders_cleanly(state_dbs, monkeypatch, page_file, name, value, code):
     monkeypatch.setenv("IID_DB", str(state_dbs["after a plain import"]))
     monkeypatch.chdir(ROOT)
-    check(open_page(page, r=code, **{name: value}))
+    check(open_page(page_file, r=code, **{name: value}))
 
 
 # ---- the three crash paths of the issue, as a person reaches them ----
 
 
-@pytest.mark.parametrize("page", ["pages/trend.py", "pages/compare.py", "pages/presentation.py"])
+@pytest.mark.parametrize("page_file", ["pages/trend.py", "pages/compare.py", "pages/presentation.py"])
 @pytest.mark.parametrize("code", ["64.74", "61.71"])
-def test_published_only_view_of_a_city_with_only_a_published_predicate_has_no_traceback(app_env, page, code):
-    at = open_page(page, r=code, pub="1")
+def test_published_only_view_of_a_city_with_only_a_published_predicate_has_no_traceback(app_env, page_file, code):
+    at = open_page(page_file, r=code, pub="1")
     check(at)
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/compare.py", "pages/trend.py", "pages/presentation.py"])
+@pytest.mark.parametrize(
+    "page_file", ["pages/overview.py", "pages/compare.py", "pages/trend.py", "pages/presentation.py"]
+)
 def test_pages_after_a_plain_import_with_no_publisher_name_its_source_and_say_self_assessment(
-    state_dbs, monkeypatch, tmp_path, page
+    state_dbs, monkeypatch, tmp_path, page_file
 ):
     db = tmp_path / "app.duckdb"
     shutil.copy(state_dbs["after a plain import"], db)
     monkeypatch.setenv("IID_DB", str(db))
     monkeypatch.chdir(ROOT)
-    at = open_page(page, r="64.74")
+    at = open_page(page_file, r="64.74")
     check(at)
-    if page == "pages/overview.py":
+    if page_file == "pages/overview.py":
         assert any("penilaian mandiri" in label.lower() for label in (m.label for m in at.metric))
         assert "skor-2026.csv" in " ".join(visible_text(at))
 

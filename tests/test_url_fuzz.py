@@ -59,8 +59,8 @@ VALUES = st.one_of(NEAR, st.text(max_size=40))
 PARAMS = st.dictionaries(st.sampled_from(NAMES), VALUES, min_size=1, max_size=5)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_any_url_parameters_give_a_page_and_never_a_traceback(app_env, page):
+@pytest.mark.parametrize("page_file", PAGES)
+def test_any_url_parameters_give_a_page_and_never_a_traceback(app_env, page_file):
     @settings(
         max_examples=15,
         deadline=None,
@@ -68,7 +68,7 @@ def test_any_url_parameters_give_a_page_and_never_a_traceback(app_env, page):
     )
     @given(params=PARAMS)
     def run(params):
-        at = open_page(page, **params)
+        at = open_page(page_file, **params)
         assert not at.exception, (params, [e.value for e in at.exception])
         typed = " ".join(params.values())
         # a missing value shown as text is a defect, unless the URL itself carried that word
