@@ -21,8 +21,10 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Rebuilt when a CSV or the schema is newer. What users entered is carried over (iid/carryover.py); a rebuild that
+# cannot carry it refuses with exit code 3, names the rows, and the app opens the current database meanwhile.
 $(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
-	IID_DB=$(DB) $(BIN)/python -m iid build
+	@IID_DB=$(DB) $(BIN)/python -m iid build || { [ $$? -eq 3 ] && echo "make: $(DB) kept as it was; resolve the rows above, then run make again."; }
 
 run: $(VENV)/.runtime $(DB)
 	@$(MAKE) --no-print-directory chromium || echo "Chromium is not installed: chart images and decks cannot be exported."
@@ -55,5 +57,6 @@ bench: $(VENV)/.dev $(DB)
 sample: $(VENV)/.runtime
 	$(BIN)/python -m iid sample --seed 1
 
+# The database is kept: it holds what users entered (export it, then delete it by hand to start over).
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache
+	rm -rf $(VENV) .pytest_cache $(dir $(DB)).iid-build-*

@@ -6,11 +6,11 @@ on a fresh server, before st.navigation runs (the old pages/ mode).
 
 import streamlit as st
 
+from iid import ui
 from iid.i18n import t
-from iid.ui import current_lang
 
 st.set_page_config(page_title="Dasbor IID", page_icon=":material/insights:", layout="wide")
-lang = current_lang()
+lang = ui.current_lang()
 pages = [
     st.Page(
         "pages/overview.py",
@@ -26,4 +26,6 @@ pages = [
     st.Page("pages/data_in.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
     st.Page("pages/presentation.py", title=t("nav_present", lang), icon=":material/slideshow:", url_path="presentasi"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback
+page.run()

@@ -1,18 +1,33 @@
-"""Build the DuckDB database from data/*.csv, atomically: a new file is written, checked, then swapped in."""
+"""Build the DuckDB database from data/*.csv, atomically, keeping everything people entered in the app.
+
+A build writes a complete new file beside the old one, carries over what users entered (iid/carryover.py: data/ is
+kept apart in the schema `reference`, what users enter is the difference), then swaps it in with one rename. The old
+file's log (.wal) is folded into it first, so no log outlives the file it belongs to; what a killed build leaves
+(`.iid-build-<pid>-*`) is removed by the next one. A file that may be someone's data and cannot be read is never
+overwritten: the build refuses and says what to do.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
-import tempfile
+import secrets
+import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import duckdb
 import pandas as pd
 
-from iid.db import Database, sql_file
+from iid.db import Database, DatabaseUnavailable, read_only_fs, sql_file
 from iid.errors import BuildError
 from iid.regions import load_regions
+
+if TYPE_CHECKING:
+    from iid.carryover import Carried
 
 # Each table and the CSV files (relative to the data folder) that fill it, in load order.
 # Files under sample/ are optional: a database of published data only builds without them.
@@ -36,10 +51,14 @@ TABLE_FILES: dict[str, list[str]] = {
     "imports": ["published/imports.csv"],
     "scenarios": ["published/scenarios.csv"],
 }
+# Files only an export (`python -m iid export`) writes: tables that hold nothing but what users entered.
+USER_FILES = ("published/imports.csv", "published/scenarios.csv", "published/register_log.csv")
+USER_TABLES = ("imports", "scenarios", "register_log")
 # Patterns that may match no file: the sample (a published-only database) and what an export adds.
-OPTIONAL = ("sample/", "published/imports.csv", "published/scenarios.csv", "published/register_log.csv")
+OPTIONAL = ("sample/", *USER_FILES)
 # Statements per table, built once from the allow-list above; no user text reaches them.
 _INSERT = {table: f"insert into {table} by name select * from frame" for table in TABLE_FILES}
+TEMP_PREFIX = ".iid-build-"  # a build's file beside the database until it is swapped in
 
 
 @dataclass
@@ -47,6 +66,8 @@ class BuildReport:
     path: Path
     seconds: float
     counts: dict[str, int]
+    carried: Carried | None = None  # what users had entered, carried over (None: there was no old file)
+    notes: list[str] = field(default_factory=list)
 
 
 # What the app reads is materialised from the views, refreshed inside every transaction that writes scores,
@@ -119,59 +140,139 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
     return counts
 
 
-# What people typed into the app lives in the database too; a rebuild from data/ carries it over.
-USER_TABLES = ("scenarios",)  # the register's own rows are carried by the export/build round trip
+# ---------------------------------------------------------------- the file: stale leftovers, the old one, the swap
 
 
-def carry_over(db: Database, old_path: Path) -> int:
-    """Copy the user tables from the previous database file into the new one; returns rows copied."""
-    if not old_path.exists():
-        return 0
-    n = 0
-    with db.transaction() as cur:
-        cur.execute("attach ? as old (read_only)", [str(old_path)])
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(folder: Path) -> list[Path]:
+    """Remove what killed builds left in folder (their files carry the builder's pid); returns what was removed."""
+    removed = []
+    for p in folder.glob(TEMP_PREFIX + "*"):
+        parts = p.name[len(TEMP_PREFIX) :].split("-", 1)
+        pid = int(parts[0]) if parts[0].isdigit() else None
+        recent = False
+        with contextlib.suppress(OSError):
+            recent = time.time() - p.stat().st_mtime < 3600
+        if pid is not None and pid != os.getpid() and _alive(pid) and recent:
+            continue  # a build running right now
+        with contextlib.suppress(OSError):
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+            removed.append(p)
+    return removed
+
+
+def _set_aside(path: Path, what: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{what}-{stamp}")
+    os.replace(path, target)
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
         try:
-            have = {
-                r[0]
-                for r in cur.execute("select table_name from duckdb_tables() where database_name = 'old'").fetchall()
-            }
-            for table in USER_TABLES:
-                empty = cur.execute(_COUNT[table]).fetchone()[0] == 0  # an export brings its own: keep those
-                if table in have and empty:
-                    cur.execute(_COPY_OLD[table])
-                    n += cur.execute(_COUNT[table]).fetchone()[0]
+            os.fsync(fd)
         finally:
-            cur.execute("detach old")
-    return n
+            os.close(fd)
 
 
-_COPY_OLD = {t: f"insert into {t} select * from old.main.{t}" for t in USER_TABLES}
-_COUNT = {t: f"select count(*) from {t}" for t in USER_TABLES}
+def _fold_log(path: Path) -> None:
+    """Open the file for writing once: DuckDB replays its log (.wal) into it, and a checkpoint removes the log."""
+    db = Database(path)
+    try:
+        db.rows("checkpoint")
+    finally:
+        db.close()
+
+
+def _ready_old(out_path: Path, notes: list[str]) -> bool:
+    """Make the existing database fit to carry from (fold its log in; set a stale log aside); False if none.
+
+    Refuses (DatabaseUnavailable) for a folder, a file that is not a DuckDB database, a damaged one, or one that
+    another process holds: never overwrite what might be someone's data.
+    """
+    if out_path.is_dir():
+        raise DatabaseUnavailable("directory", out_path)
+    if not out_path.exists():
+        return False
+    if out_path.stat().st_size == 0:
+        notes.append(f"berkas kosong diganti / empty file replaced: {out_path}")
+        return False
+    try:
+        _fold_log(out_path)
+    except DatabaseUnavailable as exc:
+        if exc.reason == "file_unwritable":  # read as it is; its log (if any) is set aside after the swap
+            return True
+        if exc.reason != "stale_wal":
+            raise
+        aside = _set_aside(Path(str(out_path) + ".wal"), "stale")
+        notes.append(f"log lama disisihkan / stale log set aside: {aside}")
+        _fold_log(out_path)
+    return True
 
 
 def build(data_dir: Path, out_path: Path, include_sample: bool = True) -> BuildReport:
-    """Write a complete new database next to out_path, then replace out_path in one rename."""
+    """Write a complete new database next to out_path, carry over what users entered, then swap it in."""
+    from iid.carryover import OLD, carry_over_attached, snapshot_reference  # it builds on this module
+
     t0 = time.perf_counter()
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".iid-build-", suffix=".duckdb", dir=out_path.parent)
-    os.close(fd)
-    os.unlink(tmp_name)  # duckdb wants to create the file itself
-    tmp = Path(tmp_name)
+    folder = out_path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable.from_error(out_path, exc) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseUnavailable("read_only_fs" if read_only_fs(out_path) else "folder_unwritable", out_path)
+    notes = [f"sisa pembangunan terhenti dihapus / leftover removed: {p.name}" for p in clean_stale(folder)]
+    has_old = _ready_old(out_path, notes)
+    tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.duckdb"
+    carried = None
     try:
         db = Database(tmp)
         try:
+            if has_old:  # attached first and held until the swap: no other process can write to it meanwhile
+                try:
+                    db.rows(f"attach ? as {OLD} (read_only)", [str(out_path)])
+                except duckdb.Error as exc:
+                    raise DatabaseUnavailable.from_error(out_path, exc) from exc
             create_schema(db)
             counts = load_into(db, data_dir, include_sample=include_sample)
-            counts["carried_over"] = carry_over(db, out_path)
+            if not _holds_user_files(data_dir):  # an export mixes user rows into its CSVs: no reference copy then
+                snapshot_reference(db)
+            if has_old:
+                carried = carry_over_attached(db)
+                counts["carried_over"] = carried.total
             db.rows("checkpoint")
+            os.replace(tmp, out_path)
+            _fsync_dir(folder)
+            wal = Path(str(out_path) + ".wal")
+            if wal.exists():  # written to the old file after its log was folded in, and read by the carry-over
+                notes.append(f"log lama disisihkan / old log set aside: {_set_aside(wal, 'stale')}")
         finally:
+            if has_old:
+                with contextlib.suppress(duckdb.Error):
+                    db.rows(f"detach {OLD}")
             db.close()
-        os.replace(tmp, out_path)
     finally:
-        for leftover in (tmp, Path(str(tmp) + ".wal")):
-            if leftover.exists():
-                leftover.unlink()
-    return BuildReport(path=out_path, seconds=time.perf_counter() - t0, counts=counts)
+        for leftover in (tmp, Path(str(tmp) + ".wal"), Path(str(tmp) + ".tmp")):
+            with contextlib.suppress(OSError):
+                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    return BuildReport(path=out_path, seconds=time.perf_counter() - t0, counts=counts, carried=carried, notes=notes)
+
+
+def _holds_user_files(data_dir: Path) -> bool:
+    """True for a folder written by `python -m iid export`: its CSVs hold what users entered along with data/."""
+    return (data_dir / "EXPORT.md").exists() or any((data_dir / f).exists() for f in USER_FILES)
 
 
 def memory_db(data_dir: Path, include_sample: bool = True) -> Database:

@@ -37,6 +37,14 @@ MSG = {
         "en": "The database is in use by another process (e.g. the app). Stop it and try again. ({err})",
     },
     "check_ok": {"id": "Tidak ada kesalahan data.", "en": "No data errors."},
+    "carried": {
+        "id": "Masukan pengguna yang dibawa (+ditambah ~diubah -dihapus terhadap data/):",
+        "en": "User entries carried over (+added ~changed -deleted against data/):",
+    },
+    "user_changes": {
+        "id": "Masukan pengguna terhadap data/ (+ditambah ~diubah -dihapus):",
+        "en": "User entries against data/ (+added ~changed -deleted):",
+    },
 }
 
 
@@ -45,26 +53,40 @@ def _say(key: str, lang: str, **kw: object) -> str:
 
 
 def _open(path: Path, read_only: bool = False):
+    """The database, built from data/ first when there is none; DatabaseUnavailable says why it cannot be opened."""
     from iid.build import build
     from iid.db import Database
 
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         build(settings.data_dir(), path)
     return Database(path, read_only=read_only)
 
 
+REFUSED = 3  # exit code of a rebuild that would lose what users entered: the old database is kept as it was
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from iid.build import build
+    from iid.carryover import CarryOverRefused
     from iid.errors import BuildError
 
     try:
         report = build(Path(args.from_dir or settings.data_dir()), Path(args.db), include_sample=not args.no_sample)
+    except CarryOverRefused as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return REFUSED
     except BuildError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    for note in report.notes:
+        print(note)
     print(_say("built", args.lang, path=report.path, seconds=report.seconds))
     for table, n in report.counts.items():
         print(f"  {table:<20} {n:>8}")
+    if report.carried and report.carried.tables:
+        print(_say("carried", args.lang))
+        for table, (added, changed, deleted) in report.carried.tables.items():
+            print(f"  {table:<20} +{added} ~{changed} -{deleted}")
     return 0
 
 
@@ -167,6 +189,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         for r in df.itertuples(index=False):
             print(f"  {r.tbl:<18} {r.kind:<10} {int(r.n):>8}")
+        from iid.carryover import user_changes
+
+        changes = user_changes(db)
+        if changes:
+            print(_say("user_changes", args.lang))
+            for table, (added, changed, deleted) in changes.items():
+                print(f"  {table:<18} +{added} ~{changed} -{deleted}")
     return 0
 
 
@@ -318,8 +347,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     import duckdb
 
+    from iid.db import DatabaseUnavailable
+    from iid.errors import BuildError
+
     try:
         return args.func(args)
+    except DatabaseUnavailable as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 1
+    except BuildError as exc:  # the database was missing and data/ could not be loaded
+        print(str(exc), file=sys.stderr)
+        return 1
     except duckdb.IOException as exc:
         if "lock" not in str(exc).lower():
             raise

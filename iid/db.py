@@ -1,7 +1,13 @@
-"""The one owner of the DuckDB connection: callers ask it for a cursor per query, never hold the connection."""
+"""The one owner of the DuckDB connection: callers ask it for a cursor per query, never hold the connection.
+
+Opening a database file that cannot be used (a folder, an empty or foreign file, a truncated one, a log left by an
+interrupted rebuild, a folder without write access, a read-only file system, another process holding it) raises
+DatabaseUnavailable, which says what is wrong and what to do, instead of DuckDB's own error.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -11,6 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from iid.errors import IIDError
+
 SQL_DIR = Path(__file__).parent / "sql"
 
 
@@ -19,13 +27,118 @@ def sql_file(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+class DatabaseUnavailable(IIDError):
+    """The database file cannot be opened; `reason` names why (a key of REASONS), `text()` says what to do."""
+
+    REASONS = (
+        "missing",
+        "directory",
+        "empty",
+        "not_database",
+        "damaged",
+        "stale_wal",
+        "locked",
+        "folder_unwritable",
+        "file_unwritable",
+        "read_only_fs",
+        "other",
+    )
+
+    def __init__(self, reason: str, path: str | Path, detail: str = "") -> None:
+        assert reason in self.REASONS, reason
+        self.reason, self.path, self.detail = reason, Path(path), detail
+        super().__init__(self.text("id"))
+
+    def text(self, lang: str = "id") -> str:
+        from iid.i18n import t
+
+        return t(f"db_{self.reason}", lang, path=self.path, folder=self.path.parent, detail=self.detail)
+
+    @classmethod
+    def from_error(cls, path: Path, exc: BaseException) -> DatabaseUnavailable:
+        """The reason behind a DuckDB or OS error met while opening path."""
+        msg = str(exc)
+        first = msg.splitlines()[0] if msg else exc.__class__.__name__
+        low = msg.lower()
+        if "wal does not match" in low:
+            return cls("stale_wal", path, first)
+        if "not a valid duckdb database" in low:
+            return cls("empty" if _size(path) == 0 else "not_database", path, first)
+        if "conflicting lock" in low or "could not set lock" in low:
+            return cls("locked", path, first)
+        if "read-only file system" in low:
+            return cls("read_only_fs", path, first)
+        if "is a directory" in low:
+            return cls("directory", path, first)
+        if "permission denied" in low:
+            return cls("file_unwritable" if path.exists() else "folder_unwritable", path, first)
+        if "could not read enough bytes" in low or "checksum" in low or "corrupt" in low:
+            return cls("damaged", path, first)
+        return cls("other", path, first)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def read_only_fs(path: Path) -> bool:
+    """True when the folder holding path is on a file system mounted read-only."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def diagnose(path: Path, read_only: bool = False) -> DatabaseUnavailable | None:
+    """What would stop path from being opened (before DuckDB tries), or None."""
+    if path.is_dir():
+        return DatabaseUnavailable("directory", path)
+    if not path.exists():
+        if read_only:
+            return DatabaseUnavailable("missing", path)
+    elif _size(path) == 0:
+        return DatabaseUnavailable("empty", path)
+    if read_only:
+        return None
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):  # DuckDB writes its log (.wal) beside the file
+        return DatabaseUnavailable("read_only_fs" if read_only_fs(path) else "folder_unwritable", path)
+    if path.exists() and not os.access(path, os.W_OK):
+        return DatabaseUnavailable("read_only_fs" if read_only_fs(path) else "file_unwritable", path)
+    return None
+
+
 class Database:
     """A DuckDB database: one connection, a fresh cursor per query (DuckDB's rule for threads)."""
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
-        self._con = duckdb.connect(self.path, read_only=read_only)
+        file = None if self.path == ":memory:" else Path(path)
+        if file is not None and (problem := diagnose(file, read_only)):
+            raise problem
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.ConnectionException:
+            raise  # the same file opened twice in one process with other settings: a programming error
+        except (duckdb.Error, OSError) as exc:
+            if file is None:
+                raise
+            raise DatabaseUnavailable.from_error(file, exc) from exc
         self._write_lock = threading.Lock()
+        if file is not None:
+            self._check_length(file)
+
+    def _check_length(self, file: Path) -> None:
+        """A file shorter than the blocks its header lists was cut off (a copy or a disk that stopped midway)."""
+        block_size, blocks = self.rows("select block_size, used_blocks from pragma_database_size()")[0]
+        size = _size(file) or 0
+        if size < block_size * blocks:  # free blocks may be cut from the end, used ones never
+            self._con.close()
+            raise DatabaseUnavailable("damaged", file, f"{size:,} of {block_size * blocks:,} bytes")
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self._con.cursor()
@@ -79,3 +192,9 @@ class Database:
 
     def close(self) -> None:
         self._con.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -14,17 +14,31 @@ from iid.i18n import LANGS, t
 
 @st.cache_resource(show_spinner=False)
 def get_db(path: str) -> Database:
-    """One DuckDB connection per process; the database is built from data/ on first use if missing."""
+    """One DuckDB connection per process; the database is built from data/ on first use if missing.
+
+    A database that cannot be opened raises DatabaseUnavailable (or BuildError): not cached, so the next run tries
+    again once someone has fixed it.
+    """
     from pathlib import Path
 
     p = Path(path)
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():
         build(settings.data_dir(), p)
     return Database(p)
 
 
 def db() -> Database:
-    return get_db(str(settings.db_path()))
+    """The app's database; when it cannot be opened, the page says what is wrong and what to do, and stops there."""
+    from iid.db import DatabaseUnavailable
+    from iid.errors import BuildError
+
+    try:
+        return get_db(str(settings.db_path()))
+    except (DatabaseUnavailable, BuildError) as exc:
+        lang = current_lang()
+        text = exc.text(lang) if isinstance(exc, DatabaseUnavailable) else t("db_build_failed", lang, detail=exc)
+        st.error(text, icon=":material/database:")
+        st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -1,5 +1,13 @@
 -- Schema of the IID database. Built by `python -m iid build` from data/*.csv.
 -- Every figure points to a row in `sources`; sample rows point to a source of kind 'sample'.
+--
+-- Reference data and what users enter are kept apart. Right after loading data/, the build copies every table below
+-- into the schema `reference` (data/ exactly as loaded; nothing writes to it afterwards). What people enter in the
+-- app lives in these live tables as the difference from that copy: rows added (imports and the figures they bring,
+-- sources, register rows, scenarios, and the tables only users fill: imports, register_log, scenarios), rows changed
+-- (a source edit, the `superseded_by` mark an import sets on an older figure, a register edit), rows deleted.
+-- A rebuild carries that difference onto the new data/ table by table, by primary key (iid/carryover.py), or refuses
+-- and names the rows; so every table needs a primary key, and a new table or column is carried without more code.
 
 create table sources (
     source_id      varchar primary key,
