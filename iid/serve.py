@@ -1,19 +1,30 @@
-"""Start the app with `streamlit run app.py`, telling Streamlit up front that pages come from st.navigation.
+"""Start the app with `streamlit run app.py` (`make run`), and serve it for browser tests and the benchmark.
 
-Without this, the very first browser session of a fresh server resolves its URL against the old `pages/`
-folder mode and shows "Page not found" before app.py's st.navigation takes over.
+Streamlit 1.67 decides once per process, when the first browser session opens, whether the app uses the legacy
+`pages/` folder mode: `PagesManager.__init__` sets `uses_pages_directory = (<folder of app.py>/pages).exists()`, and
+only a session that runs `st.navigation` switches it off. No config option or public API changes that decision, so
+with a `pages/` folder beside app.py the first session of a fresh server resolves its URL against pages/*.py file
+names: a deep link such as /inovasi shows "Page not found" over the right page. The supported way out is a page folder
+with another name (Streamlit's own advice for st.navigation apps); until the folder is renamed, this launcher sets the
+private class attribute up front. tests/e2e/test_deeplink_browser.py checks plain `streamlit run app.py`.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEGACY_PAGES = ROOT / "pages"  # the folder name Streamlit's legacy mode looks for beside app.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    from streamlit.runtime.pages_manager import PagesManager  # imported here: Server below needs no Streamlit
-    from streamlit.web import cli
+    from streamlit.web import cli  # imported here: Server below needs no Streamlit
 
-    PagesManager.uses_pages_directory = False
+    if LEGACY_PAGES.is_dir():
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False  # private; goes once the page folder has another name
     sys.argv = ["streamlit", "run", "app.py", *(argv if argv is not None else sys.argv[1:])]
     return cli.main()
 
@@ -25,8 +36,13 @@ if __name__ == "__main__":
 class Server:
     """The app on a free loopback port in a child process (browser tests, the benchmark); a context manager."""
 
-    def __init__(self, db_path: str, timeout: float = 60.0) -> None:
+    # how the child starts the app: through this launcher (as `make run` does), or Streamlit's own command
+    LAUNCHER = ["-m", "iid.serve"]
+    PLAIN = ["-m", "streamlit", "run", "app.py"]
+
+    def __init__(self, db_path: str, timeout: float = 60.0, command: list[str] | None = None) -> None:
         self.db_path, self.timeout = db_path, timeout
+        self.command = command or self.LAUNCHER
 
     def __enter__(self) -> str:
         import os
@@ -34,7 +50,6 @@ class Server:
         import subprocess
         import time
         import urllib.request
-        from pathlib import Path
 
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -42,8 +57,7 @@ class Server:
         self.proc = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "iid.serve",
+                *self.command,
                 "--server.headless",
                 "true",
                 "--server.port",
@@ -53,7 +67,7 @@ class Server:
                 "--browser.gatherUsageStats",
                 "false",
             ],
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=ROOT,
             env={**os.environ, "IID_DB": str(self.db_path)},
             stdout=self._log(),
             stderr=subprocess.STDOUT,
