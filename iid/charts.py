@@ -3,6 +3,7 @@ part of every figure, so every export carries them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -19,8 +20,11 @@ from iid.values import text as text_of
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 
 
-def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bool, lang: str = "id") -> go.Figure:
-    """The common dress of every chart: title and subtitle on top, source line under, sample mark if needed."""
+def frame(
+    fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bool, lang: str = "id", has_own: bool = False
+) -> go.Figure:
+    """The common dress of every chart: title and subtitle on top, source line under, and the marks a figure needs:
+    "Data contoh" for sample data, "Penilaian mandiri" for own (unofficial) imports."""
     fig.update_layout(
         title={
             "text": title,
@@ -50,10 +54,13 @@ def frame(fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bo
         font={"size": 12, "color": MUTED},
         align="left",
     )
-    if has_sample:
+    marks = [t("sample_mark", lang)] if has_sample else []
+    if has_own:
+        marks.append(t("own_mark", lang))
+    if marks:
         fig.add_annotation(
             name="sample_mark",
-            text=f"<b>{t('sample_mark', lang)}</b>",
+            text=f"<b>{' · '.join(marks)}</b>",
             xref="paper",
             yref="paper",
             x=1,
@@ -162,7 +169,7 @@ def trend(
             f"<b>{name}</b> {r['year']}<br>{t('table_score', lang)}: {fmt.score(r['score'], lang)}"
             + (f" – {fmt.score(r['score_max'], lang)}" if r.get("conflict") and r.get("score_max") is not None else "")
             + f"<br>{t('predicate', lang)}: {predicate_label(r['predicate'], lang)}"
-            + f"<br>{t('status_sample', lang) if r['score_is_sample'] else t('status_published', lang)}"
+            + f"<br>{t('score_kind_' + (r.get('score_kind') or 'none'), lang)}"
             for r in scored
         ]
         lines.append(
@@ -212,7 +219,8 @@ def trend(
     if title is None and len(years) == 1:
         title = t("trend_title_year", lang, name=name, year=years[0])
     title = title or t("trend_title", lang, name=name, first=min(years), last=max(years))
-    frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang)
+    has_own = bool(series["score_is_own"].fillna(False).any()) if "score_is_own" in series else False
+    frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang, has_own)
     fig.update_layout(height=height)
     if rule_changes:
         add_rule_changes(fig, rule_changes, lang, years=years)
@@ -416,7 +424,9 @@ def add_rule_changes(
         groups.setdefault(run[0].year, []).append(run)
     rng = fig.layout.xaxis.range
     lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
-    keep = 110 if any(a.name == "sample_mark" for a in fig.layout.annotations) else 0
+    # room kept free on the right for the marks' box ("Data contoh", "Penilaian mandiri"): about 8 px a character
+    mark = next((a for a in fig.layout.annotations if a.name == "sample_mark"), None)
+    keep = 30 + 8 * len(re.sub(r"<[^>]+>", "", mark.text)) if mark is not None else 0
     labels = _rule_labels(groups, lang, short=False)
     strip = _place(labels, lo, hi, plot_px, RULE_FONT, keep)
     if strip > _RULE_MAX_STRIP:

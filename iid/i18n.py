@@ -82,6 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_score": {"id": "Skor IID", "en": "IID score"},
     "source_line": {"id": "Sumber: {sources}", "en": "Source: {sources}"},
     "sample_mark": {"id": "Data contoh", "en": "Sample data"},
+    "own_mark": {"id": "Penilaian mandiri", "en": "Self-assessment"},
     "rc_band_up": {
         "id": "Batas {predicate} naik: {before} → {after}",
         "en": "{predicate} threshold up: {before} → {after}",
