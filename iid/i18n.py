@@ -31,8 +31,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type part of a name, e.g. 'bontang' or 'pontianak'.",
     },
     "unknown_region": {
-        "id": "Kode daerah `{code}` tidak dikenal. Menampilkan {default} sebagai gantinya; pilih daerah lain di samping.",
-        "en": "Region code `{code}` is unknown. Showing {default} instead; pick another region in the sidebar.",
+        "id": "Kode daerah “{code}” tidak dikenal. Menampilkan {default} sebagai gantinya; pilih daerah lain di samping.",
+        "en": "Region code “{code}” is unknown. Showing {default} instead; pick another region in the sidebar.",
     },
     "sample_badge": {"id": "Data contoh", "en": "Sample data"},
     "sample_note": {

@@ -9,6 +9,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from iid import queries, settings
 from iid.build import build
 from iid.db import Database
+from iid.fmt import md_escape
 from iid.i18n import LANGS, t
 
 
@@ -188,7 +189,8 @@ def region_picker(lang: str, name: str = "r") -> str:
     # a list from the compare page (?r=64.74,61.71) opens on its first region
     code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.split(",")[0].strip())
     if rejected:
-        st.warning(t("unknown_region", lang, code=rejected, default=labels.get(default, default)))
+        shown = rejected if len(rejected) <= 40 else rejected[:40] + "…"
+        st.warning(t("unknown_region", lang, code=md_escape(shown), default=md_escape(labels.get(default, default))))
     chosen = st.sidebar.selectbox(
         t("region", lang),
         options=codes,
@@ -267,7 +269,8 @@ def regions_picker(lang: str, default: tuple[str, ...] = ("64.74", "61.71"), lim
 
     value, _ = url_value("r", lambda v: True, tuple(default), "rm_widget", parse=parse)
     if unknown:
-        st.warning(t("unknown_codes", lang, codes=", ".join(unknown)))
+        shown = [c if len(c) <= 40 else c[:40] + "…" for c in unknown[:10]]
+        st.warning(t("unknown_codes", lang, codes=md_escape(", ".join(shown))))
     if isinstance(st.session_state.get("rm_widget"), tuple):
         st.session_state["rm_widget"] = list(st.session_state["rm_widget"])
     chosen = st.multiselect(
@@ -357,7 +360,6 @@ def leave_present(lang: str) -> None:
 def projector(headline: str, fig, lang: str, key: str) -> None:
     """One headline and one chart, in projector styling; then the page stops."""
     from iid.charts import present_style
-    from iid.fmt import md_escape
 
     st.markdown(f"### {md_escape(headline)}")
     if fig is not None:

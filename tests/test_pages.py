@@ -81,8 +81,21 @@ def test_picking_another_region_updates_the_url(app_env):
 def test_unknown_region_code_in_the_url_gives_a_clear_message_not_a_traceback(app_env):
     at = open_app(r="99.99")
     assert not at.exception
-    assert any("99.99" in w.body and "tidak dikenal" in w.body for w in at.warning)
+    assert any("99.99" in w.body.replace("\\", "") and "tidak dikenal" in w.body for w in at.warning)
     assert at.title[0].value == "Kota Bontang"
+
+
+@pytest.mark.parametrize("page_file", ["pages/overview.py", "pages/compare.py"])
+@pytest.mark.parametrize(
+    "hostile", ["[Sesi habis](https://evil.example/login)", "a`b", "![u](https://evil.example/u.png)"]
+)
+def test_region_text_from_the_url_is_shown_as_text_never_as_a_link_image_or_code(app_env, page_file, hostile):
+    at = open_page(page_file, r=hostile)
+    assert not at.exception
+    bodies = [w.body for w in at.warning]
+    assert bodies, "the unknown code is reported"
+    for body in bodies:
+        assert "](" not in body and "`" not in body.replace("\\`", "")  # escaped: rendered as the characters
 
 
 def test_overview_lists_targets_and_commitments_with_their_sources(app_env):
