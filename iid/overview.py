@@ -97,7 +97,7 @@ def headline(o: Overview, lang: str = "id", bands: dict | None = None) -> Headli
         average_label=t("kind_average", lang, kind=kind, year=int(latest["year"])),
         average_help=avg_help,
         year=int(latest["year"]),
-        score=fmt.score(score, lang) if score is not None else t("no_score", lang),
+        score=fmt.score(score, lang) if score is not None else "–",
         score_is_sample=bool(latest["score_is_sample"]),
         score_kind=latest.get("score_kind"),
         predicate=predicate_label(latest["predicate"], lang),

@@ -33,6 +33,8 @@ if head.year is None:
 else:
     c1, c2, c3, c4 = st.columns(4)
     badge = {"sample": t("sample_badge", lang), "own": t("own_badge", lang)}.get(head.score_kind or "")
+    if head.score == "–":
+        badge = t("no_score_short", lang)
     score_label = t("latest_score", lang, year=head.year) + (f" · {badge}" if badge else "")
     prev_year = int(data.previous["year"]) if data.previous else head.year - 1
     delta = fmt.metric_delta(

@@ -53,7 +53,7 @@ def test_published_only_switch_shows_kaltaras_published_2023_score_without_sampl
 def test_published_only_for_bontang_shows_the_published_predicate_without_a_score(app_env):
     at = open_app(r="64.74", pub="1")
     m = metrics(at)
-    assert m["Skor IID 2024"] == "Skor tidak dipublikasikan"
+    assert m["Skor IID 2024 · tidak dipublikasikan"] == "–"
     assert m["Predikat"] == "Sangat Inovatif"
 
 

@@ -287,7 +287,7 @@ def test_a_self_assessment_is_never_shown_as_published(state_dbs, monkeypatch, t
     at = open_page("pages/overview.py", r="64.74", pub="1")
     check(at)
     labels = [m.label for m in at.metric]
-    assert "Skor IID 2024" in labels and not any("2026" in label for label in labels)
+    assert "Skor IID 2024 · tidak dipublikasikan" in labels and not any("2026" in label for label in labels)
 
 
 def test_a_partial_new_year_is_not_a_national_year(state_dbs, monkeypatch, tmp_path):
