@@ -30,11 +30,10 @@ ui.chart_downloads(
     main_fig, reg["display_name"], "tren", int(series["year"].max()) if not series.empty else None, lang, key="trend"
 )
 
-c1, c2 = st.columns(2)
-with c1:
-    st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
-    st.caption(t("rank_note", lang))
-with c2:
+# full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
+st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
+st.caption(t("rank_note", lang))
+with st.container():
     yoy = series.sort_values("year")[["year", "score"]].dropna()
     yoy["change"] = yoy["score"].diff()
     st.dataframe(
