@@ -404,7 +404,7 @@ def add_rule_changes(
     changes: Iterable[RuleChange] | None,
     lang: str = "id",
     years: list[int] | None = None,
-    plot_px: float = 600,  # a plot in the main column of a 1280-wide screen, legend beside it (narrowest case)
+    plot_px: float = 420,  # the plot beside a wide legend in the main column of a 1280-wide screen (narrowest case)
 ) -> None:
     """A dotted line between two years wherever the rules changed, labelled in a strip above the plot.
 
