@@ -37,3 +37,15 @@ def test_commitments_screen_lists_pangkal_pinangs_pledges(full_db):
 def test_every_story_has_a_title_and_a_score_screen(full_db, code):
     keys = [s.key for s in build_story(full_db, code)]
     assert keys[:3] == ["title", "score", "trend"]
+
+
+def test_bontangs_deck_says_the_predicate_fell_because_the_band_rose(full_db):
+    import io
+
+    from pptx import Presentation
+
+    from iid import export
+
+    deck = Presentation(io.BytesIO(export.deck(build_story(full_db, "64.74"), "Kota Bontang")))
+    texts = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    assert "tetapi turun ke Inovatif karena batas Sangat Inovatif naik dari 60,01 ke 65,01" in texts
