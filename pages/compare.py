@@ -54,14 +54,11 @@ tabs = st.tabs(
 
 if tabs[0].open:
     with tabs[0]:
-        st.plotly_chart(
-            ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
-            width="stretch",
-            key="cmp_latest",
-        )
+        latest_fig = ui.figure(path, "compare_latest", tuple(codes), published_only, lang)  # fetched once
+        st.plotly_chart(latest_fig, width="stretch", key="cmp_latest")
         view_name = ", ".join(regs.loc[c, "short_name"] for c in codes[:3]) + (" dkk" if len(codes) > 3 else "")
         ui.chart_downloads(
-            ui.figure(path, "compare_latest", tuple(codes), published_only, lang),
+            latest_fig,
             view_name,
             "bandingkan",
             comp.year,
