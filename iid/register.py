@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from iid import queries
+from iid import display, fmt, queries
 from iid.db import Database
 from iid.errors import IIDError, ImportRejected, Problem
+from iid.i18n import LANGS, t
 from iid.rules import BASIC_SERVICES, Profile, compute
 from iid.values import py, records
 from iid.values import text as cell_text
@@ -41,6 +42,7 @@ STAGE_LABEL = {
     "id": {"inisiatif": "Inisiatif", "uji_coba": "Uji coba", "penerapan": "Penerapan"},
     "en": {"inisiatif": "Initiative", "uji_coba": "Trial", "penerapan": "Implemented"},
 }
+STATUS_LABEL = {lang: {s: t(f"status_{s}", lang) for s in STATUSES} for lang in LANGS}
 COLUMNS = [
     "innovation_id",
     "unit",
@@ -61,6 +63,26 @@ COLUMNS = [
     "status",
 ]
 EDITABLE = [c for c in COLUMNS if c != "innovation_id"]
+# the grid's columns in reading order: what an innovation is first, its technical ID last
+GRID = [
+    "title",
+    "unit",
+    "unit_type",
+    "form",
+    "stage",
+    "status",
+    "year_proposed",
+    "proposed_on",
+    "year_applied",
+    "urusan",
+    "digital",
+    "competitions",
+    "has_team",
+    "has_sop",
+    "has_budget",
+    "evidence",
+    "innovation_id",
+]
 
 # a row's version: any change to any of its columns gives another one (two editors compare them, see save())
 VERSION = "md5(to_json(i)::varchar)"
@@ -278,9 +300,14 @@ def versions(reg: pd.DataFrame) -> dict[str, str]:
 
 
 def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
-    """The register's columns as the grid shows them (dates as dates)."""
+    """The register's columns as the grid shows them (dates as dates, empty free text as empty, not 'None').
+
+    edits() and save() read '' as empty, so an untouched empty cell is no change.
+    """
     view = reg[COLUMNS].copy()
     view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
+    for col in ("urusan", "competitions", "evidence"):
+        view[col] = view[col].astype(object).where(view[col].notna(), "")
     return view
 
 
@@ -756,6 +783,7 @@ def score_estimate(db: Database, code: str, year: int, rule_year: int, verified_
     lev["gain"] = lev["indicator_code"].map(weight) / denom / rule.max_total * 100
     lev = lev.merge(reg[["innovation_id", "title", "unit"]], on="innovation_id")
     lev["indicator"] = lev["indicator_code"].map(names)
+    lev["indicator_en"] = lev["indicator_code"].map({i.code: i.name_en for i in inds})
     lev = lev.sort_values(["gain", "title"], ascending=[False, True]).head(15)
     scale = 100 / rule.max_total
     return ScoreEstimate(n, min(covered, BASIC_SERVICES), b.sid * scale, b.count * scale, lev)
@@ -775,4 +803,112 @@ def competitions(db: Database, code: str | None = None) -> pd.DataFrame:
 def competition_rules(db: Database, competition: str) -> pd.DataFrame:
     return db.df(
         "select group_name, unit_type from competition_groups where competition = ? order by all", [competition]
+    )
+
+
+# ---------------------------------------------------------------- as a person reads it (labels from iid/i18n.py)
+
+BOOLEANS = ("digital", "has_team", "has_sop", "has_budget")
+
+
+def code_labels(lang: str = "id") -> dict[str, dict[str, str]]:
+    """The coded columns and what each code means: the grid shows these words and stores the codes."""
+    return {"form": FORM_LABEL[lang], "stage": STAGE_LABEL[lang], "status": STATUS_LABEL[lang]}
+
+
+def _coded(lang: str) -> dict[str, object]:
+    return {c: display.words(labels) for c, labels in code_labels(lang).items()}
+
+
+def units_view(table: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """A per-unit table (a commitment's units, the portfolio by unit)."""
+    return display.shown(table, lang)
+
+
+def commitment_months(cs: CommitmentStatus, lang: str = "id") -> pd.Series:
+    """Innovations proposed since January, by month: a bar chart whose axes are named in the language."""
+    s = cs.table.set_index("month")["cumulative"].rename(t("inv_cumulative", lang))
+    s.index.name = t("inv_month", lang)
+    return s
+
+
+def entries_view(entries: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """A competition's entries with their group, form, stage and status in words."""
+    return display.shown(
+        entries, lang, columns=["group_name", "unit", "title", "form", "stage", "status"], values=_coded(lang)
+    )
+
+
+def rules_view(rules: pd.DataFrame, lang: str = "id") -> display.Shown:
+    return display.shown(rules, lang)
+
+
+def sustainability_view(missing: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """sustainability() with what is missing named in the language."""
+    parts = (("has_team", "col_has_team"), ("has_sop", "col_has_sop"), ("has_budget", "col_has_budget"))
+    out = missing.copy()
+    out["missing"] = [
+        ", ".join(t(key, lang) for col, key in parts if not py(r[col])) for r in records(missing[[c for c, _ in parts]])
+    ]
+    return display.shown(out, lang, columns=["unit", "title", "stage", "missing", "evidence"], values=_coded(lang))
+
+
+def levers_view(levers: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """score_estimate().levers: the indicator in the language, the IID points as signed text."""
+    out = levers.copy()
+    if lang != "id" and "indicator_en" in out:
+        out["indicator"] = out["indicator_en"].fillna(out["indicator"])
+    return display.shown(
+        out,
+        lang,
+        columns=["unit", "title", "indicator", "level", "gain"],
+        values={"gain": lambda g: fmt.signed(py(g), 3, lang)},
+    )
+
+
+def changes_view(hist: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """changes(): each save or import of the register, its actions in words."""
+    actions = {a: t(f"action_{a}", lang) for a in ("insert", "update", "delete")}
+    return display.shown(
+        hist,
+        lang,
+        columns=["batch_id", "changed_at", "rows", "actions", "note", "undone"],
+        values={
+            "batch_id": lambda b: f"#{py(b)}",
+            "actions": lambda x: (
+                ", ".join(actions.get(a.strip(), a.strip()) for a in cell_text(x).split(",") if a.strip())
+                or display.DASH
+            ),
+        },
+    )
+
+
+def conflict_view(table: pd.DataFrame, lang: str = "id") -> display.Shown:
+    """conflict_table() as read: the column by its header, codes and yes/no in words ('column' stays, hidden)."""
+    labels = code_labels(lang)
+    yes_no = {"True": t("value_yes", lang), "False": t("value_no", lang)}
+    out = table.copy()
+    out["field"] = [display.header(c, lang) for c in out["column"]]
+
+    def value(column: str, v: str) -> str:
+        if column in labels:
+            return labels[column].get(v, v)
+        if column in BOOLEANS:
+            return yes_no.get(v, v)
+        return v
+
+    for c in ("shown", "saved", "yours"):
+        out[c] = [value(col, v) for col, v in zip(out["column"], out[c], strict=True)]
+    return display.shown(
+        out,
+        lang,
+        columns=["innovation_id", "title", "column", "field", "shown", "saved", "yours"],
+        hidden=["column"],
+        labels={
+            "innovation_id": t("col_id", lang),
+            "field": t("inv_conflict_column", lang),
+            "shown": t("inv_conflict_shown", lang),
+            "saved": t("inv_conflict_saved", lang),
+            "yours": t("inv_conflict_yours", lang),
+        },
     )

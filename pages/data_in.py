@@ -1,9 +1,8 @@
 """Data: import official results (preview, confirm, undo), manage sources, see data quality, download everything."""
 
-import pandas as pd
 import streamlit as st
 
-from iid import check, dataio, fmt, ui
+from iid import check, dataio, display, fmt, ui
 from iid.errors import ImportRejected
 from iid.i18n import t
 
@@ -24,20 +23,10 @@ tabs = st.tabs(
 )
 
 
-def problems_table(problems) -> pd.DataFrame:
-    en = lang == "en"
-    return pd.DataFrame(
-        [
-            {
-                ("File" if en else "Berkas"): p.file,
-                ("Row" if en else "Baris"): p.row,
-                ("Column" if en else "Kolom"): p.column,
-                ("Value" if en else "Nilai"): p.value,
-                ("Problem" if en else "Masalah"): p.message_en if en else p.message_id,
-            }
-            for p in problems
-        ]
-    )
+def table(shown: display.Shown, links: tuple[str, ...] = (), **kw) -> None:
+    """A read-only table under its labels (iid/display.py); link columns open their URL."""
+    config = shown.config | {c: st.column_config.LinkColumn(shown.config[c]["label"]) for c in links}
+    st.dataframe(shown.frame, column_config=config, hide_index=True, width="stretch", **kw)
 
 
 if tabs[0].open:
@@ -72,14 +61,14 @@ if tabs[0].open:
             m[3].metric(t("imp_rejected", lang), len(pv.problems))
             if pv.problems:
                 st.error(t("imp_problems", lang))
-                st.dataframe(problems_table(pv.problems), hide_index=True, width="stretch")
+                table(display.problems(pv.problems, lang))
             else:
                 if not pv.change.empty:
                     st.subheader(t("imp_change", lang))
-                    st.dataframe(pv.change.drop(columns=["_row"], errors="ignore"), hide_index=True, width="stretch")
+                    table(display.preview(db, pv.change, lang))
                 if not pv.add.empty:
                     st.subheader(t("imp_add", lang))
-                    st.dataframe(pv.add.drop(columns=["_row"], errors="ignore"), hide_index=True, width="stretch")
+                    table(display.preview(db, pv.add, lang, new=True))
                 n = len(pv.add) + len(pv.change)
                 if n == 0:
                     st.info(t("imp_nothing", lang))
@@ -128,7 +117,7 @@ if tabs[1].open:
         if hist.empty:
             st.caption(t("hist_none", lang))
         else:
-            st.dataframe(hist.drop(columns=["sha256"]), hide_index=True, width="stretch")
+            table(display.history(hist, lang))
             open_ = hist[hist["undone_at"].isna()]
             if not open_.empty:
                 last = int(open_["import_id"].max())
@@ -173,13 +162,8 @@ def save_source(lang: str) -> None:
 if tabs[2].open:
     with tabs[2]:
         src = dataio.sources_table(db)
-        st.dataframe(
-            src.assign(url=src["url"].map(fmt.safe_url)),  # a link only where the stored text is an http(s) URL
-            hide_index=True,
-            width="stretch",
-            height=360,
-            column_config={"url": st.column_config.LinkColumn("URL")},
-        )
+        # a link only where the stored text is an http(s) URL
+        table(display.sources(src.assign(url=src["url"].map(fmt.safe_url)), lang), links=("url",), height=360)
         st.subheader(t("src_add", lang))
         if "_src_msg" in st.session_state:
             st.success(st.session_state.pop("_src_msg"))
@@ -187,9 +171,19 @@ if tabs[2].open:
             st.error(st.session_state.pop("_src_err"))
         editable = src[src["kind"] != "sample"]
         with st.form("source_form"):
-            st.selectbox(t("src_edit", lang), [None, *editable["source_id"]], key="src_id")
+            st.selectbox(
+                t("src_edit", lang),
+                [None, *editable["source_id"]],
+                format_func=lambda s: t("src_new", lang) if s is None else s,
+                key="src_id",
+            )
             f1, f2 = st.columns(2)
-            f1.selectbox(t("src_kind", lang), list(dataio.SOURCE_KINDS), key="src_kind")
+            f1.selectbox(
+                t("src_kind", lang),
+                list(dataio.SOURCE_KINDS),
+                format_func=display.source_kind(lang).get,
+                key="src_kind",
+            )
             f2.text_input(t("src_title", lang), max_chars=300, key="src_title")
             f1.text_input(t("imp_publisher", lang), max_chars=200, key="src_pub")
             f2.text_input(t("imp_url", lang), max_chars=500, key="src_url")
@@ -200,7 +194,7 @@ if tabs[2].open:
 
 if tabs[3].open:
     with tabs[3]:
-        q = check.quality(db)
+        q = display.quality(check.quality(db), lang)
         for key, label in (
             ("missing", t("q_missing", lang)),
             ("mismatch", t("q_mismatch", lang)),
@@ -208,10 +202,10 @@ if tabs[3].open:
             ("duplicate_sources", t("q_dupes", lang)),
         ):
             st.subheader(label)
-            if q[key].empty:
+            if q[key].frame.empty:
                 st.caption(t("q_none", lang))
             else:
-                st.dataframe(q[key], hide_index=True, width="stretch")
+                table(q[key])
 
 if tabs[4].open:
     with tabs[4]:

@@ -2,10 +2,9 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
-from iid import charts, fmt, ui
+from iid import charts, display, fmt, ui
 from iid import register as R
 from iid.errors import ImportRejected
 from iid.i18n import t
@@ -35,7 +34,13 @@ m[0].metric(t("inv_all", lang, year=year), fmt.integer(len(reg_y), lang))
 m[1].metric(t("inv_claimed", lang), fmt.integer((reg_y["status"] != "draft").sum(), lang))
 m[2].metric(t("inv_verified", lang), fmt.integer((reg_y["status"] == "terverifikasi").sum(), lang))
 source = t("source_line", lang, sources=("Register inovasi (data contoh)" if has_sample else "Register inovasi daerah"))
-form_labels, stage_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang]
+form_labels, stage_labels, status_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang], R.STATUS_LABEL[lang]
+
+
+def table(shown: display.Shown, **kw) -> None:
+    """A read-only table under its labels (iid/display.py)."""
+    st.dataframe(shown.frame, column_config=shown.config, hide_index=True, width="stretch", **kw)
+
 
 if "_inv_added" in st.session_state:  # what the last save or undo did, kept across its rerun
     st.success(st.session_state.pop("_inv_added"))
@@ -71,10 +76,11 @@ if tabs[0].open:
                 a3, a4, a5 = st.columns(3)
                 new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
                 new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
-                new_status = a5.selectbox("Status", list(R.STATUSES))
+                new_status = a5.selectbox(t("col_status", lang), list(R.STATUSES), format_func=status_labels.get)
                 new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
-                comps_all = R.competitions(db)["code"].tolist()
-                new_comps = a2.multiselect(t("comp_choose", lang), comps_all)
+                comps_all = R.competitions(db)
+                comp_names = dict(zip(comps_all["code"], comps_all["name"], strict=True))
+                new_comps = a2.multiselect(t("comp_choose", lang), list(comp_names), format_func=comp_names.get)
                 b = st.columns(4)
                 new_digital = b[0].checkbox("Digital")
                 new_team = b[1].checkbox(t("inv_f_team", lang))
@@ -128,27 +134,33 @@ if tabs[0].open:
             width="stretch",
             height=460,
             disabled=["innovation_id"],
-            column_config={
-                "innovation_id": st.column_config.TextColumn("ID", width="small"),
-                "unit": st.column_config.SelectboxColumn("Unit", options=unit_list["unit"].tolist(), required=True),
-                "unit_type": st.column_config.SelectboxColumn(
-                    "Jenis unit" if lang == "id" else "Unit type", options=list(R.UNIT_TYPES)
+            column_order=R.GRID,
+            column_config={  # coded columns show words (format_func) and store the codes
+                "innovation_id": st.column_config.TextColumn(t("col_id", lang)),
+                "unit": st.column_config.SelectboxColumn(
+                    t("col_unit", lang), options=unit_list["unit"].tolist(), required=True
                 ),
-                "title": st.column_config.TextColumn(
-                    "Judul" if lang == "id" else "Title", required=True, width="large"
-                ),
-                "form": st.column_config.SelectboxColumn("Bentuk" if lang == "id" else "Form", options=list(R.FORMS)),
-                "stage": st.column_config.SelectboxColumn("Tahap" if lang == "id" else "Stage", options=list(R.STAGES)),
-                "status": st.column_config.SelectboxColumn("Status", options=list(R.STATUSES)),
-                "year_proposed": st.column_config.NumberColumn("Tahun usul" if lang == "id" else "Year", format="%d"),
-                "year_applied": st.column_config.NumberColumn(
-                    "Tahun terap" if lang == "id" else "Applied", format="%d"
-                ),
-                "proposed_on": st.column_config.DateColumn("Tanggal usul" if lang == "id" else "Proposed on"),
-                "has_team": st.column_config.CheckboxColumn("Tim" if lang == "id" else "Team"),
-                "has_sop": st.column_config.CheckboxColumn("SOP"),
-                "has_budget": st.column_config.CheckboxColumn("Anggaran" if lang == "id" else "Budget"),
-                "digital": st.column_config.CheckboxColumn("Digital"),
+                "unit_type": st.column_config.SelectboxColumn(t("col_unit_type", lang), options=list(R.UNIT_TYPES)),
+                "title": st.column_config.TextColumn(t("col_title", lang), required=True, width="large"),
+                **{
+                    col: st.column_config.SelectboxColumn(
+                        t(f"col_{col}", lang),
+                        options=list(labels),
+                        format_func=labels.get,
+                        width=width,  # the longest label, whole
+                    )
+                    for (col, labels), width in zip(R.code_labels(lang).items(), (240, 125, 135), strict=True)
+                },
+                "urusan": st.column_config.TextColumn(t("col_urusan", lang)),
+                "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
+                "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
+                "proposed_on": st.column_config.DateColumn(t("col_proposed_on", lang), format="YYYY-MM-DD"),
+                "competitions": st.column_config.TextColumn(t("col_competitions", lang)),
+                "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
+                "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
+                "has_budget": st.column_config.CheckboxColumn(t("col_has_budget", lang)),
+                "digital": st.column_config.CheckboxColumn(t("col_digital", lang)),
+                "evidence": st.column_config.TextColumn(t("col_evidence", lang)),
             },
         )
         new_rows, changed, deleted = R.edits(view, edited, year)
@@ -164,11 +176,7 @@ if tabs[0].open:
                 st.rerun()
             except ImportRejected as exc:
                 st.error(t("inv_rejected", lang))
-                st.dataframe(
-                    pd.DataFrame([{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]),
-                    hide_index=True,
-                    width="stretch",
-                )
+                table(display.problems(exc.problems, lang, with_file=False))
             else:
                 ui.clear_caches()
                 for k in (ekey, skey, ckey):
@@ -181,19 +189,7 @@ if tabs[0].open:
         conflict = st.session_state.get(ckey)
         if conflict is not None:
             st.warning(t("inv_conflict", lang, n=len(conflict.rows)), icon=":material/group:")
-            st.dataframe(
-                R.conflict_table(conflict, view, changed, deleted, lang),
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    "innovation_id": "ID",
-                    "title": "Judul" if lang == "id" else "Title",
-                    "column": t("inv_conflict_column", lang),
-                    "shown": t("inv_conflict_shown", lang),
-                    "saved": t("inv_conflict_saved", lang),
-                    "yours": t("inv_conflict_yours", lang),
-                },
-            )
+            table(R.conflict_view(R.conflict_table(conflict, view, changed, deleted, lang), lang))
             k1, k2 = st.columns(2)
             if k1.button(t("inv_conflict_mine", lang), key="inv_conflict_mine", icon=":material/save:"):
                 # saved over exactly the versions shown in this panel: a third save in between is a new conflict
@@ -220,7 +216,7 @@ if tabs[1].open:
                     )
                     short = cs.table[cs.table["short_by"] > 0]
                     st.markdown(f"**{t('commit_units_short', lang, n=len(short))}**")
-                    st.dataframe(short, hide_index=True, width="stretch", height=min(400, 40 + 35 * len(short)))
+                    table(R.units_view(short, lang), height=min(400, 40 + 35 * len(short)))
                 elif c["kind"] == "total_by_year":
                     st.progress(
                         min(cs.achieved / cs.target, 1.0) if cs.target else 0.0,
@@ -236,7 +232,8 @@ if tabs[1].open:
                         st.markdown(t("commit_pace", lang, x=fmt.number(cs.pace_per_month, 1, lang), m=cs.months_left))
                     elif cs.months_left == 0:
                         st.caption(t("commit_closed", lang, year=year))
-                    st.bar_chart(cs.table.set_index("month")["cumulative"], height=220)
+                    months = R.commitment_months(cs, lang)
+                    st.bar_chart(months, x_label=months.index.name, y_label=months.name, height=240)
                 else:
                     st.progress(
                         cs.achieved / cs.target if cs.target else 0.0,
@@ -307,17 +304,13 @@ if tabs[2].open:
             key="inv_year_chart",
         )
         st.subheader(t("inv_by_unit", lang))
-        st.dataframe(p["unit"], hide_index=True, width="stretch", height=320)
+        table(R.units_view(p["unit"], lang), height=320)
 
 if tabs[3].open:
     with tabs[3]:
         comps = R.competitions(db, code)
-        comp = st.selectbox(
-            t("comp_choose", lang),
-            comps["code"],
-            format_func=dict(zip(comps["code"], comps["name"], strict=False)).get,
-            key="inv_comp",
-        )
+        comp_names = dict(zip(comps["code"], comps["name"], strict=True))
+        comp = st.selectbox(t("comp_choose", lang), list(comp_names), format_func=comp_names.get, key="inv_comp")
         entries = R.competition_entries(db, code, comp, year)
         counts = entries.groupby(["group_name", "form"]).size().rename("count").reset_index()
         counts["form"] = counts["form"].map(form_labels)
@@ -326,7 +319,7 @@ if tabs[3].open:
                 counts,
                 "group_name",
                 "count",
-                t("comp_title", lang, comp=comp, year=year),
+                t("comp_title", lang, comp=comp_names.get(comp, comp), year=year),
                 t("inv_count", lang),
                 source,
                 has_sample,
@@ -339,18 +332,16 @@ if tabs[3].open:
         rules = R.competition_rules(db, comp)
         if not rules.empty:
             st.caption(t("comp_rules", lang))
-            st.dataframe(rules, hide_index=True)
-        st.dataframe(
-            entries[["group_name", "unit", "title", "form", "stage", "status"]], hide_index=True, width="stretch"
-        )
+            table(R.rules_view(rules, lang))
+        table(R.entries_view(entries, lang))
 
 if tabs[4].open:
     with tabs[4]:
         st.caption(t("sus_caption", lang))
-        miss = R.sustainability(reg_y)
-        st.dataframe(miss[["unit", "title", "stage", "missing", "evidence"]], hide_index=True, width="stretch")
+        miss = R.sustainability_view(R.sustainability(reg_y), lang)
+        table(miss)
         ui.table_downloads(
-            miss[["unit", "title", "stage", "missing"]],
+            miss.labelled(),
             None,
             reg_info["display_name"],
             "keberlanjutan",
@@ -375,13 +366,7 @@ if tabs[5].open:
             c[2].metric(t("score_n", lang), fmt.integer(est.n, lang))
             c[3].metric(t("score_bs", lang), f"{est.basic_services} / 6")
         st.subheader(t("score_levers", lang))
-        st.dataframe(
-            est.levers[["unit", "title", "indicator", "level", "gain"]].assign(
-                gain=lambda d: d["gain"].map(lambda g: fmt.signed(g, 3, lang))
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        table(R.levers_view(est.levers, lang))
 
 if tabs[6].open:
     with tabs[6]:
@@ -408,17 +393,13 @@ if tabs[6].open:
                 batch = R.import_register(db, code, up.getvalue(), up.name)
             except ImportRejected as exc:
                 st.error(t("inv_rejected", lang))
-                st.dataframe(
-                    pd.DataFrame([{"baris": p.row, "kolom": p.column, "masalah": p.text(lang)} for p in exc.problems]),
-                    hide_index=True,
-                    width="stretch",
-                )
+                table(display.problems(exc.problems, lang))
             else:
                 ui.clear_caches()
                 st.success(t("imp_register_done", lang, batch=batch))
         hist = R.changes(db, code)
         if not hist.empty:
-            st.dataframe(hist, hide_index=True, width="stretch")
+            table(R.changes_view(hist, lang))
             open_ = hist[~hist["undone"]]
             if not open_.empty:
                 last = int(open_["batch_id"].max())
