@@ -184,14 +184,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Nilai terakhir {latest} sudah memenuhi target {target}.",
         "en": "The latest value {latest} already meets the target {target}.",
     },
-    "explain_ratio": {
-        "id": "Kenaikan teramati {obs} per tahun sejak {t0} adalah {pct} dari kenaikan yang dibutuhkan ({req} per tahun): {status} menurut metode SDSN ({rule}).",
-        "en": "The observed gain of {obs} a year since {t0} is {pct} of the gain needed ({req} a year): {status} by the SDSN method ({rule}).",
-    },
-    "explain_decreasing": {
-        "id": "Nilai turun {obs} per tahun sejak {t0}, padahal dibutuhkan kenaikan {req} per tahun: menurun menurut metode SDSN.",
-        "en": "The value fell {obs} a year since {t0}, while a gain of {req} a year is needed: decreasing by the SDSN method.",
-    },
     "explain_insufficient": {
         "id": "Status belum dapat dihitung: metode ini membutuhkan sedikitnya {n} tahun data yang sebanding (tersedia {have}).",
         "en": "No status yet: the method needs at least {n} comparable years of data ({have} available).",
@@ -199,10 +191,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "rule_on_track": {"id": "r ≥ 1", "en": "r ≥ 1"},
     "rule_moderate": {"id": "0,5 ≤ r < 1", "en": "0.5 ≤ r < 1"},
     "rule_stagnating": {"id": "0 ≤ r < 0,5", "en": "0 ≤ r < 0.5"},
-    "projection_sentence": {
-        "id": "Dengan laju {pace} per tahun: {proj} pada {year}, {diff}.",
-        "en": "At {pace} a year: {proj} in {year}, {diff}.",
-    },
     "short_by": {"id": "kurang {x} poin dari target", "en": "{x} points short of the target"},
     "above_by": {"id": "melampaui target {x} poin", "en": "{x} points above the target"},
     "reached_in": {
@@ -232,8 +220,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Indicative: the IID has few yearly points and its rules change between years.",
     },
     "tg_actual": {"id": "Capaian", "en": "Actual"},
-    "tg_required": {"id": "Jalur yang dibutuhkan", "en": "Required path"},
-    "tg_projection": {"id": "Proyeksi tren", "en": "Trend projection"},
     "tg_band": {"id": "Rentang proyeksi", "en": "Projection range"},
     "tg_target": {"id": "Target", "en": "Target"},
     "tg_chart_title": {"id": "{name}: menuju target {year}", "en": "{name}: toward the {year} target"},
@@ -253,8 +239,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "tg_gain": {"id": "Asumsi kenaikan per tahun (kosong = tren)", "en": "Assumed yearly gain (empty = trend)"},
     "tg_latest": {"id": "Nilai terakhir ({year})", "en": "Latest value ({year})"},
     "tg_gap": {"id": "Selisih ke target", "en": "Gap to target"},
-    "tg_required_gain": {"id": "Perlu naik / tahun", "en": "Needed / year"},
-    "tg_trend": {"id": "Tren / tahun", "en": "Trend / year"},
     "tg_status": {"id": "Status", "en": "Status"},
     "tg_method": {"id": "Metode: {m}", "en": "Method: {m}"},
     "tg_no_stored": {
@@ -269,8 +253,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "wi_rule_year": {"id": "Tahun aturan", "en": "Rule year"},
     "wi_n": {"id": "Jumlah inovasi dilaporkan", "en": "Innovations reported"},
     "wi_bs": {"id": "Urusan pelayanan dasar tercakup (dari 6)", "en": "Basic-service affairs covered (of 6)"},
-    "wi_start": {"id": "Skor awal", "en": "Starting score"},
-    "wi_result": {"id": "Skor simulasi", "en": "What-if score"},
     "wi_unavailable": {
         "id": "Simulasi indikator membutuhkan data indikator; tidak ada data indikator resmi untuk daerah ini.",
         "en": "The what-if needs indicator data; there is no published indicator data for this region.",
@@ -280,11 +262,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Langkah demi langkah, selalu pilih perbaikan yang memberi poin IID terbanyak per langkah (satu level satu indikator, satu inovasi, atau satu urusan).",
         "en": "Step by step, always the improvement with the most IID points per step (one level of one indicator, one innovation, or one affair).",
     },
-    "gs_reached": {
-        "id": "Target {target} tercapai dengan {steps} langkah: skor {score}.",
-        "en": "Target {target} reached in {steps} steps: score {score}.",
-    },
-    "gs_already": {"id": "Skor simulasi sudah memenuhi target.", "en": "The what-if score already meets the target."},
     "gs_impossible": {
         "id": "Target {target} tidak dapat dicapai: skor tertinggi yang mungkin menurut aturan {rule} adalah {max}.",
         "en": "Target {target} cannot be reached: the highest possible score under the {rule} rules is {max}.",
@@ -543,10 +520,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_kind_own": {"id": "penilaian mandiri / tidak resmi", "en": "self-assessment / unofficial"},
     "score_kind_sample": {"id": "data contoh", "en": "sample data"},
     "score_kind_none": {"id": "", "en": ""},
-    "sum_long_run": {
-        "id": "Jangka panjang: {change} ({first}–{last}).",
-        "en": "Over the long run: {change} ({first}–{last}).",
-    },
     "sum_change": {
         "id": "Skor {name} {direction} {delta} poin dari {first} ({a}) ke {last} ({b}).",
         "en": "{name}'s score {direction} {delta} points from {first} ({a}) to {last} ({b}).",
@@ -555,9 +528,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "dir_down": {"id": "turun", "en": "fell"},
     "dir_flat": {"id": "tetap", "en": "stayed"},
     "sum_best": {"id": "Tahun terbaik: {year} ({score}).", "en": "Best year: {year} ({score})."},
-    "sum_predicate": {"id": "Predikat terakhir: {p} ({year}).", "en": "Latest predicate: {p} ({year})."},
     "sum_years_in": {"id": "Tahun per predikat: {items}.", "en": "Years per predicate: {items}."},
-    "sum_rank": {"id": "Peringkat {year}: {rank} dari {of} {kind}.", "en": "Rank in {year}: {rank} of {of} {kinds}."},
     "story_score_title": {"id": "{name}: skor IID {year}", "en": "{name}: IID score {year}"},
     "story_score_subtitle": {
         "id": "Skor 0–100 pada batas predikat tahun itu",
@@ -583,16 +554,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Sumber data: hasil yang dipublikasikan dan DATA CONTOH untuk tahun tanpa skor resmi.",
         "en": "Data: published results and SAMPLE DATA for years without an official score.",
     },
-    "story_score": {
-        "id": "Skor IID {year}: {score} — {predicate}{change}{rank}.",
-        "en": "IID score {year}: {score} — {predicate}{change}{rank}.",
-    },
-    "story_score_nopub": {
-        "id": "IID {year}: predikat {predicate} (skor tidak dipublikasikan).",
-        "en": "IID {year}: {predicate} (score not published).",
-    },
-    "story_change": {"id": ", {delta} dari {year}", "en": ", {delta} from {year}"},
-    "story_rank": {"id": "; peringkat {rank} dari {of} {kinds}", "en": "; rank {rank} of {of} {kinds}"},
     "story_peers": {
         "id": "Di antara {n} {kinds} se-{province}: peringkat {rank}; persentil nasional {pct}.",
         "en": "Among {n} {kinds} in {province}: rank {rank}; national percentile {pct}.",
