@@ -481,6 +481,12 @@ def add_rule_changes(
     fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
 
 
+def rule_strip(fig: go.Figure) -> float:
+    """Pixels the rule-change labels take above the plot (0 without them): add them to any height set later."""
+    meta = fig.layout.meta
+    return float(meta.get("rule_strip", 0)) if isinstance(meta, dict) else 0.0
+
+
 def _make_room_on_top(fig: go.Figure, strip: float) -> None:
     """Grow the top margin (and the figure) by the strip; keep the title at the top."""
     meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
@@ -1041,7 +1047,7 @@ def present_style(fig: go.Figure) -> go.Figure:
     """A projector copy of a figure: titles ≥ 32 px, axis labels ≥ 20 px, thicker lines, stronger band colours."""
     f = go.Figure(fig)
     grow = 18 / RULE_FONT  # annotations go to 18 px: the rule-change strip grows with them
-    strip = float(f.layout.meta.get("rule_strip", 0)) if isinstance(f.layout.meta, dict) else 0.0
+    strip = rule_strip(f)
     f.update_layout(
         title_font_size=36,
         title_subtitle_font_size=22,

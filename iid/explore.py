@@ -11,7 +11,7 @@ import pandas as pd
 
 from iid import queries
 from iid.db import Database
-from iid.values import records, text
+from iid.values import is_missing, records, text
 
 MAX_REGIONS = 10
 
@@ -365,6 +365,36 @@ def summary(
     return out
 
 
+def has_ranks(series: pd.DataFrame) -> bool:
+    """Whether any year of the series has a rank (published or computed) to draw."""
+    return bool(series["rank"].notna().any()) if "rank" in series else False
+
+
+def has_latest_scores(comp: Comparison) -> bool:
+    """Whether any chosen region has a score in the comparison's year (else the latest bars would be empty)."""
+    return bool(comp.latest["score"].notna().any())
+
+
+def yearly_changes(series: pd.DataFrame, lang: str = "id") -> list[dict]:
+    """Year, score and change from the year before, formatted, for the years with a score."""
+    from iid import fmt
+    from iid.i18n import t
+
+    rows = [r for r in records(series.sort_values("year")) if r["score"] is not None]
+    out, prev = [], None
+    for r in rows:
+        change = r["score"] - prev["score"] if prev is not None and prev["year"] == r["year"] - 1 else None
+        out.append(
+            {
+                t("table_year", lang): int(r["year"]),
+                t("table_score", lang): fmt.score(r["score"], lang),
+                t("axis_change", lang): fmt.signed(change, 2, lang),
+            }
+        )
+        prev = r
+    return out
+
+
 def table(comp: Comparison, lang: str = "id") -> pd.DataFrame:
     """The numbers behind the charts, one row per region and year, for the Table tab and its CSV."""
     from iid import narrative
@@ -393,8 +423,8 @@ def table(comp: Comparison, lang: str = "id") -> pd.DataFrame:
                 cols["year"]: int(r["year"]),
                 cols["score"]: round(r["score"], 2) if r["score"] is not None else None,
                 cols["predicate"]: predicate_label(r["predicate"], lang) if r["predicate"] else "–",
-                cols["rank"]: r["rank"],
-                cols["of"]: r["rank_of"],
+                cols["rank"]: str(int(r["rank"])) if r["rank"] is not None else "–",
+                cols["of"]: str(int(r["rank_of"])) if r["rank_of"] is not None else "–",
                 cols["rank_basis"]: narrative.rank_basis(r, lang) if r["rank"] is not None else "–",
                 cols["kind"]: narrative.kind_label(r, lang) if r["score"] is not None else "–",
                 cols["sources"]: "; ".join(
@@ -409,7 +439,7 @@ def table(comp: Comparison, lang: str = "id") -> pd.DataFrame:
             for r in rows
         ],
         columns=list(cols.values()),
-    ).astype({cols["rank"]: "Int64", cols["of"]: "Int64"})
+    )
 
 
 def ranking_table(rk: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -418,7 +448,7 @@ def ranking_table(rk: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     en = lang == "en"
     return pd.DataFrame(
         {
-            ("Rank" if en else "Peringkat"): rk["rank"],
+            ("Rank" if en else "Peringkat"): rk["rank"].map(lambda r: str(int(r)) if not is_missing(r) else "–"),
             ("Region" if en else "Daerah"): rk["display_name"],
             ("Score" if en else "Skor"): rk["score"].round(2),
             ("Predicate" if en else "Predikat"): rk["predicate"].map(
@@ -460,7 +490,12 @@ def coverage_notes(comp: Comparison, lang: str = "id") -> list[str]:
     """'baru 2 dari 93 kota punya skor 2026' for each chosen kind whose year is not a national year."""
     from iid import narrative
 
-    return [narrative.few_phrase(c, lang) for c in comp.coverage.values() if not c["national"]]
+    notes = [narrative.few_phrase(c, lang) for c in comp.coverage.values() if not c["national"]]
+    for kind in comp.coverage:
+        later = [c for (k, y), c in comp.coverage_years.items() if k == kind and y > comp.year and c["n"]]
+        if later and comp.coverage[kind]["national"]:
+            notes.append(narrative.later_phrase(comp.year, max(later, key=lambda c: c["year"]), lang))
+    return [n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes]
 
 
 def weakest_sentences(matrix: pd.DataFrame, codes: list[str], names: dict[str, str], lang: str = "id") -> list[str]:

@@ -516,6 +516,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Sebaran nasional tidak ditampilkan: belum ada tahun yang skornya tersedia untuk sedikitnya 80% {kinds}.",
         "en": "No national distribution: no year has scores for at least 80% of {kinds} yet.",
     },
+    "nar_later": {
+        "id": "Perbandingan memakai {year}, tahun terakhir dengan skor untuk sedikitnya 80% {kinds}; {few}",
+        "en": "The comparison uses {year}, the latest year with scores for at least 80% of {kinds}; {few}",
+    },
+    "no_ranks": {
+        "id": "Belum ada peringkat untuk daerah ini: tidak ada peringkat yang dipublikasikan, dan peringkat hanya "
+        "dihitung untuk tahun dengan skor sedikitnya 80% daerah sejenis.",
+        "en": "No rank for this region yet: none was published, and ranks are computed only for years with scores "
+        "for at least 80% of regions of its kind.",
+    },
+    "cmp_no_scores": {
+        "id": "Tidak ada daerah pilihan yang punya skor {year} dalam tampilan ini.",
+        "en": "None of the chosen regions has a {year} score in this view.",
+    },
+    "tg_rule_caveat": {
+        "id": "Status ini mengikuti tren skor. Dengan aturan {rule}, profil {year} yang sama bernilai {delta} poin "
+        "(k, jumlah inovasi dan urusan pelayanan dasar berubah): target bisa meleset walau tren sesuai jalur. "
+        "Lihat Simulasi indikator di bawah.",
+        "en": "This status follows the score's trend. Under the {rule} rules the same {year} profile is worth {delta} "
+        "points (k, the innovation count and the basic-services rule change): the target can be missed even on "
+        "this trend. See the indicator simulation below.",
+    },
     "score_kind_published": {"id": "dipublikasikan", "en": "published"},
     "score_kind_own": {"id": "penilaian mandiri / tidak resmi", "en": "self-assessment / unofficial"},
     "score_kind_sample": {"id": "data contoh", "en": "sample data"},
@@ -577,6 +599,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "story_rule_short": {"id": "aturan {rule}", "en": "{rule} rules"},
     "story_scenario_title": {"id": "Skenario tersimpan", "en": "Saved scenarios"},
+    "story_commitment_one": {"id": "1 komitmen inovasi daerah.", "en": "1 innovation commitment."},
     "story_commitments": {"id": "{n} komitmen inovasi daerah.", "en": "{n} innovation commitments."},
     "story_prev": {"id": "Sebelumnya", "en": "Previous"},
     "story_next": {"id": "Berikutnya", "en": "Next"},

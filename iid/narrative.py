@@ -140,6 +140,17 @@ def few_phrase(coverage: dict, lang: str = "id") -> str:
     )
 
 
+def later_phrase(year: int, later: dict, lang: str = "id") -> str:
+    """Why a comparison stands on an earlier year than some regions' latest score."""
+    return t(
+        "nar_later",
+        lang,
+        year=year,
+        kinds=t(f"kind_plural_{later['kind']}", lang),
+        few=few_phrase(later, lang),
+    )
+
+
 def kind_label(row: dict, lang: str = "id") -> str:
     """Which of the three kinds of figures a score is: published, own (unofficial import), or sample."""
     return t(f"score_kind_{row.get('score_kind') or 'none'}", lang)

@@ -205,7 +205,7 @@ def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
             "Penerbit" if lang == "id" else "Publisher": text(r["publisher"], "–"),
             "Jenis" if lang == "id" else "Kind": kind_label.get(r["kind"], "–"),
             "Tanggal" if lang == "id" else "Date": text(r["published_date"])[:10],
-            "URL": fmt.safe_url(r["url"]),
+            "URL": fmt.safe_url(r["url"]) or "",
         }
         for r in records(o.sources)
     ]

@@ -235,7 +235,12 @@ def commitments_screen(c: _Ctx) -> Screen | None:
     if not lines:
         return None
     used = c.o.sources[c.o.sources["source_id"].isin(c.o.commitments["source_id"])]
-    return Screen("commitments", t("story_commitments", c.lang, n=len(lines)), lines=lines, sources=_source_lines(used))
+    return Screen(
+        "commitments",
+        t("story_commitments" if len(lines) != 1 else "story_commitment_one", c.lang, n=len(lines)),
+        lines=lines,
+        sources=_source_lines(used),
+    )
 
 
 SCREENS = {

@@ -359,12 +359,12 @@ def leave_present(lang: str) -> None:
 
 def projector(headline: str, fig, lang: str, key: str) -> None:
     """One headline and one chart, in projector styling; then the page stops."""
-    from iid.charts import present_style
+    from iid.charts import present_style, rule_strip
 
     st.markdown(f"### {md_escape(headline)}")
     if fig is not None:
         f = present_style(fig)
-        f.update_layout(height=540)
+        f.update_layout(height=540 + rule_strip(f))  # the plot keeps its height under the rule-change labels
         st.plotly_chart(f, width="stretch", key=f"present_{key}")
     leave_present(lang)
     st.stop()

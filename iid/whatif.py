@@ -228,3 +228,18 @@ def compare(profiles: dict[str, Profile], rule: RuleYear, inds: list[Indicator])
             }
         )
     return out
+
+
+def rule_change_effect(profile, rules: dict, indicators_for, profile_year: int, rule_year: int) -> float | None:
+    """Points the same profile gains (negative: loses) when scored by rule_year's rules instead of its own year's.
+
+    None when either year's rules are missing or the years are the same. A trend-based status cannot see this: a
+    score that is on track under today's rules may fall short under the target year's.
+    """
+    from iid.rules import compute
+
+    if rule_year == profile_year or profile_year not in rules or rule_year not in rules:
+        return None
+    own = compute(profile, rules[profile_year], indicators_for(profile_year)).score
+    then = compute(profile, rules[rule_year], indicators_for(rule_year)).score
+    return then - own

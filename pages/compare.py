@@ -54,17 +54,13 @@ tabs = st.tabs(
 
 if tabs[0].open:
     with tabs[0]:
-        latest_fig = ui.figure(path, "compare_latest", tuple(codes), published_only, lang)  # fetched once
-        st.plotly_chart(latest_fig, width="stretch", key="cmp_latest")
-        view_name = ", ".join(regs.loc[c, "short_name"] for c in codes[:3]) + (" dkk" if len(codes) > 3 else "")
-        ui.chart_downloads(
-            latest_fig,
-            view_name,
-            "bandingkan",
-            comp.year,
-            lang,
-            key="cmp_latest",
-        )
+        if explore.has_latest_scores(comp):
+            latest_fig = ui.figure(path, "compare_latest", tuple(codes), published_only, lang)  # fetched once
+            st.plotly_chart(latest_fig, width="stretch", key="cmp_latest")
+            view_name = ", ".join(regs.loc[c, "short_name"] for c in codes[:3]) + (" dkk" if len(codes) > 3 else "")
+            ui.chart_downloads(latest_fig, view_name, "bandingkan", comp.year, lang, key="cmp_latest")
+        else:
+            st.info(t("cmp_no_scores", lang, year=comp.year))
         rows = explore.standings_table(comp, lang)
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")

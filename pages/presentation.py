@@ -3,7 +3,7 @@
 import streamlit as st
 
 from iid import export, fmt, ui
-from iid.charts import present_style
+from iid.charts import present_style, rule_strip
 from iid.i18n import t
 
 lang, published_only = ui.common_controls()
@@ -29,7 +29,7 @@ else:
     st.markdown(f"### {fmt.md_escape(screen.headline)}")
 if screen.figure is not None:
     fig = present_style(screen.figure)
-    fig.update_layout(height=540)  # headline + chart + buttons fit a 1280×720 projector
+    fig.update_layout(height=540 + rule_strip(fig))  # headline + chart + buttons; the rule labels sit above
     st.plotly_chart(fig, width="stretch", key=f"story_{screen.key}")
 if screen.lines and screen.key != "title":
     for line in screen.lines:

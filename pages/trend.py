@@ -31,23 +31,14 @@ ui.chart_downloads(
 )
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
-st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
-st.caption(t("rank_note", lang))
-with st.container():
-    yoy = series.sort_values("year")[["year", "score"]].dropna()
-    yoy["change"] = yoy["score"].diff()
-    st.dataframe(
-        [
-            {
-                t("table_year", lang): int(r.year),
-                t("table_score", lang): fmt.score(r.score, lang),
-                t("axis_change", lang): fmt.signed(r.change, 2, lang),
-            }
-            for r in yoy.itertuples(index=False)
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+if explore.has_ranks(series):
+    st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
+    st.caption(t("rank_note", lang))
+else:
+    st.info(t("no_ranks", lang))
+changes = explore.yearly_changes(series, lang)
+if changes:
+    st.dataframe(changes, hide_index=True, width="stretch")
 
 dist = ui.figure(path, "trend_distribution", code, published_only, lang)
 if dist is not None:

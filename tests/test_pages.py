@@ -378,3 +378,10 @@ def test_adding_an_innovation_through_the_form_raises_the_count(app_env):
     next(b for b in at.button if b.label == "Tambah inovasi").click().run()
     assert not at.exception
     assert int(metrics(at)["Semua baris 2025"]) == int(before) + 1
+
+
+def test_an_on_track_status_warns_when_the_target_years_rules_score_the_same_work_lower(app_env):
+    at = open_target(r="65")
+    assert not at.exception
+    warnings = " ".join(w.body for w in at.warning)
+    assert "Dengan aturan 2029, profil 2025 yang sama bernilai −6,48 poin" in warnings
