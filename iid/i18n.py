@@ -528,7 +528,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cmp_no_scores": {
         "id": "Tidak ada daerah pilihan yang punya skor {year} dalam tampilan ini.",
-        "en": "None of the chosen regions has a {year} score in this view.",
+        "en": "No chosen region has a {year} score in this view.",
     },
     "tg_rule_caveat": {
         "id": "Status ini mengikuti tren skor. Dengan aturan {rule}, profil {year} yang sama bernilai {delta} poin "
