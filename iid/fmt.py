@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import re
 
 from iid.values import is_missing, py
 
@@ -42,39 +42,31 @@ def percent(x: float | None, decimals: int = 1, lang: str = "id") -> str:
     return number(x * 100, decimals, lang) + "%"
 
 
-def parse_number(text: str, thousands_dot: bool = True) -> float:
-    """Read a number typed the Indonesian way or the English way: '62,31', '1.234', '1.234,5', '62.31'.
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")  # 45 · 62,31 · 62.31 · 1.234 (see below)
+_GROUPED_ID = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")  # 1.234.567 · 1.234,5
+_GROUPED_EN = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")  # 1,234,567 · 1,234.5
+_AROUND = " \t\r\n\u00a0"  # spaces around a number are ignored; anything else is part of it
 
+
+def parse_number(text: str, thousands_dot: bool = True) -> float:
+    """Read a number typed the Indonesian way or the English way: '62,31', '62.31', '1.234', '1.234,5', '1,234.5'.
+
+    Only these spellings are numbers (README, the paragraph on imports): digits with one decimal mark, or thousands groups of
+    three digits. Anything else, such as '1.0.0', '5_0', '7 1', '1e1', '.5' or a control character, raises
+    ValueError, so a damaged cell is refused rather than read as some other number.
     thousands_dot=False for quantities that never reach 1.000 (scores, levels): '2.963' is then 2,963.
-    Raises ValueError for text that is not a number.
     """
-    t = str(text).strip().replace("\u00a0", "").replace(" ", "")
-    if not t:
-        raise ValueError("empty")
-    if "," in t and "." in t:
-        # the last separator is the decimal mark
-        if t.rfind(",") > t.rfind("."):
-            t = t.replace(".", "").replace(",", ".")
-        else:
-            t = t.replace(",", "")
-    elif "," in t:
-        t = t.replace(",", ".") if t.count(",") == 1 else t.replace(",", "")
-    elif t.count(".") > 1:
-        t = t.replace(".", "")
-    elif "." in t:
-        head, tail = t.split(".")
-        if (
-            thousands_dot
-            and len(tail) == 3
-            and head.lstrip("-").isdigit()
-            and len(head.lstrip("-")) <= 3
-            and head.lstrip("-") != "0"
-        ):
-            t = head + tail  # '1.234' is a thousands dot in Indonesian text
-    value = float(t)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("not finite")
-    return value
+    t = str(text).strip(_AROUND)
+    if _PLAIN.fullmatch(t):
+        sign = "-" if t.startswith("-") else ""
+        head, mark, tail = t.lstrip("+-").replace(",", ".").partition(".")
+        thousands = thousands_dot and "." in t and len(tail) == 3 and len(head) <= 3 and not head.startswith("0")
+        return float(sign + head + tail) if thousands else float(sign + head + mark + tail)  # '1.234' → 1234
+    if _GROUPED_ID.fullmatch(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _GROUPED_EN.fullmatch(t):
+        return float(t.replace(",", ""))
+    raise ValueError(f"not a number: {text!r}")
 
 
 _MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"

@@ -32,13 +32,25 @@ def test_numbers_are_written_the_indonesian_way_by_default(call, expected):
         ("1,234.5", 1234.5),
         (" 45 ", 45),
         ("0.40", 0.4),
+        ("1.234.567", 1234567),
+        ("1,234,567", 1234567),
+        ("12.345,67", 12345.67),
+        ("-5", -5),
+        ("+5", 5),
+        ("\t70\u00a0", 70),
+        ("007", 7),
     ],
 )
 def test_parse_number_reads_indonesian_and_english_numbers(text, value):
     assert fmt.parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12a", "nan", "inf"])
+@pytest.mark.parametrize(
+    "text",
+    # issue 16, item 6: each of these was read as some other number (9, 71, 100, 5, 50, 2026)
+    ["", "abc", "12a", "nan", "inf", "9\x1c", "7\x1c1", "7\x1f1", "7 1", "7\t1", "1.0.0", ".5.", "1,0,0", "0,5,0"]
+    + ["5_0", "20\x1c26", "1e1", ".5", "5.", "1..2", "+-5", "١٢", "５０", "1,23.4", "1.23,4", "1.2345.678", "=60+10"],
+)
 def test_parse_number_rejects_text_that_is_not_a_number(text):
     with pytest.raises(ValueError):
         fmt.parse_number(text)
