@@ -57,11 +57,17 @@ def image(
 _INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 
+def formula_like(value: object) -> bool:
+    """Text a spreadsheet would run as a formula (CSV/XLSX injection): it begins with = + - @, a tab or a return.
+
+    The one test for it: exports neutralise such text (safe_cell) and imports refuse it in text fields.
+    """
+    return isinstance(value, str) and value.startswith(_INJECTION)
+
+
 def safe_cell(value: object) -> object:
     """Text that a spreadsheet would run as a formula is written as text (CSV/XLSX injection)."""
-    if isinstance(value, str) and value.startswith(_INJECTION):
-        return "'" + value
-    return value
+    return "'" + value if formula_like(value) else value
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:

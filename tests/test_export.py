@@ -82,6 +82,16 @@ def test_xlsx_has_a_frozen_bold_header_number_formats_and_a_sources_sheet(tmp_pa
     assert wb["Sumber"]["B2"].value == "https://example.go.id"
 
 
+@pytest.mark.parametrize(
+    ("value", "formula"),
+    [("=1+1", True), ("+62", True), ("-2+3+cmd|x", True), ("@SUM(A1)", True), ("\t=1", True), ("\r=1", True)]
+    + [("ok", False), ("RPJMD 2025–2029", False), ("", False), (62.5, False), (-1, False), (None, False)],
+)
+def test_formula_like_is_the_one_test_exports_and_imports_share(value, formula):
+    assert export.formula_like(value) is formula
+    assert export.safe_cell(value) == ("'" + value if formula else value)
+
+
 def test_csv_export_neutralises_formula_cells():
     text = export.csv_bytes(pd.DataFrame({"a": ["=1+1", "+62", "ok"]})).decode("utf-8-sig")
     assert "'=1+1" in text and "'+62" in text and "\nok" in text
