@@ -163,7 +163,8 @@ if tabs[2].open:
     with tabs[2]:
         src = dataio.sources_table(db)
         # a link only where the stored text is an http(s) URL
-        table(display.sources(src.assign(url=src["url"].map(fmt.safe_url)), lang), links=("url",), height=360)
+        urls = src["url"].map(lambda u: fmt.safe_url(u) or "")  # empty, not a grey "None", where there is no link
+        table(display.sources(src.assign(url=urls), lang), links=("url",), height=360)
         st.subheader(t("src_add", lang))
         if "_src_msg" in st.session_state:
             st.success(st.session_state.pop("_src_msg"))

@@ -172,8 +172,14 @@ def visible_text(at: AppTest) -> list[str]:
             if cfg.get("hidden") or str(col) not in order:
                 continue
             texts.append(str(cfg.get("label") or col))  # the header a person sees
-            if frame[col].isna().any() and not df.proto.arrow_data.HasField("styler"):
-                texts.append("None")  # Streamlit draws a missing cell as a grey "None"
+            # Streamlit draws a missing cell of a read-only table as a grey "None"; an editable grid needs its empty
+            # cells empty (a person types into them), so only tables are held to this
+            if (
+                df.editing_mode == "read_only"
+                and frame[col].isna().any()
+                and not df.proto.arrow_data.HasField("styler")
+            ):
+                texts.append("None")
             # a select column shows each option's label (format_func), not the stored value
             options = (cfg.get("type_config") or {}).get("options") or []
             shown = {str(o["value"]): str(o.get("label", o["value"])) for o in options if isinstance(o, dict)}
