@@ -14,17 +14,25 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
+import secrets
+import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from iid import settings
+from iid import fmt, settings
 from iid.build import refresh_derived
 from iid.db import Database
 from iid.errors import ImportRejected, Problem
+from iid.export import formula_like, safe_frame
 from iid.fmt import parse_number
+from iid.values import records
 
 PREDICATES = ("Sangat Inovatif", "Inovatif", "Kurang Inovatif", "Tidak Dapat Dinilai")
 FIRST_YEAR = 2021  # the 0–100 era; earlier years used another scale
@@ -143,93 +151,369 @@ KINDS: dict[str, list[Column]] = {
 
 # ---------------------------------------------------------------- reading files
 
+# Limits that keep a hostile file cheap: they are checked while the file is read, before anything is padded or
+# stored, so memory stays a small multiple of the upload limit whatever the file's shape (issue 16, item 3).
+MAX_COLUMNS = 100  # a value in column 101 or further refuses the file; empty trailing cells are ignored
+MAX_ROWS = 100_000  # data rows in one file (every indicator of every region for several years fits)
+SHEET_ROWS = 1_048_576  # rows a spreadsheet holds: a file with more (blank lines included) is refused
+MAX_CELL = 1_000  # characters in one cell
+HEADER_SEARCH = 10  # the header is one of the first ten rows that are not blank
+XLSX_EXPANSION = 10  # an XLSX may unpack to at most ten times the upload limit (a zip bomb is refused unread)
+MAX_PROBLEMS = 200  # problems listed one by one; beyond this they are counted
+_BLANK = " \t\r\n\u00a0"  # what a cell may hold and still count as empty
+_ALLOWED_CONTROLS = "\t\n\r"  # the only control characters a cell may hold (tab, line break)
+
 
 def _problem(file: str, row: int | None, column: str | None, value: str | None, id_: str, en: str) -> Problem:
     return Problem(file, row, column, value, id_, en)
 
 
-def _refuse(file: str, id_: str, en: str) -> ImportRejected:
-    """A file refused as a whole (size, emptiness, format): one message, no row or column."""
-    return ImportRejected([_problem(file, None, None, None, id_, en)])
+def _refuse(file: str, id_: str, en: str, row: int | None = None, column: str | None = None) -> ImportRejected:
+    """A file refused as a whole (size, emptiness, format, shape): one message, with its row when there is one."""
+    return ImportRejected([_problem(file, row, column, None, id_, en)])
 
 
 def _norm(h: object) -> str:
     return str(h).strip().lower().replace(" ", "_").replace("-", "_")
 
 
+def _control(text: str) -> str | None:
+    """The first control character in a cell other than tab and line breaks, as U+XXXX, else None."""
+    for ch in text:
+        if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS:
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def _show(text: str, width: int = 40) -> str:
+    """A cell as a message quotes it: control characters made visible, long text cut."""
+    shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cc" else c for c in text)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+
+def _column_letter(i: int) -> str:
+    """0 → 'A', 26 → 'AA': the column as a spreadsheet names it."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def _xlsx_number(v: float) -> str:
+    """A numeric XLSX cell as text the importer reads back to the same number.
+
+    A float that prints like '1.234' gets a trailing zero ('1.2340'): in text, '1.234' is the Indonesian way of
+    writing 1234, but a number stored in a cell is 1,234.
+    """
+    if v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    s = repr(v)
+    if "e" in s or "E" in s:
+        s = np.format_float_positional(v, trim="-")
+    if re.fullmatch(r"-?[1-9][0-9]{0,2}\.[0-9]{3}", s):
+        s += "0"
+    return s
+
+
+def _xlsx_text(cell: object) -> str:
+    """The text a cell holds; a formula as its formula ('=60+10'), never its last computed value."""
+    v = getattr(cell, "value", None)
+    if v is None:
+        return ""
+    if getattr(cell, "data_type", None) == "f":
+        f = v if isinstance(v, str) else str(getattr(v, "text", "") or "")
+        return f if f.startswith("=") else "=" + f
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return _xlsx_number(v)
+    if isinstance(v, str):  # Excel writes a control character as _xHHHH_ (XML cannot hold it): read it back as one
+        return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), v)
+    return str(v)
+
+
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _xlsx_rows(data: bytes, name: str, limit: float) -> Iterator[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells as text) for every row of the first sheet, streamed, formulas as formulas."""
+    import openpyxl
+
+    def unreadable(exc: BaseException) -> ImportRejected:
+        return _refuse(
+            name,
+            f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}); simpan ulang dari Excel.",
+            f"the XLSX file cannot be read ({exc.__class__.__name__}); save it again from Excel.",
+        )
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except Exception as exc:  # not a zip, truncated, or a damaged directory
+        raise unreadable(exc) from exc
+    if unpacked > XLSX_EXPANSION * limit:
+        raise _refuse(
+            name,
+            f"berkas XLSX ini terurai menjadi {unpacked / 1024 / 1024:.0f} MB, lebih dari {XLSX_EXPANSION}× batas "
+            "unggah; simpan hanya lembar datanya lalu unggah lagi.",
+            f"this XLSX file unpacks to {unpacked / 1024 / 1024:.0f} MB, over {XLSX_EXPANSION}× the upload limit; "
+            "save only the data sheet and upload again.",
+        )
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds for a broken or truncated file
+        raise unreadable(exc) from exc
+    try:
+        if not wb.worksheets:
+            raise _refuse(name, "berkas XLSX tidak punya lembar kerja.", "the XLSX file has no worksheet.")
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # the stored dimensions may be wrong; read what is there
+        rows = ws.iter_rows(values_only=False)
+        number = 0
+        while True:
+            try:
+                cells = next(rows)
+            except StopIteration:
+                break
+            except Exception as exc:  # damaged sheet XML
+                raise unreadable(exc) from exc
+            number += 1
+            real = [c for c in cells if getattr(c, "row", None) is not None]
+            if real and real[0].row != number:  # rows stored out of order: Excel never writes them
+                raise unreadable(ValueError("rows out of order"))
+            yield number, [_xlsx_text(c) for c in cells]
+    finally:
+        wb.close()
+
+
+def _separator(text: str, known: set[str]) -> str:
+    """The separator under which one of the first lines is a header; else what csv.Sniffer guesses from the first.
+
+    Sniffing only the first line fails on a title row above a semicolon header ("Hasil IID 2025" then kode;tahun).
+    """
+    lines = [ln for ln in re.split(r"\r\n|\r|\n", text[:65536]) if ln.strip(_BLANK)][:HEADER_SEARCH]
+    try:
+        sniffed = csv.Sniffer().sniff(lines[0][:4096], delimiters=",;\t").delimiter if lines else ","
+    except csv.Error:
+        sniffed = ","
+    for sep in dict.fromkeys((sniffed, ",", ";", "\t")):
+        for line in lines:
+            try:
+                cells = next(csv.reader([line[:65536]], delimiter=sep), [])
+            except csv.Error:
+                continue
+            if _header_of(cells, known):
+                return sep
+    return sniffed
+
+
+def _csv_rows(data: bytes, name: str, known: set[str]) -> Iterator[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells) for every record of a CSV: a quoted cell with a line break is one row."""
+    text = None
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        raise _refuse(
+            name,
+            "pengodean teks tidak dikenal; simpan sebagai CSV UTF-8.",
+            "unknown text encoding; save as CSV UTF-8.",
+        )
+    # lines as slices of the text (io.StringIO would hold a second copy at four bytes a character); only a line
+    # feed ends a line, or a lone carriage return in a file that has no line feed (old Mac Excel)
+    end = "\n" if "\n" in text or "\r" not in text else "\r"
+    lines = (m.group() for m in re.finditer(f"[^{end}]*{end}|[^{end}]+$", text))
+    reader = csv.reader(lines, delimiter=_separator(text, known), strict=True)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _refuse(
+                name,
+                f"berkas CSV rusak di baris {number + 1} ({exc}); periksa tanda kutip di baris itu.",
+                f"malformed CSV at row {number + 1} ({exc}); check the quotes on that row.",
+                row=number + 1,
+            ) from exc
+        number += 1
+        yield number, cells
+
+
+def _header_of(cells: list[str], known: set[str]) -> list[tuple[int, str]] | None:
+    """(position, header text) of the known columns if this row is the header (it names at least two), else None."""
+    kept: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, c in enumerate(cells[:MAX_COLUMNS]):
+        key = _norm(c)
+        if key in known and key not in seen:  # a repeated column: the first one counts, as before
+            seen.add(key)
+            kept.append((i, c.strip()))
+    return kept if len(kept) >= 2 else None
+
+
 def read_table(data: bytes, name: str, kind: str, known: set[str] | None = None) -> tuple[pd.DataFrame, int]:
-    """The file as a table of text cells, and the spreadsheet row number of its header.
+    """The known columns of a file as a table of text cells indexed by spreadsheet row, and the header's row.
 
     Handles UTF-8 (with or without BOM) and Windows-1252, comma, semicolon or tab separators, Windows line endings,
-    and an XLSX whose header is below a few title rows. Raises ImportRejected with a plain message otherwise.
+    and an XLSX whose header is below a few title rows. Blank rows are skipped, and every data row keeps the number
+    a person sees in the spreadsheet (the frame's index). Raises ImportRejected with a plain message otherwise:
+    too big, too wide, too long, a cell with a control character or over MAX_CELL characters.
     """
-    limit_mb = float(settings.get("upload_limit_mb"))
-    if len(data) > limit_mb * 1024 * 1024:
+    limit_mb = settings.upload_limit_mb()
+    limit = limit_mb * 1024 * 1024
+    if len(data) > limit:
         raise _refuse(
             name,
             f"berkas {len(data) / 1024 / 1024:.1f} MB melebihi batas {limit_mb:g} MB.",
             f"the file is {len(data) / 1024 / 1024:.1f} MB, over the {limit_mb:g} MB limit.",
         )
-    if not data.strip():
+    if data.isspace() or not data:
         raise _refuse(
             name,
             "berkas kosong; isi dengan data lalu unggah lagi.",
             "the file is empty; fill it with data and upload again.",
         )
-    if name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        try:
-            raw = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=str, keep_default_na=False)
-        except Exception as exc:  # openpyxl raises many kinds for a broken or truncated file
+    is_xlsx = name.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK"
+    known = known or {a for col in KINDS[kind] for a in col.aliases}
+    rows = _xlsx_rows(data, name, limit) if is_xlsx else _csv_rows(data, name, known)
+    header: list[tuple[int, str]] | None = None
+    header_row, looked, width = 0, 0, 0
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    problems: list[Problem] = []
+    hidden = 0
+    for number, cells in rows:
+        if number > SHEET_ROWS:
             raise _refuse(
                 name,
-                f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}); simpan ulang dari Excel.",
-                f"the XLSX file cannot be read ({exc.__class__.__name__}); save it again from Excel.",
-            ) from exc
-    else:
-        text = None
-        for enc in ("utf-8-sig", "cp1252"):
-            try:
-                text = data.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        if text is None:
-            raise _refuse(name, "pengodean teks tidak dikenal.", "unknown text encoding.")
-        first = next((ln for ln in text.splitlines() if ln.strip()), "")
-        try:
-            sep = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
-        except csv.Error:
-            sep = ","
-        try:
-            rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-        except csv.Error as exc:
-            raise _refuse(name, f"berkas CSV rusak: {exc}", f"malformed CSV: {exc}") from exc
-        width = max((len(r) for r in rows), default=0)
-        raw = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
-    known = known or {a for col in KINDS[kind] for a in col.aliases}
-    for i in range(min(len(raw), 10)):  # the header is the first row naming at least two known columns
-        cells = [_norm(c) for c in raw.iloc[i].tolist()]
-        if sum(c in known for c in cells) >= 2:
-            body = raw.iloc[i + 1 :].copy()
-            body.columns = [str(c).strip() for c in raw.iloc[i].tolist()]
-            body = body.loc[:, [c for c in body.columns if c]]
-            body = body[~(body.apply(lambda r: all(not str(v).strip() for v in r), axis=1))] if not body.empty else body
-            return body.reset_index(drop=True).astype(str), i + 1
-    need = (
-        ", ".join(f"`{c.name}`" for c in KINDS[kind] if c.required) if kind in KINDS else ", ".join(sorted(known)[:6])
-    )
-    raise ImportRejected(
-        [
-            _problem(
-                name,
-                1,
-                None,
-                None,
-                f"baris judul kolom tidak ditemukan; kolom wajib: {need}.",
-                f"no header row found; required columns: {need}.",
+                f"berkas lebih panjang dari {fmt.integer(SHEET_ROWS)} baris, batas sebuah lembar kerja; "
+                "hapus baris kosong di bawah data lalu unggah lagi.",
+                f"the file is longer than {fmt.integer(SHEET_ROWS, 'en')} rows, the most a worksheet holds; "
+                "delete the blank rows below the data and upload again.",
+                row=number,
             )
-        ]
-    )
+        if len(cells) > MAX_COLUMNS and any(c.strip(_BLANK) for c in cells[MAX_COLUMNS:]):
+            raise _refuse(
+                name,
+                f"baris ini berisi {fmt.integer(len(cells))} kolom; paling banyak {MAX_COLUMNS} kolom dibaca. "
+                "Hapus kolom yang tidak dipakai lalu unggah lagi.",
+                f"this row has {fmt.integer(len(cells), 'en')} columns; at most {MAX_COLUMNS} are read. "
+                "Delete the unused columns and upload again.",
+                row=number,
+            )
+        if not any(c.strip(_BLANK) for c in cells[:MAX_COLUMNS]):
+            continue  # a blank row: skipped, but the rows after it keep their spreadsheet numbers
+        if header is None:
+            header = _header_of(cells, known)
+            if header is not None:
+                header_row = number
+                width = max(i for i, c in enumerate(cells[:MAX_COLUMNS]) if c.strip(_BLANK)) + 1
+                continue
+            looked += 1
+            if looked >= HEADER_SEARCH:
+                break
+            continue
+        if len(body) >= MAX_ROWS:
+            raise _refuse(
+                name,
+                f"lebih dari {fmt.integer(MAX_ROWS)} baris data; bagi berkas menjadi beberapa bagian.",
+                f"more than {fmt.integer(MAX_ROWS, 'en')} data rows; split the file into parts.",
+                row=number,
+            )
+        stray = next((i for i in range(width, min(len(cells), MAX_COLUMNS)) if cells[i].strip(_BLANK)), None)
+        if stray is not None:  # a value right of the last titled column: the row is out of line with its header
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(
+                    _problem(
+                        name,
+                        number,
+                        _column_letter(stray),
+                        cells[stray],
+                        f"`{_show(cells[stray])}` ada di kolom tanpa judul, sehingga baris ini bergeser dari judulnya; "
+                        "periksa pemisah (angka berkoma desimal di CSV berpemisah koma harus diberi tanda kutip).",
+                        f"`{_show(cells[stray])}` is in a column with no header, so this row is out of line with the "
+                        "header; check the separators (a decimal comma in a comma-separated CSV needs quotes).",
+                    )
+                )
+            else:
+                hidden += 1
+        row = [cells[i] if i < len(cells) else "" for i, _ in header]
+        for value, (_, col) in zip(row, header, strict=True):
+            bad = _control(value)
+            too_long = len(value) > MAX_CELL
+            if not (bad or too_long):
+                continue
+            if len(problems) >= MAX_PROBLEMS:
+                hidden += 1
+                continue
+            if bad:
+                problems.append(
+                    _problem(
+                        name,
+                        number,
+                        col,
+                        value,
+                        f"`{_show(value)}` berisi karakter kendali {bad} yang tak terlihat; hapus lalu unggah lagi.",
+                        f"`{_show(value)}` holds the invisible control character {bad}; delete it and upload again.",
+                    )
+                )
+            else:
+                problems.append(
+                    _problem(
+                        name,
+                        number,
+                        col,
+                        _show(value),
+                        f"isi sel {fmt.integer(len(value))} karakter; paling banyak {fmt.integer(MAX_CELL)}.",
+                        f"the cell holds {fmt.integer(len(value), 'en')} characters; at most {fmt.integer(MAX_CELL, 'en')}.",
+                    )
+                )
+        body.append(row)
+        numbers.append(number)
+    if header is None:
+        need = (
+            ", ".join(f"`{c.name}`" for c in KINDS[kind] if c.required)
+            if kind in KINDS
+            else ", ".join(sorted(known)[:6])
+        )
+        raise ImportRejected(
+            [
+                _problem(
+                    name,
+                    1,
+                    None,
+                    None,
+                    f"baris judul kolom tidak ditemukan; kolom wajib: {need}.",
+                    f"no header row found; required columns: {need}.",
+                )
+            ]
+        )
+    if problems:
+        raise ImportRejected(problems + _more(name, hidden))
+    frame = pd.DataFrame(body, columns=[col for _, col in header], index=pd.Index(numbers, name="row"), dtype=str)
+    return frame, header_row
+
+
+def _more(name: str, hidden: int) -> list[Problem]:
+    """The line that stands for problems not listed one by one."""
+    if not hidden:
+        return []
+    return [
+        _problem(
+            name,
+            None,
+            None,
+            None,
+            f"… dan {fmt.integer(hidden)} masalah lain dengan jenis yang sama.",
+            f"… and {fmt.integer(hidden, 'en')} more problems of the same kinds.",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- checking rows
@@ -239,12 +523,12 @@ class RegionResolver:
     """A code, or a name that matches exactly one assessed region ('Kota Bontang', 'Bontang')."""
 
     def __init__(self, db: Database) -> None:
-        regs = db.df("select code, name, short_name, display_name from regions where autonomous")
-        self.codes = set(regs["code"])
+        regs = db.rows("select code, name, short_name, display_name from regions where autonomous")
+        self.codes = {code for code, *_ in regs}
         self.by_name: dict[str, set[str]] = {}
-        for r in regs.itertuples(index=False):
-            for n in {r.name, r.short_name, r.display_name, r.short_name.replace(" ", "")}:
-                self.by_name.setdefault(n.strip().lower(), set()).add(r.code)
+        for code, name, short, display in regs:
+            for n in {name, short, display, short.replace(" ", "")}:
+                self.by_name.setdefault(n.strip().lower(), set()).add(code)
 
     def resolve(self, text: str) -> tuple[str | None, str | None]:
         """(code, None) or (None, reason)."""
@@ -300,22 +584,25 @@ def _columns(df: pd.DataFrame, kind: str, name: str, header_row: int) -> tuple[d
 def _number(
     text: str, name: str, row: int, column: str, lo: float, hi: float, problems: list[Problem], integer: bool = False
 ) -> float | None:
-    if text.startswith(("=", "@")) or (text.startswith("+") and not text[1:2].isdigit()):
-        problems.append(
-            _problem(
-                name,
-                row,
-                column,
-                text,
-                f"`{text}` adalah rumus, bukan nilai; tulis angkanya.",
-                f"`{text}` is a formula, not a value; write the number.",
-            )
-        )
-        return None
+    """A cell read as a number in one of the README's spellings and checked against its range, or a problem."""
     try:
         v = parse_number(text, thousands_dot=hi >= 1000)
     except ValueError:
-        problems.append(_problem(name, row, column, text, f"`{text}` bukan angka.", f"`{text}` is not a number."))
+        shown = _show(text)
+        id_, en = (
+            (
+                f"`{shown}` adalah rumus, bukan nilai; tulis angkanya.",
+                f"`{shown}` is a formula, not a value; write the number.",
+            )
+            if formula_like(text)
+            else ("sel kosong bukan angka; isi nilainya.", "an empty cell is not a number.")
+            if not text
+            else (
+                f"`{shown}` bukan angka; tulis seperti 62,31 · 62.31 · 1.234 · 1.234,5.",
+                f"`{shown}` is not a number; write it like 62.31 · 62,31 · 1,234 · 1,234.5.",
+            )
+        )
+        problems.append(_problem(name, row, column, text, id_, en))
         return None
     if integer and v != int(v):
         problems.append(
@@ -337,6 +624,50 @@ def _number(
     return v
 
 
+def _text(text: str, name: str, row: int, column: str, problems: list[Problem]) -> str | None:
+    """A free-text cell (a note, a plan document), refused when a spreadsheet would run it as a formula."""
+    if formula_like(text):
+        problems.append(formula_problem(name, row, column, text))
+        return None
+    return text or None
+
+
+def typed_text_problems(file: str, fields: dict[str, str | None]) -> list[Problem]:
+    """Text typed into a form (a source's title, a register title): refused if it would run as a formula in Excel
+    or holds a control character. Empty fields pass."""
+    problems = []
+    for column, value in fields.items():
+        v = (value or "").strip(_BLANK)  # str.strip() would also take control characters away
+        if formula_like(v):
+            problems.append(formula_problem(file, None, column, v))
+        elif _control(v):
+            problems.append(
+                _problem(
+                    file,
+                    None,
+                    column,
+                    v,
+                    f"`{_show(v)}` berisi karakter kendali {_control(v)} yang tak terlihat; hapus lalu simpan lagi.",
+                    f"`{_show(v)}` holds the invisible control character {_control(v)}; delete it and save again.",
+                )
+            )
+    return problems
+
+
+def formula_problem(file: str, row: int | None, column: str | None, text: str) -> Problem:
+    """The refusal of text that Excel would run as a formula (`=…`, `+…`, `-…`, `@…`): CSV/XLSX injection."""
+    return _problem(
+        file,
+        row,
+        column,
+        text,
+        f"`{_show(text)}` diawali `{text[:1]}` sehingga Excel menjalankannya sebagai rumus; "
+        "hapus tanda itu atau awali dengan kata.",
+        f"`{_show(text)}` begins with `{text[:1]}`, so Excel would run it as a formula; "
+        "remove that sign or begin with a word.",
+    )
+
+
 def check_rows(
     db: Database, df: pd.DataFrame, kind: str, name: str, header_row: int
 ) -> tuple[pd.DataFrame, list[Problem]]:
@@ -352,10 +683,9 @@ def check_rows(
     if kind == "indicators":
         for code, nm, nm_en in db.rows("select distinct code, name, name_en from indicators"):
             indicator_codes |= {code.lower(): code, nm.lower(): code, nm_en.lower(): code}
-    clean, seen = [], {}
-    for i, rec in enumerate(df.to_dict("records")):
-        row = header_row + 1 + i
-        before = len(problems)
+    clean, seen, listed, hidden = [], {}, [], 0
+    for row, rec in zip(df.index.tolist(), df.to_dict("records"), strict=True):
+        problems: list[Problem] = []  # this row's; the file's are `listed`, up to MAX_PROBLEMS
 
         def cell(ours: str, rec: dict = rec) -> str:
             return " ".join(str(rec.get(cols[ours], "")).split()) if ours in cols else ""
@@ -405,11 +735,11 @@ def check_rows(
             )
             out |= {
                 "year": int(y) if y is not None else None,
-                "score": round(s, 2) if s is not None else None,
+                "score": _round(s, 2) if s is not None else None,
                 "predicate": p or None,
                 "rank": int(rank) if rank else None,
                 "rank_of": int(rank_of) if rank_of else None,
-                "note": cell("note") or None,
+                "note": _text(cell("note"), name, row, cols.get("note", "note"), problems),
             }
             key = (code, out["year"])
         elif kind == "indicators":
@@ -438,7 +768,11 @@ def check_rows(
                 problems,
                 integer=ind in ("n_innovations", "basic_services"),
             )
-            out |= {"year": int(y) if y is not None else None, "indicator_code": ind, "level": lv}
+            out |= {
+                "year": int(y) if y is not None else None,
+                "indicator_code": ind,
+                "level": _round(lv, 3) if lv is not None else None,
+            }
             key = (code, out["year"], ind)
         else:  # targets
             metric = cell("metric")
@@ -492,6 +826,8 @@ def check_rows(
                         "the plan document is required.",
                     )
                 )
+            elif formula_like(plan):
+                problems.append(formula_problem(name, row, cols["plan_document"], plan))
             out |= {
                 "metric": metric,
                 "value": v,
@@ -501,7 +837,7 @@ def check_rows(
                 "plan_document": plan,
             }
             key = (code, metric, out["target_year"])
-        if len(problems) == before and None not in key:
+        if not problems and None not in key:
             if key in seen:
                 problems.append(
                     _problem(
@@ -516,14 +852,25 @@ def check_rows(
             else:
                 seen[key] = row
                 clean.append(out)
-    return pd.DataFrame(clean), problems
+        room = max(MAX_PROBLEMS - len(listed), 0)
+        listed += problems[:room]
+        hidden += len(problems) - len(problems[:room])
+    frame = pd.DataFrame(clean)
+    frame.attrs["columns"] = cols  # our column name → the file's header, for messages about whole groups of rows
+    return frame, listed + _more(name, hidden)
+
+
+def _round(v: float, places: int) -> float:
+    """A value at the precision the database keeps (scores 2 decimals, levels 3), halves rounded up as people do."""
+    return float(Decimal(repr(v)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 # ---------------------------------------------------------------- preview against the database
 
 CURRENT = {
     "scores": """
-        select s.region_code, s.year, s.score::double as old_score, s.predicate as old_predicate, s.source_id as old_source
+        select s.region_code, s.year, s.score::double as old_score, s.predicate as old_predicate, s.rank as old_rank,
+               s.rank_of as old_rank_of, s.note as old_note, s.source_id as old_source
         from iid_scores s join sources x using (source_id)
         where s.superseded_by is null and x.kind <> 'sample'
           and (s.region_code, s.year) in (select (region_code, year) from frame)""",
@@ -538,7 +885,8 @@ CURRENT = {
         select region_code, year, 'basic_services', basic_services, source_id from innovation_profiles
         where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)""",
     "targets": """
-        select region_code, metric, target_year, value as old_value, target_id as old_target
+        select region_code, metric, target_year, value as old_value, comparator as old_comparator,
+               predicate_named as old_predicate_named, plan_document as old_plan_document, target_id as old_target
         from targets where superseded_by is null
           and (region_code, metric, target_year) in (select (region_code, metric, target_year) from frame)""",
 }
@@ -548,6 +896,13 @@ KEYS = {
     "targets": ["region_code", "metric", "target_year"],
 }
 VALUE = {"scores": ("score", "old_score"), "indicators": ("level", "old_level"), "targets": ("value", "old_value")}
+# Other fields a row carries: a row whose value is the same but which states one of these differently is a change
+# (a corrected predicate, rank or plan document is not dropped as "unchanged"). An empty optional cell states nothing.
+CARRIED = {
+    "scores": ("predicate", "rank", "rank_of", "note"),
+    "indicators": (),
+    "targets": ("comparator", "plan_document", "predicate_named"),
+}
 
 
 def preview(db: Database, data: bytes, name: str, kind: str) -> Preview:
@@ -570,13 +925,25 @@ def preview(db: Database, data: bytes, name: str, kind: str) -> Preview:
         cur.close()
     if kind == "scores" and not current.empty:
         # two reports that disagree: the lower is shown (as the app does), the higher is kept beside it
-        current = current.groupby(KEYS[kind], as_index=False).agg(
-            old_score=("old_score", "min"), old_score_max=("old_score", "max"), old_predicate=("old_predicate", "first")
+        current = current.sort_values("old_score", kind="stable")
+        top = (
+            current.groupby(KEYS[kind], as_index=False)["old_score"]
+            .max()
+            .rename(columns={"old_score": "old_score_max"})
         )
+        current = current.drop_duplicates(KEYS[kind]).merge(top, on=KEYS[kind])
+    if kind == "indicators":
+        problems = problems + _profiles_named(rows, current, name)
     merged = rows.merge(current, on=KEYS[kind], how="left")
     new, old = VALUE[kind]
     has_old = merged[old].notna()
     same = has_old & (merged[new].astype(float).round(3) == merged[old].astype(float).round(3))
+    if CARRIED[kind] and same.any():
+        stated = [
+            all(r[f] is None or r[f] == r["old_" + f] for f in CARRIED[kind])
+            for r in records(merged[[c for f in CARRIED[kind] for c in (f, "old_" + f)]])
+        ]
+        same &= pd.Series(stated, index=merged.index)
     return Preview(
         kind,
         name,
@@ -586,6 +953,42 @@ def preview(db: Database, data: bytes, name: str, kind: str) -> Preview:
         merged[same].reset_index(drop=True),
         problems,
     )
+
+
+def _profiles_named(rows: pd.DataFrame, current: pd.DataFrame, name: str) -> list[Problem]:
+    """A region-year with no innovation profile yet needs both of its numbers in the file.
+
+    An import writes only what the file names; a profile row holds two numbers, so a new one cannot be made from
+    one of them (nor from levels alone) without inventing the other.
+    """
+    have = set()
+    if not current.empty:
+        have = {
+            (r, y)
+            for r, y, c in current[["region_code", "year", "indicator_code"]].itertuples(index=False)
+            if c == "n_innovations"
+        }
+    problems = []
+    column = rows.attrs.get("columns", {}).get("indicator", "indicator")
+    for (region, year), group in rows.groupby(["region_code", "year"], sort=False):
+        missing = [c for c in ("n_innovations", "basic_services") if c not in set(group["indicator_code"])]
+        if (region, year) in have or not missing:
+            continue
+        need = " dan ".join(f"`{c}`" for c in missing)
+        need_en = " and ".join(f"`{c}`" for c in missing)
+        problems.append(
+            _problem(
+                name,
+                int(group["_row"].min()),
+                column,
+                None,
+                f"daerah {region} tahun {year} belum punya profil inovasi; tambahkan baris {need} untuk daerah dan "
+                "tahun ini (jumlah inovasi dan urusan pelayanan dasar).",
+                f"region {region} has no innovation profile for {year}; add the {need_en} rows for this region and "
+                "year (the number of innovations and of basic-service affairs).",
+            )
+        )
+    return problems
 
 
 # ---------------------------------------------------------------- writing, recording, undoing
@@ -624,15 +1027,21 @@ def apply(
                 )
             ]
         )
+    bad = typed_text_problems(
+        pv.file_name, {"source_title": source_title, "publisher": publisher, "source_ref": source_ref}
+    )
+    if bad:
+        raise ImportRejected(bad)
     rows = pd.concat([pv.add, pv.change], ignore_index=True)
     if rows.empty:
         raise ImportRejected(
             [_problem(pv.file_name, None, None, None, "tidak ada baris baru atau berubah.", "no new or changed rows.")]
         )
     now = dt.datetime.now().replace(microsecond=0)
-    source_id = f"imp-{now:%Y%m%d%H%M%S}-{pv.sha256[:8]}"
     with db.transaction() as cur:
         import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
+        # unique even for the same file twice in one second: the import number is part of it
+        source_id = f"imp-{import_id}-{now:%Y%m%d%H%M%S}-{pv.sha256[:8]}"
         cur.execute(
             "insert into sources (source_id, kind, title, publisher, url, document_ref, retrieved_date, note) "
             "values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -671,23 +1080,28 @@ WRITE = {
            from frame""",
     ],
     "indicators": [
+        # only what the file names changes: the levels it lists, and the profile of a region-year whose number of
+        # innovations or basic-service affairs it lists (the other number is carried into the new profile row)
         """update indicator_scores set superseded_by = (select any_value(import_id) from frame)
-           where superseded_by is null and (region_code, year) in (select (region_code, year) from frame)""",
+           where superseded_by is null
+             and (region_code, year, indicator_code) in (select (region_code, year, indicator_code) from frame)""",
         """insert into indicator_scores (region_code, year, indicator_code, level, source_id)
            select region_code, year, indicator_code, level, source_id from frame
            where indicator_code not in ('n_innovations', 'basic_services')""",
         """insert into innovation_profiles (region_code, year, n_innovations, basic_services, source_id)
            select f.region_code, f.year,
-                  coalesce(max(f.level) filter (where f.indicator_code = 'n_innovations'), any_value(old.n_innovations), 0)::integer,
-                  coalesce(max(f.level) filter (where f.indicator_code = 'basic_services'), any_value(old.basic_services), 0)::integer,
+                  coalesce(max(f.level) filter (where f.indicator_code = 'n_innovations'), any_value(old.n_innovations))::integer,
+                  coalesce(max(f.level) filter (where f.indicator_code = 'basic_services'), any_value(old.basic_services))::integer,
                   any_value(f.source_id)
            from frame f
            left join innovation_profiles old
              on old.region_code = f.region_code and old.year = f.year and old.superseded_by is null
+           where f.indicator_code in ('n_innovations', 'basic_services')
            group by f.region_code, f.year""",
         """update innovation_profiles set superseded_by = (select any_value(import_id) from frame)
            where superseded_by is null and source_id <> (select any_value(source_id) from frame)
-             and (region_code, year) in (select (region_code, year) from frame)""",
+             and (region_code, year) in (
+                 select (region_code, year) from frame where indicator_code in ('n_innovations', 'basic_services'))""",
     ],
     "targets": [
         """update targets set superseded_by = (select any_value(import_id) from frame)
@@ -832,7 +1246,7 @@ def export_dir(db: Database, out: Path, data_dir: Path | None = None) -> list[Pa
     for rel, sql in EXPORT_TABLES.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        db.df(sql).to_csv(path, index=False)
+        safe_frame(db.df(sql)).to_csv(path, index=False)  # text Excel would run as a formula gets a leading '
         written.append(path)
     raw = out / "raw" / "idn-area-data"
     raw.mkdir(parents=True, exist_ok=True)
@@ -840,7 +1254,8 @@ def export_dir(db: Database, out: Path, data_dir: Path | None = None) -> list[Pa
         shutil.copy(f, raw / f.name)
         written.append(raw / f.name)
     (out / "EXPORT.md").write_text(
-        "Ekspor basis data Dasbor IID. Bangun kembali dengan: python -m iid build --from <folder ini>\n",
+        "Ekspor basis data Dasbor IID. Bangun kembali dengan: python -m iid build --from <folder ini>\n"
+        "Teks yang diawali = + - @ ditulis dengan tanda ' di depannya agar Excel tidak menjalankannya sebagai rumus.\n",
         encoding="utf-8",
     )
     return written
@@ -884,13 +1299,22 @@ def save_source(
     note: str | None,
 ) -> str:
     """Add or edit a source; a published source needs a URL or a document reference."""
-    title, url, document_ref = (title or "").strip(), (url or "").strip() or None, (document_ref or "").strip() or None
+    title, url, document_ref = (
+        (title or "").strip(_BLANK),
+        (url or "").strip() or None,
+        (document_ref or "").strip(_BLANK) or None,
+    )
     if kind not in SOURCE_KINDS:
         raise ImportRejected(
             [_problem("sumber", None, "kind", kind, "jenis sumber tidak sah.", "invalid source kind.")]
         )
     if not title:
         raise ImportRejected([_problem("sumber", None, "title", "", "judul wajib diisi.", "a title is required.")])
+    bad = typed_text_problems(
+        "sumber", {"title": title, "publisher": publisher, "document_ref": document_ref, "note": note}
+    )
+    if bad:
+        raise ImportRejected(bad)
     if kind == "published" and not (url or document_ref):
         raise ImportRejected(
             [
@@ -925,7 +1349,7 @@ def save_source(
                 [kind, title, publisher, url, document_ref, published_date, note, source_id],
             )
         else:
-            source_id = f"src-{dt.datetime.now():%Y%m%d%H%M%S}-{hashlib.sha1(title.encode()).hexdigest()[:6]}"
+            source_id = f"src-{dt.datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(4)}"  # unique within a second
             cur.execute(
                 "insert into sources (source_id, kind, title, publisher, url, document_ref, published_date, "
                 "retrieved_date, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

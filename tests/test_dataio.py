@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv as csvlib
+import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from iid import check, dataio, queries
 from iid.build import build
 from iid.db import Database
 from iid.errors import ImportRejected
+from tests.test_import_fuzz import Pristine, build_pristine, checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("iid_scores", "indicator_scores", "innovation_profiles", "targets", "sources", "imports")
@@ -155,10 +159,92 @@ def test_indicator_import_changes_the_what_if_start_and_undo_restores_it(writabl
     assert not pv.problems and len(pv.change) == 3
     res = dataio.apply(db, pv)
     now = queries.latest_profile(db, "65")
-    assert now["profile"].levels == {"sid_video": 1.0, "sid_replikasi": 2.5} and now["profile"].n_innovations == 40
-    assert now["profile"].basic_services == before["profile"].basic_services  # not in the file: kept
+    # only what the file names changes (16.8): the other levels and the number of affairs are kept
+    assert now["profile"].levels == before["profile"].levels | {"sid_video": 1.0, "sid_replikasi": 2.5}
+    assert now["profile"].n_innovations == 40
+    assert now["profile"].basic_services == before["profile"].basic_services
     dataio.undo(db, res.import_id)
     assert queries.latest_profile(db, "65")["profile"] == before["profile"]
+
+
+def test_a_one_row_indicator_import_changes_that_one_level_as_its_preview_says(writable_db):
+    """16.8: one row used to supersede all 35 levels of the region-year while the preview said "1 changed"."""
+    db, _ = writable_db
+    before = snapshot(db)
+    current = "select count(*) from indicator_scores where region_code = '65' and year = 2025 and superseded_by is null"
+    assert db.scalar(current) == 35
+    pv = dataio.preview(db, csv("region_code,year,indicator,level\n65,2025,sid_video,0.5\n"), "satu.csv", "indicators")
+    assert (len(pv.add), len(pv.change), len(pv.unchanged)) == (0, 1, 0)
+    res = dataio.apply(db, pv)
+    assert db.scalar(current) == 35
+    assert db.scalar("select count(*) from indicator_scores where superseded_by = ?", [res.import_id]) == 1
+    assert db.scalar("select count(*) from innovation_profiles where superseded_by = ?", [res.import_id]) == 0
+    assert queries.latest_profile(db, "65")["profile"].levels["sid_video"] == 0.5
+    dataio.undo(db, res.import_id)
+    after = snapshot(db)
+    assert {k: v for k, v in after.items() if k not in ("imports", "sources")} == {
+        k: v for k, v in before.items() if k not in ("imports", "sources")
+    }
+
+
+def test_levels_for_a_region_year_without_a_profile_need_its_two_numbers(writable_db):
+    """A new profile row is not invented (n_innovations = 0, basic_services = 0 was written before)."""
+    db, _ = writable_db
+    text = "region_code,year,indicator,level\n\n65,2027,sid_video,2\n65,2027,n_innovations,12\n"
+    pv = dataio.preview(db, csv(text), "baru.csv", "indicators")
+    assert [(p.row, p.column) for p in pv.problems] == [(3, "indicator")]
+    assert "`basic_services`" in pv.problems[0].message_id and "n_innovations`" not in pv.problems[0].message_id
+    pv = dataio.preview(db, csv(text + "65,2027,basic_services,3\n"), "baru.csv", "indicators")
+    assert not pv.problems and len(pv.add) == 3
+
+
+def test_a_row_that_states_a_different_predicate_or_note_is_a_change_not_unchanged(writable_db):
+    db, _ = writable_db
+    pv = dataio.preview(db, csv("kode;tahun;skor\n65;2023;45,86\n"), "x.csv", "scores")
+    assert len(pv.unchanged) == 1  # Kaltara 2023 as published
+    pv = dataio.preview(db, csv("kode;tahun;skor;predikat\n65;2023;45,86;Kurang Inovatif\n"), "x.csv", "scores")
+    assert len(pv.change) == 1  # the same score with another predicate was dropped as "unchanged"
+    res = dataio.apply(db, pv)
+    assert db.rows("select score::double, predicate from iid_scores where source_id = ?", [res.source_id]) == [
+        (45.86, "Kurang Inovatif")
+    ]
+
+
+def test_the_same_file_confirmed_twice_in_one_second_is_two_imports(writable_db, monkeypatch):
+    """16.11: the source id came from a one-second timestamp, so the second confirmation raised a ConstraintException."""
+    db, _ = writable_db
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2026, 5, 4, 10, 11, 12, 345)
+
+    monkeypatch.setattr(dataio.dt, "datetime", Frozen)
+    pv = dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores")
+    first = dataio.apply(db, pv)
+    second = dataio.apply(db, pv)
+    assert first.source_id != second.source_id and second.import_id == first.import_id + 1
+    a = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None)
+    b = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None)
+    assert a != b
+
+
+def test_the_whole_database_export_neutralises_formula_text(writable_db, tmp_path):
+    """16.10: the ZIP (/data and `iid export`) wrote =HYPERLINK(…), +… and -2+3+cmd|… cells raw."""
+    db, _ = writable_db
+    bad = ['=HYPERLINK("http://evil.example","klik")', "+62 812 555", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)"]
+    with db.transaction() as cur:  # text that older versions accepted
+        cur.execute("update sources set title = ? where source_id = (select min(source_id) from sources)", [bad[0]])
+        cur.execute("update targets set plan_document = ?", [bad[1]])
+        cur.execute("update iid_scores set note = ? where region_code = '65' and year = 2023", [bad[2]])
+        cur.execute("update events set title = ?", [bad[3]])
+    files = dataio.export_dir(db, tmp_path / "out")
+    cells = {c for f in files if f.suffix == ".csv" for row in csvlib.reader(f.open(encoding="utf-8")) for c in row}
+    for cell in bad:
+        assert "'" + cell in cells and cell not in cells, cell
+    with zipfile.ZipFile(io.BytesIO(dataio.export_zip(db))) as z:
+        zipped = z.read("published/targets.csv").decode()
+    assert "'+62 812 555" in zipped and ",+62" not in zipped
 
 
 def test_target_import_replaces_a_stored_target_and_undo_brings_it_back(writable_db):
@@ -246,51 +332,54 @@ def test_data_quality_finds_implausible_jumps_and_predicate_mismatches(writable_
 VALID = "kode,tahun,skor\n64.74,2025,71\n65,2025,50\n"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
+    """One database put back to its built state before every Hypothesis example (10.13: they shared one)."""
+    return build_pristine(tmp_path_factory)
+
+
+# Characters a number never holds; every one of them makes a numeric cell refused (README: accepted formats).
+NOT_IN_A_NUMBER = st.characters(exclude_characters="0123456789.,+- \t\n\r\u00a0")
+
+
+@settings(max_examples=60, deadline=None)
+@example(row=0, col=2, junk="9\x1c")  # the example of issue 10, item 13: read as 9
+@example(row=1, col=1, junk="20\x1c26")
 @given(
     row=st.integers(0, 1),
-    col=st.integers(0, 2),
-    junk=st.text(min_size=1, max_size=12).filter(
-        lambda s: s.strip() and "\n" not in s and "\r" not in s and "," not in s and '"' not in s
-    ),
+    col=st.integers(1, 2),
+    junk=st.builds(lambda a, c, b: a + c + b, st.text(max_size=4), NOT_IN_A_NUMBER, st.text(max_size=4)),
 )
-def test_any_corrupted_cell_is_rejected_and_changes_nothing(writable_db, row, col, junk):
-    db, _ = writable_db
+def test_any_corrupted_cell_is_rejected_and_changes_nothing(pristine, row, col, junk):
+    """Control characters included (10.13: `9\\x1c` was read as 9): each example gets the pristine database."""
+    db = pristine.fresh()
     lines = VALID.strip().split("\n")
     cells = lines[row + 1].split(",")
-    valid_value = {0: {"64.74", "65", "Bontang", "Kota Bontang"}, 1: {"2025", "2024", "2023", "2022", "2021"}}.get(col)
-    try:
-        number = float(junk.replace(",", "."))
-    except ValueError:
-        number = None
-    if (valid_value and junk.strip() in valid_value) or (col == 2 and number is not None and 0 <= number <= 100):
-        return  # still a valid cell
-    if col == 0 and len(dataio.RegionResolver(db).resolve(junk)[0] or "") > 0:
-        return  # junk that happens to name a region
-    cells[col] = junk
+    cells[col] = '"' + junk.replace('"', '""') + '"'
     lines[row + 1] = ",".join(cells)
-    before = snapshot(db)
-    with pytest.raises(ImportRejected):
+    with pytest.raises(ImportRejected) as info:
         dataio.import_file_bytes(db, ("\n".join(lines) + "\n").encode(), "x.csv", "scores")
-    assert snapshot(db) == before
+    assert any(p.row == row + 2 and p.column == ["kode", "tahun", "skor"][col] for p in info.value.problems)
+    assert checksums(db) == pristine.sums
+    pristine.last = pristine.sums
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None)
 @given(data=st.binary(min_size=1, max_size=400))
-def test_random_bytes_are_rejected_with_a_message(writable_db, data):
-    db, _ = writable_db
-    before = snapshot(db)
+def test_random_bytes_are_rejected_with_a_message(pristine, data):
+    db = pristine.fresh()
     try:
         dataio.import_file_bytes(db, data, "x.xlsx", "scores")
     except ImportRejected as exc:
         assert exc.problems and exc.problems[0].text("id")
-    assert snapshot(db) == before
+    assert checksums(db) == pristine.sums
+    pristine.last = pristine.sums
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None)
 @given(scores=st.lists(st.decimals(0, 100, places=2), min_size=1, max_size=5, unique=True))
-def test_valid_files_round_trip_through_export_exactly(writable_db, tmp_path_factory, scores):
-    db, _ = writable_db
+def test_valid_files_round_trip_through_export_exactly(pristine, tmp_path_factory, scores):
+    db = pristine.fresh()
     codes = ["64.74", "61.71", "19.71", "65", "11"][: len(scores)]
     text = "kode;tahun;skor\n" + "".join(
         f"{c};2025;{str(s).replace('.', ',')}\n" for c, s in zip(codes, scores, strict=True)
@@ -302,4 +391,3 @@ def test_valid_files_round_trip_through_export_exactly(writable_db, tmp_path_fac
     mine = exported[exported["source_id"] == res.source_id].sort_values("region_code")
     expected = sorted(zip(codes, [float(s) for s in scores], strict=True))
     assert list(zip(mine["region_code"], mine["score"].astype(float), strict=True)) == expected
-    dataio.undo(db, res.import_id)
