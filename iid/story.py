@@ -119,9 +119,10 @@ def score_screen(c: _Ctx) -> Screen | None:
 
 def trend_screen(c: _Ctx) -> Screen:
     summary = explore.summary(c.comp.series, c.reg["kind"], c.lang, queries.bands(c.db), c.comp.coverage_years)
+    # the score screen told the latest year; the trend screen leads with the long run (the second sentence)
     return Screen(
         "trend",
-        summary[0] if summary else c.name,
+        (summary[1] if len(summary) > 1 else summary[0]) if summary else c.name,
         figures.trend_main(c.db, c.code, c.published_only, c.lang),
         sources=c.src,
         has_sample=c.comp.has_sample,
