@@ -345,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         if i > 0 and i + 1 < len(argv):
             argv = ["--lang", argv[i + 1], *argv[:i], *argv[i + 2 :]]
     args = parser().parse_args(argv)
+    for sentence in settings.problems(args.lang):  # an unusable setting: its default is used, said once
+        print(sentence, file=sys.stderr)
     import duckdb
 
     from iid.db import DatabaseUnavailable

@@ -1130,21 +1130,26 @@ RESTORE = [
 
 
 def undo(db: Database, import_id: int) -> None:
-    """Take an import back: its rows go, the figures it replaced come back exactly, the record says when."""
-    row = db.rows("select source_id, undone_at from imports where import_id = ?", [import_id])
-    if not row:
-        raise _refuse("impor", f"impor #{import_id} tidak ada.", f"import #{import_id} does not exist.")
-    source_id, undone = row[0]
-    if undone is not None:
-        raise _refuse("impor", f"impor #{import_id} sudah dibatalkan.", f"import #{import_id} was already undone.")
-    later = db.scalar("select count(*) from imports where import_id > ? and undone_at is null", [import_id])
-    if later:
-        raise _refuse(
-            "impor",
-            "batalkan dulu impor yang lebih baru (urutan terbalik).",
-            "undo the later imports first (in reverse order).",
-        )
+    """Take an import back: its rows go, the figures it replaced come back exactly, the record says when.
+
+    The checks run inside the write transaction, so two undos at once cannot both pass them (issue 16, item 4).
+    """
     with db.transaction() as cur:
+        row = cur.execute("select source_id, undone_at from imports where import_id = ?", [import_id]).fetchall()
+        if not row:
+            raise _refuse("impor", f"impor #{import_id} tidak ada.", f"import #{import_id} does not exist.")
+        source_id, undone = row[0]
+        if undone is not None:
+            raise _refuse("impor", f"impor #{import_id} sudah dibatalkan.", f"import #{import_id} was already undone.")
+        (later,) = cur.execute(
+            "select count(*) from imports where import_id > ? and undone_at is null", [import_id]
+        ).fetchone()
+        if later:
+            raise _refuse(
+                "impor",
+                "batalkan dulu impor yang lebih baru (urutan terbalik).",
+                "undo the later imports first (in reverse order).",
+            )
         for stmt in UNDO:
             cur.execute(stmt, [source_id])
         for stmt in RESTORE:

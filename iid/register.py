@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from iid import display, fmt, queries
+from iid.dataio import typed_text_problems
 from iid.db import Database
 from iid.errors import IIDError, ImportRejected, Problem
 from iid.i18n import LANGS, t
@@ -63,6 +64,8 @@ COLUMNS = [
     "status",
 ]
 EDITABLE = [c for c in COLUMNS if c != "innovation_id"]
+# free text a person types: refused when a spreadsheet would run it as a formula (the others must be known codes)
+TEXT_FIELDS = ("title", "unit", "urusan", "competitions", "evidence")
 # the grid's columns in reading order: what an innovation is first, its technical ID last
 GRID = [
     "title",
@@ -218,11 +221,10 @@ def clean_row(
     comps = [c.strip().upper() for c in text("competitions").replace(";", ",").split(",") if c.strip()]
     out["competitions"] = ",".join(dict.fromkeys(comps)) or None
     out["evidence"] = text("evidence") or None
-    for col, v in out.items():
-        if isinstance(v, str) and v.startswith(("=", "@")):
-            problems.append(
-                _p(file, row, col, v, "isi sel berupa rumus; tulis teksnya.", "the cell is a formula; write the text.")
-            )
+    typed = {col: raw[col] for col in TEXT_FIELDS if isinstance(raw.get(col), str)}  # as typed: control characters too
+    for problem in typed_text_problems(file, typed):  # `=`, `+`, `-`, `@`: Excel would run it (issue 16, item 10)
+        problem.row = row
+        problems.append(problem)
     return out, problems
 
 
@@ -562,14 +564,15 @@ def import_register(db: Database, code: str, data: bytes, name: str) -> int:
         raise ImportRejected([_p(name, None, "", None, "tidak ada baris data.", "no data rows.")])
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
     rows, problems = [], []
-    for i, raw in enumerate(df.to_dict("records"), start=header + 1):
+    numbers = [int(i) for i in df.index]  # the rows a person sees in the spreadsheet (read_table skips blank rows)
+    for i, raw in zip(numbers, df.to_dict("records"), strict=True):
         row, pr = clean_row(raw, unit_types, name, i)
         problems += pr
         rows.append(row)
     if problems:
         raise ImportRejected(problems)
     seen: dict[tuple, int] = {}
-    for i, row in enumerate(rows, start=header + 1):
+    for i, row in zip(numbers, rows, strict=True):
         k = (row["unit"], row["year_proposed"], row["title"].lower())
         if k in seen:
             problems.append(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from iid import check, dataio, display, fmt, ui
+from iid import check, dataio, display, fmt, settings, ui
 from iid.errors import ImportRejected
 from iid.i18n import t
 
@@ -42,6 +42,8 @@ if tabs[0].open:
                 st.download_button(
                     label, data, name, key=key, on_click="ignore", type="tertiary", icon=":material/download:"
                 )
+        for sentence in settings.problems(lang):  # e.g. IID_UPLOAD_LIMIT_MB=abc: the default limit is used
+            st.warning(fmt.md_escape(sentence), icon=":material/settings:")
         upload = st.file_uploader(t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}")
         c1, c2 = st.columns(2)
         title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
