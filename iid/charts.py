@@ -3,6 +3,7 @@ part of every figure, so every export carries them."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -1116,11 +1117,13 @@ def count_bars(
     fig = go.Figure()
     groups = [(None, df)] if colour is None else list(df.groupby(colour, sort=True))
     for i, (name, g) in enumerate(groups):
-        kw = {"x": g[y], "y": g[x], "orientation": "h"} if horizontal else {"x": g[x], "y": g[y]}
+        # categories are typed by people (urusan, units): plotly reads <a>, <b>… in labels, so they go in escaped
+        cats = g[x].map(lambda v: html.escape(text_of(v, "–")))
+        kw = {"x": g[y], "y": cats, "orientation": "h"} if horizontal else {"x": cats, "y": g[y]}
         fig.add_trace(
             go.Bar(
                 **kw,
-                name=str(name) if name is not None else "",
+                name=html.escape(str(name)) if name is not None else "",
                 marker_color=REGION_COLOURS[i % 10],
                 text=g[y],
                 textposition="auto",

@@ -219,3 +219,10 @@ def test_a_one_year_trend_is_titled_with_that_year(published_db):
     series = queries.scores(published_db, [KALTARA], published_only=True)  # only 2023 is published (jpnn.com)
     fig = charts.trend(series, queries.bands(published_db), pd.DataFrame())
     assert fig.layout.title.text == "Skor IID Provinsi Kalimantan Utara, 2023"
+
+
+def test_people_typed_categories_are_shown_as_text_never_as_links_or_markup():
+    df = pd.DataFrame({"urusan": ['<a href="https://evil.example">klik</a>', "kesehatan"], "count": [2, 1]})
+    fig = charts.count_bars(df, "urusan", "count", "t", "s", "Sumber: –", False)
+    labels = list(fig.data[0].x)
+    assert labels[0] == "&lt;a href=&quot;https://evil.example&quot;&gt;klik&lt;/a&gt;" and labels[1] == "kesehatan"
