@@ -75,13 +75,15 @@ class BuildReport:
 DERIVED = {
     "mv_scores": "v_scores",
     "mv_scores_published": "v_scores_published",
+    "mv_coverage": "v_coverage",  # which years are national years per kind (read on every page)
 }
+_ORDER = {"mv_coverage": "kind, year"}
 _REFRESH = [
     stmt
     for table, view in DERIVED.items()
     for stmt in (
         f"drop table if exists {table}",
-        f"create table {table} as select * from {view} order by region_code, year",
+        f"create table {table} as select * from {view} order by {_ORDER.get(table, 'region_code, year')}",
     )
 ]
 

@@ -93,7 +93,7 @@ from {view} where kind = ? and year = ? and score is not null
 }
 
 COVERAGE_ALL = """
-select kind, year, n_regions, n_scored, n_published, national, national_published from v_coverage order by kind, year
+select kind, year, n_regions, n_scored, n_published, national, national_published from mv_coverage order by kind, year
 """
 KIND_COUNTS = "select kind, count(*) from regions where autonomous group by kind"
 

@@ -79,6 +79,22 @@ def latest_profile(db_path: str, code: str, published_only: bool):
     return queries.latest_profile(get_db(db_path), code, published_only)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def rule_change_effect(
+    db_path: str, code: str, published_only: bool, target_year: int
+) -> tuple[int, int, float] | None:
+    """(profile year, rule year, points) the target year's rules add to the latest profile; None where not defined."""
+    from iid.rules import rule_year_for
+    from iid.whatif import rule_change_effect as effect
+
+    prof, rules = latest_profile(db_path, code, published_only), rule_years(db_path)
+    if prof is None or not rules:
+        return None
+    ry = rule_year_for(target_year, sorted(rules))
+    points = effect(prof["profile"], rules, lambda y: indicators(db_path, y), prof["year"], ry)
+    return None if points is None else (prof["year"], ry, points)
+
+
 @st.cache_data(show_spinner=False)
 def rule_years(db_path: str) -> dict:
     return queries.rule_years(get_db(db_path))

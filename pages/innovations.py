@@ -163,7 +163,12 @@ if tabs[0].open:
                 "evidence": st.column_config.TextColumn(t("col_evidence", lang)),
             },
         )
-        new_rows, changed, deleted = R.edits(view, edited, year)
+        # comparing every cell of a large register costs ~0,6 s a rerun: only when the grid holds edits
+        now_pending = st.session_state.get(ekey) or {}
+        if any(now_pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
+            new_rows, changed, deleted = R.edits(view, edited, year)
+        else:
+            new_rows, changed, deleted = [], {}, []
 
         def save_edits(base: dict[str, str]) -> None:
             if not (new_rows or changed or deleted):

@@ -158,17 +158,12 @@ else:
     box(f"**{t('tg_status', lang)}: {status_label(rep, lang)}** — {explain(rep, lang)}")
     if metric == "iid_score" and p.status in ("achieved", "on_track", "moderate"):
         # the status follows the score's trend; the target year's rules may score the same work lower
-        prof, all_rules = ui.latest_profile(path, code, published_only), ui.rule_years(path)
-        if prof is not None and all_rules:
-            ry = rule_year_for(year, sorted(all_rules))
-            effect = whatif.rule_change_effect(
-                prof["profile"], all_rules, lambda y: ui.indicators(path, y), prof["year"], ry
+        effect = ui.rule_change_effect(path, code, published_only, year)
+        if effect is not None and effect[2] <= -0.005:
+            st.warning(
+                t("tg_rule_caveat", lang, rule=effect[1], year=effect[0], delta=fmt.signed(effect[2], 2, lang)),
+                icon=":material/rule:",
             )
-            if effect is not None and effect <= -0.005:
-                st.warning(
-                    t("tg_rule_caveat", lang, rule=ry, year=prof["year"], delta=fmt.signed(effect, 2, lang)),
-                    icon=":material/rule:",
-                )
     st.caption(t("tg_method", lang, m=p.method) + " · " + t("indicative", lang))
     sentence = predicate_sentence(rep, lang)
     if sentence:

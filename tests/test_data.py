@@ -93,7 +93,10 @@ def test_region_search_finds_a_region_by_any_part_of_its_name(full_db):
     assert queries.search_regions(full_db, "65")["code"].tolist()[0] == "65"
 
 
-@pytest.mark.parametrize(("table", "view"), [("mv_scores", "v_scores"), ("mv_scores_published", "v_scores_published")])
+@pytest.mark.parametrize(
+    ("table", "view"),
+    [("mv_scores", "v_scores"), ("mv_scores_published", "v_scores_published"), ("mv_coverage", "v_coverage")],
+)
 def test_materialised_scores_equal_their_views(full_db, table, view):
     diff = f"select count(*) from ((select * from {table} except select * from {view}) union all (select * from {view} except select * from {table}))"
     assert full_db.scalar(diff) == 0

@@ -33,6 +33,7 @@ group by region_code, year;
 -- kind's autonomous regions have a score in it. Only then are ranks computed, distributions drawn, movers and
 -- averages shown; otherwise the app says how many regions have a score ("baru 2 dari 93 kota punya skor 2026").
 -- national: any score (published, own or sample) counts; national_published: published scores only.
+-- Materialised as mv_coverage (iid/build.py DERIVED), refreshed with the score tables in every writing transaction.
 create view v_coverage as
 with n as (
     select kind, count(*) as n_regions from regions where autonomous group by kind
