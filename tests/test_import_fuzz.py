@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iid import dataio
-from iid.build import build
+from iid.build import DERIVED, build
 from iid.db import Database
 from iid.errors import ImportRejected
 
@@ -45,8 +45,7 @@ CHILDREN_FIRST = (
     "indicator_scores",
     "innovation_profiles",
     "targets",
-    "mv_scores",
-    "mv_scores_published",
+    *DERIVED,  # the materialised tables (mv_scores, mv_scores_published, mv_coverage)
 )
 
 
@@ -620,7 +619,7 @@ DATA_TABLES = {
     "indicators": ("indicator_scores", "innovation_profiles"),
     "targets": ("targets",),
 }
-HISTORY = ("sources", "imports", "mv_scores", "mv_scores_published")
+HISTORY = ("sources", "imports", *DERIVED)
 
 
 def expected_rows(case: FileCase, changed_keys: set[tuple]) -> list[tuple]:
