@@ -223,13 +223,15 @@ class Comparison:
     coverage_years: dict[tuple[str, int], dict] = field(default_factory=dict)  # (kind, year) → coverage()
 
 
-def compare_year(db: Database, codes: list[str], kinds: list[str], published_only: bool = False) -> int:
+def compare_year(
+    db: Database, codes: list[str], kinds: list[str], published_only: bool = False, national: dict | None = None
+) -> int:
     """The year a comparison stands on: the latest national year of the chosen kinds (see v_coverage).
 
     Where no year is national (published-only data covers a few regions a year), the latest year in which a chosen
     region has a score; else the latest year with any score.
     """
-    national = queries.national_years(db, published_only)
+    national = national if national is not None else queries.national_years(db, published_only)
     years = [y for k in kinds for y in national.get(k, [])]
     if years:
         return max(years)
@@ -257,14 +259,16 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
     series["rank_of"] = series["published_rank_of"].where(has_pub, series["computed_rank_of"])
     regs = queries.regions(db).set_index("code")
     kinds = sorted({regs.loc[c, "kind"] for c in codes})
-    year = compare_year(db, codes, kinds, published_only)
+    known = queries.coverage_all(db, published_only)  # read once: the year, the notes and the averages use it
+    national = queries.national_years(db, published_only, known)
+    year = compare_year(db, codes, kinds, published_only, national)
     latest = pd.DataFrame({"region_code": codes}).merge(series[series["year"] == year], on="region_code", how="left")
     latest["display_name"] = latest["region_code"].map(regs["display_name"])
     latest["score_is_sample"] = latest["score_is_sample"].fillna(False).astype(bool)
     latest["score_is_own"] = latest["score_is_own"].fillna(False).astype(bool)
     stand: dict[str, Standing] = {}
-    coverage = {kind: queries.coverage(db, kind, year, published_only) for kind in kinds}
-    by_year = {k: v for k, v in queries.coverage_all(db, published_only).items() if k[0] in kinds}
+    coverage = {kind: queries.coverage(db, kind, year, published_only, known) for kind in kinds}
+    by_year = {k: v for k, v in known.items() if k[0] in kinds}
     for kind in kinds:
         mine = [c for c in codes if regs.loc[c, "kind"] == kind]
         if coverage[kind]["national"]:
@@ -287,7 +291,6 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
     provinces = sorted({regs.loc[c, "province_code"] for c in codes if regs.loc[c, "kind"] != "provinsi"})
     refs = averages(db, kinds, provinces, published_only)
     refs = refs[refs["n"] >= 3]
-    national = queries.national_years(db, published_only)
     keep = [
         scope != "national" or int(y) in national.get(k, [])
         for k, scope, y in zip(refs["kind"], refs["scope"], refs["year"], strict=True)

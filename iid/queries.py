@@ -115,19 +115,24 @@ def coverage_all(db: Database, published_only: bool = False) -> dict[tuple[str, 
     }
 
 
-def coverage(db: Database, kind: str, year: int, published_only: bool = False) -> dict:
-    """coverage_all() of one kind and year; a year nobody has a score in has n = 0."""
-    found = coverage_all(db, published_only).get((kind, int(year)))
+def coverage(
+    db: Database, kind: str, year: int, published_only: bool = False, known: dict[tuple[str, int], dict] | None = None
+) -> dict:
+    """coverage_all() of one kind and year (from `known` when the caller has read it); a year nobody has a score in
+    has n = 0."""
+    found = (known if known is not None else coverage_all(db, published_only)).get((kind, int(year)))
     if found:
         return found
     of = dict(db.rows(KIND_COUNTS)).get(kind, 0)
     return {"kind": kind, "year": int(year), "n": 0, "of": int(of), "national": False}
 
 
-def national_years(db: Database, published_only: bool = False) -> dict[str, list[int]]:
+def national_years(
+    db: Database, published_only: bool = False, known: dict[tuple[str, int], dict] | None = None
+) -> dict[str, list[int]]:
     """Per kind, the years that count as national years by the coverage rule (v_coverage)."""
     out: dict[str, list[int]] = {"provinsi": [], "kabupaten": [], "kota": []}
-    for (kind, year), c in coverage_all(db, published_only).items():
+    for (kind, year), c in (known if known is not None else coverage_all(db, published_only)).items():
         if c["national"]:
             out.setdefault(kind, []).append(year)
     return out
