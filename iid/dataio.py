@@ -1039,6 +1039,7 @@ def apply(
         )
     now = dt.datetime.now().replace(microsecond=0)
     with db.transaction() as cur:
+        db.bump(cur, "scores")
         import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         # unique even for the same file twice in one second: the import number is part of it
         source_id = f"imp-{import_id}-{now:%Y%m%d%H%M%S}-{pv.sha256[:8]}"
@@ -1135,6 +1136,7 @@ def undo(db: Database, import_id: int) -> None:
     The checks run inside the write transaction, so two undos at once cannot both pass them (issue 16, item 4).
     """
     with db.transaction() as cur:
+        db.bump(cur, "scores")
         row = cur.execute("select source_id, undone_at from imports where import_id = ?", [import_id]).fetchall()
         if not row:
             raise _refuse("impor", f"impor #{import_id} tidak ada.", f"import #{import_id} does not exist.")
@@ -1346,7 +1348,7 @@ def save_source(
                 )
             ]
         )
-    with db.transaction() as cur:
+    with db.transaction() as cur:  # names nothing: a source's words show on every page, so every cache goes
         if source_id:
             cur.execute(
                 "update sources set kind = ?, title = ?, publisher = ?, url = ?, document_ref = ?, "

@@ -8,6 +8,7 @@ DatabaseUnavailable, which says what is wrong and what to do, instead of DuckDB'
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,14 @@ import pandas as pd
 from iid.errors import IIDError
 
 SQL_DIR = Path(__file__).parent / "sql"
+
+# What a write can change, for Database.bump()/version(): cached results name what they read.
+CHANGES = {
+    "scores": "scores, indicator levels, sources, imports and their undo (everything the score views read)",
+    "register": "register:<code> — one region's innovation register, units, levels and its log",
+    "scenarios": "scenarios:<code> — one region's saved target scenarios",
+    "users": "accounts and roles",
+}
 
 
 def sql_file(name: str) -> str:
@@ -129,6 +138,12 @@ class Database:
                 raise
             raise DatabaseUnavailable.from_error(file, exc) from exc
         self._write_lock = threading.Lock()
+        # What has changed since this connection opened: a counter per name, bumped when a write commits.
+        # Cached results carry version(...) of what they read, so a write clears only what it changes.
+        self._token = secrets.token_hex(4)
+        self._epoch = 0  # bumped by a write that named nothing: everything may have changed
+        self._versions: dict[str, int] = {}
+        self._pending: list[str] | None = None
         if file is not None:
             self._check_length(file)
 
@@ -176,10 +191,14 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All-or-nothing writes: commit when the block ends, roll back on any exception."""
+        """All-or-nothing writes: commit when the block ends, roll back on any exception.
+
+        A write names what it changed with bump(); one that names nothing invalidates every cached result.
+        """
         with self._write_lock:
             cur = self._con.cursor()
             cur.execute("begin transaction")
+            self._pending = []
             try:
                 yield cur
             except BaseException:
@@ -187,8 +206,30 @@ class Database:
                 raise
             else:
                 cur.execute("commit")
+                self._committed(self._pending)
             finally:
+                self._pending = None
                 cur.close()
+
+    def bump(self, cur: duckdb.DuckDBPyConnection, *names: str) -> None:
+        """Inside a write transaction: mark what it changes (see CHANGES); counted only if the write commits."""
+        if self._pending is None:
+            raise RuntimeError("bump() belongs inside db.transaction()")
+        for name in names:
+            if name.split(":", 1)[0] not in CHANGES:
+                raise ValueError(f"unknown change name: {name}")
+        self._pending.extend(names)
+
+    def _committed(self, names: list[str] | None) -> None:
+        if not names:
+            self._epoch += 1
+            return
+        for name in dict.fromkeys(names):
+            self._versions[name] = self._versions.get(name, 0) + 1
+
+    def version(self, *names: str) -> tuple:
+        """A stamp of what names have seen: equal stamps, same data. Put it in cache keys."""
+        return (self._token, self._epoch, *(self._versions.get(n, 0) for n in names))
 
     def close(self) -> None:
         self._con.close()

@@ -357,6 +357,7 @@ def save(
     """
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
     with db.transaction() as cur:
+        db.bump(cur, f"register:{code}")
         now = _versions(cur, code)
         if base is not None:
             clash = [i for i in changed if now.get(i) != base.get(i)]
@@ -488,6 +489,8 @@ def undo_batch(db: Database, batch: int) -> None:
                 f"perubahan {ids} mengubah baris yang sama setelah #{batch}; batalkan itu dulu (urutan terbalik).",
                 f"change {ids} changed the same rows after #{batch}; undo it first (in reverse order).",
             )
+        regions = {json.loads(r["before"] or r["after"] or "{}").get("region_code") for r in logs}
+        db.bump(cur, *(f"register:{c}" for c in sorted(c for c in regions if c)))  # none known: all caches
         for r in logs:
             if r["action"] == "insert":
                 cur.execute("delete from innovation_levels where innovation_id = ?", [r["innovation_id"]])

@@ -47,6 +47,7 @@ def save(db: Database, name: str, region_code: str, author: str | None, payload:
     if not name:
         raise ScenarioError("name_required")
     with db.transaction() as cur:
+        db.bump(cur, f"scenarios:{region_code}")
         row = cur.execute(
             INSERT,
             [
@@ -77,6 +78,8 @@ def get(db: Database, scenario_id: int) -> dict | None:
 
 def delete(db: Database, scenario_id: int) -> None:
     with db.transaction() as cur:
+        found = cur.execute("select region_code from scenarios where scenario_id = ?", [scenario_id]).fetchall()
+        db.bump(cur, *(f"scenarios:{r[0]}" for r in found))
         cur.execute(DELETE, [scenario_id])
 
 
