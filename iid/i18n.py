@@ -951,6 +951,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database `{path}` cannot be opened: {detail}. Check the file, or make it again with "
         "`python -m iid build`.",
     },
+    # iid/auth.py: a write refused for want of a role, and role changes that cannot be made
+    "auth_forbidden": {
+        "id": "Ditolak: {who} tidak berhak {what}{where}; perlu peran `{role}`. Tidak ada yang diubah.",
+        "en": "Refused: {who} may not {what}{where}; this needs the `{role}` role. Nothing was changed.",
+    },
+    "auth_where": {"id": " untuk {regions}", "en": " for {regions}"},
+    "auth_who_anonymous": {"id": "pengunjung yang belum masuk", "en": "a visitor who is not signed in"},
+    "auth_giver": {"id": "Peran diberikan oleh admin: {admins}.", "en": "An admin gives roles: {admins}."},
+    "auth_giver_none": {
+        "id": "Belum ada admin; admin pertama ditambahkan dari baris perintah: "
+        "`python -m iid user add EMAIL --role admin`.",
+        "en": "There is no admin yet; add the first from the command line: `python -m iid user add EMAIL --role admin`.",
+    },
+    "auth_do_register": {"id": "mengubah register inovasi", "en": "change the innovation register"},
+    "auth_do_scenario": {"id": "menyimpan atau menghapus skenario", "en": "save or delete scenarios"},
+    "auth_do_target": {"id": "mengubah target", "en": "change targets"},
+    "auth_do_import": {"id": "mengimpor data", "en": "import data"},
+    "auth_do_undo": {"id": "membatalkan impor", "en": "undo an import"},
+    "auth_do_sources": {"id": "menambah atau mengubah sumber", "en": "add or change sources"},
+    "auth_do_roles": {"id": "memberi atau mencabut peran", "en": "give or take back roles"},
+    "auth_bad_role": {
+        "id": "Peran `{role}` tidak dikenal; gunakan salah satu: {roles}.",
+        "en": "Unknown role `{role}`; use one of: {roles}.",
+    },
+    "auth_bad_email": {
+        "id": "`{email}` bukan alamat e-mail; peran diberikan ke alamat yang dipakai untuk masuk.",
+        "en": "`{email}` is not an e-mail address; roles are given to the address people sign in with.",
+    },
+    "auth_bad_region": {
+        "id": "Kode daerah `{region}` tidak dikenal; gunakan kode Kemendagri, mis. 64.74.",
+        "en": "Unknown region code `{region}`; use a Kemendagri code, e.g. 64.74.",
+    },
+    "auth_admin_region": {
+        "id": "Peran `admin` berlaku untuk semua daerah; hapus `--region`.",
+        "en": "The `admin` role covers every region; leave out `--region`.",
+    },
+    "auth_no_user": {"id": "Tidak ada akun `{email}`.", "en": "There is no account `{email}`."},
+    "auth_last_admin": {
+        "id": "`{email}` adalah admin terakhir; beri peran admin kepada orang lain dulu (atau cabut dari baris "
+        "perintah).",
+        "en": "`{email}` is the last admin; give the admin role to someone else first (or remove it from the "
+        "command line).",
+    },
 }
 
 

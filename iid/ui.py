@@ -42,6 +42,33 @@ def db() -> Database:
         st.stop()
 
 
+def auth_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section (st.login can sign people in)."""
+    try:
+        return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+    except Exception:  # an unreadable secrets file: no sign-in, so the app stays read-only off loopback
+        return False
+
+
+def serving_mode() -> str:
+    """"local", "signin" or "read_only" (iid.auth.serving_mode) for this server's address and secrets."""
+    from iid import auth
+
+    return auth.serving_mode(st.get_option("server.address"), auth_configured())
+
+
+def actor():
+    """Who is using the app, for every write (iid.auth.Actor): the signed-in account, the local user, or anonymous."""
+    from iid import auth
+
+    mode = serving_mode()
+    if mode == "local":
+        return auth.local_actor()
+    if mode == "signin" and st.user.is_logged_in:
+        return auth.from_claims(st.user.to_dict())
+    return auth.anonymous()
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def regions(db_path: str) -> pd.DataFrame:
     return queries.regions(get_db(db_path))

@@ -19,6 +19,10 @@ create table sources (
     published_date date,
     retrieved_date date,
     note           varchar,
+    added_at       timestamp,  -- who and when, for sources made in the app (auth.stamp(): subject, e-mail, name)
+    added_by       json,
+    changed_at     timestamp,
+    changed_by     json,
     check (kind <> 'published' or url is not null or document_ref is not null)
 );
 
@@ -193,17 +197,21 @@ create table imports (
     rows_changed  integer not null,
     rows_rejected integer not null default 0,
     source_id     varchar not null references sources (source_id),
-    undone_at     timestamp
+    undone_at     timestamp,
+    imported_by   json,  -- auth.stamp(): subject, e-mail and name of who imported / undid it
+    undone_by     json
 );
 
--- What-if scenarios saved from the Target page: who typed it (free text), when, and the full state as JSON.
+-- What-if scenarios saved from the Target page: who saved it (the account's name, and created_by: subject, e-mail,
+-- name), when, and the full state as JSON. Rows saved before sign-in existed have a typed author and no created_by.
 create table scenarios (
     scenario_id integer primary key,
     name        varchar not null check (length(trim(name)) > 0),
     region_code varchar not null references regions (code),
     author      varchar,
     created_at  timestamp not null,
-    payload     json not null
+    payload     json not null,
+    created_by  json
 );
 
 -- The units of a region that report innovations (OPD, Kecamatan, Kelurahan, UPT, Puskesmas, BUMD, schools).
@@ -250,5 +258,38 @@ create table register_log (
     before        json,
     after         json,
     note          varchar,
-    undone_at     timestamp
+    undone_at     timestamp,
+    changed_by    json,  -- auth.stamp(): subject, e-mail and name of who saved / undid the batch
+    undone_by     json
+);
+
+-- Accounts given a role, by the e-mail address their identity provider signs them in with (iid/auth.py). Anyone may
+-- read; a signed-in account without a row is a viewer. Only people fill these tables (the first admin from the
+-- command line: python -m iid user add EMAIL --role admin), so a rebuild carries them over.
+create table users (
+    email     varchar primary key check (email = lower(trim(email)) and contains(email, '@')),
+    name      varchar,
+    added_at  timestamp not null,
+    added_by  json not null
+);
+
+-- One row per role held: editor (of a region), data (of a region, or '*' for all), admin (always '*').
+create table user_roles (
+    email       varchar not null,  -- no foreign key: DuckDB refuses to update a referenced row (users.name)
+    role        varchar not null check (role in ('editor', 'data', 'admin')),
+    region_code varchar not null check (region_code = '*' or (role <> 'admin' and region_code <> '')),
+    granted_at  timestamp not null,
+    granted_by  json not null,
+    primary key (email, role, region_code)
+);
+
+-- Every grant and revoke: when, which role, and who made it.
+create table role_log (
+    log_id      integer primary key,
+    changed_at  timestamp not null,
+    action      varchar not null check (action in ('grant', 'revoke')),
+    email       varchar not null,
+    role        varchar not null,
+    region_code varchar not null,
+    changed_by  json not null
 );
