@@ -16,33 +16,63 @@ from iid.i18n import t
 from iid.rule_changes import rule_changes
 
 
+class Reads:
+    """What the builders read. The app hands in its cached versions (iid.ui), so building a figure never recomputes
+    a comparison, an overview or a target report that the page already holds; the command line reads directly."""
+
+    def compare(self, db: Database, codes, published_only: bool, lang: str) -> explore.Comparison:
+        return explore.compare(db, list(codes), published_only, lang)
+
+    def overview(self, db: Database, code: str, published_only: bool) -> queries.Overview:
+        return queries.overview(db, code, published_only)
+
+    def bands(self, db: Database) -> dict:
+        return queries.bands(db)
+
+    def report(self, db: Database, *args):
+        from iid.target_report import build_report
+
+        return build_report(db, *args)
+
+
+DIRECT = Reads()
+
+
 def changes(db: Database) -> list:
     """Every change of bands and formula constants between years (labelled markers on time charts)."""
     return rule_changes(queries.bands(db), queries.rule_years(db))
 
 
-def overview_trend(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
-    o = queries.overview(db, code, published_only)
-    return charts.trend(o.series, queries.bands(db), o.sources, lang, height=440, rule_changes=changes(db))
+def overview_trend(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
+    o = reads.overview(db, code, published_only)
+    return charts.trend(o.series, reads.bands(db), o.sources, lang, height=440, rule_changes=changes(db))
 
 
-def compare_latest(db: Database, codes: tuple[str, ...], published_only: bool, lang: str) -> go.Figure:
-    comp = explore.compare(db, list(codes), published_only, lang)
+def compare_latest(
+    db: Database, codes: tuple[str, ...], published_only: bool, lang: str, reads: Reads = DIRECT
+) -> go.Figure:
+    comp = reads.compare(db, list(codes), published_only, lang)
     return charts.latest_bars(
-        comp.latest, comp.standings, queries.bands(db).get(comp.year, []), comp.year, comp.sources, lang
+        comp.latest, comp.standings, reads.bands(db).get(comp.year, []), comp.year, comp.sources, lang
     )
 
 
 def compare_time(
-    db: Database, codes: tuple[str, ...], published_only: bool, lang: str, span: tuple[int, int], mode: str = "score"
+    db: Database,
+    codes: tuple[str, ...],
+    published_only: bool,
+    lang: str,
+    span: tuple[int, int],
+    mode: str = "score",
+    reads: Reads = DIRECT,
 ) -> go.Figure:
-    comp = explore.compare(db, list(codes), published_only, lang)
+    comp = reads.compare(db, list(codes), published_only, lang)
     shown = comp.series[(comp.series["year"] >= span[0]) & (comp.series["year"] <= span[1])]
     if mode == "rank":
         return charts.rank_lines(shown, comp.sources, lang, rule_changes=changes(db))
     fig = charts.trend(
         shown,
-        queries.bands(db),
+        reads.bands(db),
         comp.sources,
         lang,
         title=t("tab_time", lang) + f" · {span[0]}–{span[1]}",
@@ -53,7 +83,7 @@ def compare_time(
     return fig
 
 
-def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str) -> go.Figure | None:
+def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str, reads: Reads = DIRECT) -> go.Figure | None:
     matrix = explore.indicator_matrix(db, list(codes))
     if matrix.empty:
         return None
@@ -64,17 +94,23 @@ def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str) -> go.Figur
 
 
 def compare_map(
-    db: Database, codes: tuple[str, ...], year: int, colour_by: str, published_only: bool, lang: str
+    db: Database,
+    codes: tuple[str, ...],
+    year: int,
+    colour_by: str,
+    published_only: bool,
+    lang: str,
+    reads: Reads = DIRECT,
 ) -> go.Figure:
-    comp = explore.compare(db, list(codes), published_only, lang)
+    comp = reads.compare(db, list(codes), published_only, lang)
     provs = explore.provinces_year(db, year, published_only)
     return charts.tile_map(provs, year, colour_by, comp.sources, lang, selected=list(codes))
 
 
-def trend_main(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
-    comp = explore.compare(db, [code], published_only, lang)
-    o = queries.overview(db, code, published_only)
-    fig = charts.trend(comp.series, queries.bands(db), comp.sources, lang, height=480, rule_changes=changes(db))
+def trend_main(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
+    comp = reads.compare(db, [code], published_only, lang)
+    o = reads.overview(db, code, published_only)
+    fig = charts.trend(comp.series, reads.bands(db), comp.sources, lang, height=480, rule_changes=changes(db))
     charts.add_events(fig, o.events, sorted(comp.series["year"].unique().tolist()), lang)
     for tg in o.targets[o.targets["metric"] == "iid_score"].itertuples(index=False):
         charts.add_target_line(
@@ -87,8 +123,8 @@ def trend_main(db: Database, code: str, published_only: bool, lang: str) -> go.F
     return fig
 
 
-def trend_rank(db: Database, code: str, published_only: bool, lang: str) -> go.Figure:
-    comp = explore.compare(db, [code], published_only, lang)
+def trend_rank(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
+    comp = reads.compare(db, [code], published_only, lang)
     return charts.rank_lines(comp.series, comp.sources, lang, height=400, rule_changes=changes(db))
 
 
@@ -99,26 +135,28 @@ def national_kind_year(db: Database, kind: str, published_only: bool) -> pd.Data
     return all_kind[all_kind["year"].isin(years)]
 
 
-def trend_distribution(db: Database, code: str, published_only: bool, lang: str) -> go.Figure | None:
+def trend_distribution(
+    db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT
+) -> go.Figure | None:
     reg = queries.region(db, code)
     all_kind = national_kind_year(db, reg["kind"], published_only)
     if all_kind.empty:
         return None
-    comp = explore.compare(db, [code], published_only, lang)
+    comp = reads.compare(db, [code], published_only, lang)
     mine = comp.series[comp.series["score"].notna() & comp.series["year"].isin(all_kind["year"].unique())]
     fig = charts.distribution(all_kind, mine, comp.sources, lang)
     fig.update_layout(title_text=t("dist_title", lang, kind=t(f"kind_plural_{reg['kind']}", lang)))
     return fig
 
 
-def trend_movers(db: Database, code: str, published_only: bool, lang: str) -> go.Figure | None:
+def trend_movers(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure | None:
     reg = queries.region(db, code)
     all_kind = national_kind_year(db, reg["kind"], published_only)
     years = sorted(all_kind["year"].unique().tolist())
     if len(years) < 2 or years[-1] - 1 not in years:
         return None
     year = int(years[-1])
-    comp = explore.compare(db, [code], published_only, lang)
+    comp = reads.compare(db, [code], published_only, lang)
     up, down = explore.movers(all_kind, year)
     return charts.movers_bars(up, down, year, comp.sources, lang)
 
@@ -135,20 +173,21 @@ def target(
     predicate_named: str | None,
     source_id: str | None,
     lang: str,
+    reads: Reads = DIRECT,
 ) -> go.Figure:
-    from iid.target_report import build_report
-
-    rep = build_report(db, code, value, year, comparator, metric, gain, published_only, predicate_named)
-    return target_of_report(db, rep, source_id, published_only, lang)
+    rep = reads.report(db, code, value, year, comparator, metric, gain, published_only, predicate_named)
+    return target_of_report(db, rep, source_id, published_only, lang, reads)
 
 
-def target_of_report(db: Database, rep, source_id: str | None, published_only: bool, lang: str) -> go.Figure:
+def target_of_report(
+    db: Database, rep, source_id: str | None, published_only: bool, lang: str, reads: Reads = DIRECT
+) -> go.Figure:
     """The Target chart of a report already built (the story has one; the page builds it from its arguments)."""
     from iid.target_chart import target_chart
 
-    o = queries.overview(db, rep.region["code"], published_only)
+    o = reads.overview(db, rep.region["code"], published_only)
     ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
-    fig = target_chart(rep, queries.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
+    fig = target_chart(rep, reads.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
     charts.add_rule_changes(fig, changes(db), lang)
     return fig
 
@@ -167,5 +206,5 @@ BUILDERS: dict[str, Callable[..., go.Figure | None]] = {
 }
 
 
-def build(db: Database, name: str, *args) -> go.Figure | None:
-    return BUILDERS[name](db, *args)
+def build(db: Database, name: str, *args, reads: Reads = DIRECT) -> go.Figure | None:
+    return BUILDERS[name](db, *args, reads=reads)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from iid import queries, settings
+from iid import figures, queries, settings
 from iid.build import build
 from iid.db import Database
 from iid.fmt import md_escape
@@ -42,6 +45,41 @@ def db() -> Database:
         st.stop()
 
 
+REGIONAL = ("register", "scenarios")  # changes kept per region: the function's `code` names the region
+
+
+def versioned(*reads: str, max_entries: int = 256, resource: bool = False):
+    """st.cache_data (or cache_resource) keyed also by the version of what the function reads.
+
+    `reads` are names of iid.db.CHANGES; "register" and "scenarios" are per region (the function's `code`). A write
+    bumps only what it changed (Database.bump), so it clears only those results, for everyone, and nothing else.
+    Old entries are never served again and age out by max_entries. With resource=True the result is shared, not
+    copied: for figures, which are never changed after they are built (unpickling one costs 10–25 ms a rerun).
+    """
+
+    def wrap(fn):
+        sig = inspect.signature(fn)
+        regional = any(r in REGIONAL for r in reads)
+
+        @functools.wraps(fn)
+        def keyed(*args, v, **kwargs):
+            return fn(*args, **kwargs)
+
+        cache = st.cache_resource if resource else st.cache_data
+        cached = cache(show_spinner=False, max_entries=max_entries)(keyed)
+
+        @functools.wraps(fn)
+        def call(db_path: str, *args, **kwargs):
+            code = sig.bind(db_path, *args, **kwargs).arguments.get("code") if regional else None
+            names = [f"{r}:{code}" if r in REGIONAL else r for r in reads]
+            return cached(db_path, *args, v=get_db(db_path).version(*names), **kwargs)
+
+        call.clear = cached.clear
+        return call
+
+    return wrap
+
+
 def auth_configured() -> bool:
     """True when .streamlit/secrets.toml has an [auth] section (st.login can sign people in)."""
     try:
@@ -74,12 +112,12 @@ def regions(db_path: str) -> pd.DataFrame:
     return queries.regions(get_db(db_path))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@versioned("scores", max_entries=512)
 def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
     return queries.overview(get_db(db_path), code, published_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@versioned("scores", max_entries=1024)
 def target_report(
     db_path: str,
     code: str,
@@ -96,17 +134,17 @@ def target_report(
     return build_report(get_db(db_path), code, value, year, comparator, metric, gain, published_only, predicate_named)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores")
 def targets(db_path: str, code: str) -> pd.DataFrame:
     return queries.targets(get_db(db_path), code)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores")
 def latest_profile(db_path: str, code: str, published_only: bool):
     return queries.latest_profile(get_db(db_path), code, published_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores")
 def rule_change_effect(
     db_path: str, code: str, published_only: bool, target_year: int
 ) -> tuple[int, int, float] | None:
@@ -261,35 +299,35 @@ def forget_url(*names: str) -> None:
         st.session_state.pop(f"_url_seen_{name}", None)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores")
 def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang: str):
     from iid import explore
 
     return explore.compare(get_db(db_path), list(codes), published_only, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("scores", max_entries=64)
 def indicator_matrix(db_path: str, codes: tuple[str, ...]) -> pd.DataFrame:
     from iid import explore
 
     return explore.indicator_matrix(get_db(db_path), list(codes))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("scores", max_entries=64)
 def provinces_year(db_path: str, year: int, published_only: bool) -> pd.DataFrame:
     from iid import explore
 
     return explore.provinces_year(get_db(db_path), year, published_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("scores", max_entries=64)
 def ranking(db_path: str, kind: str, year: int, published_only: bool) -> pd.DataFrame:
     from iid import explore
 
     return explore.ranking(get_db(db_path), kind, year, published_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores")
 def peers(db_path: str, code: str, how: str, published_only: bool) -> list[str]:
     from iid import explore
 
@@ -350,17 +388,41 @@ def add_region_from(widget_key: str, codes: list[str]) -> None:
     st.session_state[widget_key] = None
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
 def figure(db_path: str, name: str, *args):
-    """A chart by name (iid.figures.BUILDERS), built once per arguments and kept: reruns only redraw it."""
-    from iid import figures
+    """A chart by name (iid.figures.BUILDERS), built once per arguments and data version, shared: reruns only draw it.
 
-    return figures.build(get_db(db_path), name, *args)
+    Never change the figure returned (copy it first: go.Figure(fig)); every session gets the same object.
+    """
+    return _figure(db_path, name, args)
+
+
+@versioned("scores", max_entries=512, resource=True)
+def _figure(db_path: str, name: str, args: tuple):
+    return figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path))
+
+
+class CachedReads(figures.Reads):
+    """The figure builders' reads, through this module's caches: a figure never recomputes what a page holds."""
+
+    def __init__(self, db_path: str) -> None:
+        self.path = db_path
+
+    def compare(self, db, codes, published_only, lang):
+        return comparison(self.path, tuple(codes), published_only, lang)
+
+    def overview(self, db, code, published_only):
+        return overview(self.path, code, published_only)
+
+    def bands(self, db):
+        return bands(self.path)
+
+    def report(self, db, *args):
+        return target_report(self.path, *args)
 
 
 def clear_caches() -> None:
-    """After a write: every cached query and figure may be stale."""
-    st.cache_data.clear()
+    """After a write: nothing to do. Each write names what it changed (Database.bump) and every cached result
+    carries the version of what it read, so only those results are computed again, for everyone."""
 
 
 # ---- presentation mode ----
@@ -413,14 +475,14 @@ def projector(headline: str, fig, lang: str, key: str) -> None:
     st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("scores", "register", "scenarios", max_entries=64)
 def story(db_path: str, code: str, lang: str, published_only: bool) -> list:
     from iid.story import build_story
 
     return build_story(get_db(db_path), code, lang, published_only)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@versioned("scores", "register", "scenarios")
 def story_screen(db_path: str, code: str, key: str, lang: str, published_only: bool):
     from iid.story import screen
 
@@ -489,31 +551,31 @@ def table_downloads(
         )
 
 
-# ---- the innovation register (cleared by clear_caches() after every write) ----
+# ---- the innovation register (each region's results carry the version of its register: see versioned) ----
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("register", max_entries=64)
 def register(db_path: str, code: str) -> pd.DataFrame:
     from iid import register as R
 
     return R.register(get_db(db_path), code)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("register", max_entries=64)
 def register_units(db_path: str, code: str) -> pd.DataFrame:
     from iid import register as R
 
     return R.units(get_db(db_path), code)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("register", max_entries=64)
 def commitment_status(db_path: str, code: str, year: int) -> list:
     from iid import register as R
 
     return R.commitment_status(get_db(db_path), code, year)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@versioned("register", "scores", max_entries=64)
 def score_estimate(db_path: str, code: str, year: int, rule_year: int, verified_only: bool):
     from iid import register as R
 

@@ -1,0 +1,123 @@
+"""A write clears only what it changes: versions per kind of data (Database.bump/version) and the app's caches."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from iid import register as R
+from iid import ui
+from iid.db import Database
+
+
+def test_a_write_counts_only_for_the_names_it_bumps_and_only_once_it_commits():
+    db = Database(":memory:")
+    db.rows("create table t (x int)")
+    before = db.version("scores", "register:64.74", "register:61.71")
+    with db.transaction() as cur:
+        cur.execute("insert into t values (1)")
+        db.bump(cur, "register:64.74")
+        assert db.version("register:64.74") == (before[0], before[1], 0)  # not before the commit
+    after = db.version("scores", "register:64.74", "register:61.71")
+    assert after[2] == before[2]  # scores untouched
+    assert after[3] == before[3] + 1  # Bontang's register moved
+    assert after[4] == before[4]  # Pontianak's did not
+
+
+def test_a_write_that_rolls_back_changes_no_version():
+    db = Database(":memory:")
+    db.rows("create table t (x int)")
+    before = db.version("scores")
+    with pytest.raises(RuntimeError), db.transaction() as cur:
+        db.bump(cur, "scores")
+        raise RuntimeError("stop")
+    assert db.version("scores") == before
+
+
+def test_a_write_that_names_nothing_changes_every_version():
+    db = Database(":memory:")
+    db.rows("create table t (x int)")
+    before = db.version("scores", "register:64.74")
+    with db.transaction() as cur:
+        cur.execute("insert into t values (1)")
+    after = db.version("scores", "register:64.74")
+    assert after != before and after[1] == before[1] + 1
+
+
+def test_bump_refuses_an_unknown_name_and_a_call_outside_a_transaction():
+    db = Database(":memory:")
+    with pytest.raises(RuntimeError, match="inside"):
+        db.bump(db.cursor(), "scores")
+    with pytest.raises(ValueError, match="unknown"), db.transaction() as cur:
+        db.bump(cur, "everything")
+
+
+@pytest.fixture
+def app_db(built_db_path, tmp_path):
+    """A writable copy opened through the app's own connection cache (ui.get_db), as a page would."""
+    path = tmp_path / "iid.duckdb"
+    shutil.copy(built_db_path, path)
+    yield str(path), ui.get_db(str(path))
+    ui.get_db.clear()
+
+
+def counting(monkeypatch, module, name):
+    calls: list[tuple] = []
+    real = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        calls.append(args[1:])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_a_register_save_recomputes_that_regions_register_and_nothing_else(app_db, monkeypatch):
+    from iid import queries
+
+    path, db = app_db
+    reg_calls = counting(monkeypatch, R, "register")
+    ov_calls = counting(monkeypatch, queries, "overview")
+    bontang = ui.register(path, "64.74")
+    ui.register(path, "61.71")
+    ui.overview(path, "64.74", False)
+    assert len(reg_calls) == 2 and len(ov_calls) == 1
+    ids = bontang["innovation_id"].tolist()
+    R.save(db, "64.74", [], {}, [ids[0]])
+    after = ui.register(path, "64.74")  # recomputed: the deleted row is gone
+    ui.register(path, "61.71")  # Pontianak's register: from the cache
+    ui.overview(path, "64.74", False)  # scores: from the cache
+    assert ids[0] not in after["innovation_id"].tolist()
+    assert reg_calls == [(path_code,) for path_code in ("64.74", "61.71", "64.74")]
+    assert len(ov_calls) == 1
+
+
+def test_an_import_recomputes_score_results_but_no_register(app_db, monkeypatch):
+    from iid import dataio, queries
+
+    path, db = app_db
+    reg_calls = counting(monkeypatch, R, "register")
+    ov_calls = counting(monkeypatch, queries, "overview")
+    first = ui.overview(path, "64.74", False)
+    ui.register(path, "64.74")
+    dataio.import_file_bytes(
+        db, b"kode,tahun,skor\n64.74,2026,71.5\n", "skor.csv", publisher="Bapperida Kota Bontang", source_title="Uji"
+    )
+    again = ui.overview(path, "64.74", False)
+    ui.register(path, "64.74")
+    assert len(ov_calls) == 2 and len(reg_calls) == 1
+    assert 2026 in again.series["year"].tolist() and 2026 not in first.series["year"].tolist()
+
+
+def test_figures_are_shared_between_reruns_and_rebuilt_after_a_write_to_scores(app_db):
+    from iid import dataio
+
+    path, db = app_db
+    a = ui.figure(path, "overview_trend", "64.74", False, "id")
+    assert ui.figure(path, "overview_trend", "64.74", False, "id") is a  # no unpickling per rerun
+    dataio.import_file_bytes(db, b"kode,tahun,skor\n64.74,2026,71.5\n", "skor.csv", source_title="Uji")
+    b = ui.figure(path, "overview_trend", "64.74", False, "id")
+    assert b is not a
+    assert 2026 in [x for tr in b.data for x in (tr.x or ())]
