@@ -89,7 +89,7 @@ def auth_configured() -> bool:
 
 
 def serving_mode() -> str:
-    """"local", "signin" or "read_only" (iid.auth.serving_mode) for this server's address and secrets."""
+    """ "local", "signin" or "read_only" (iid.auth.serving_mode) for this server's address and secrets."""
     from iid import auth
 
     return auth.serving_mode(st.get_option("server.address"), auth_configured())
@@ -325,6 +325,14 @@ def ranking(db_path: str, kind: str, year: int, published_only: bool) -> pd.Data
     from iid import explore
 
     return explore.ranking(get_db(db_path), kind, year, published_only)
+
+
+@versioned("scenarios", max_entries=128)
+def scenario_page(db_path: str, code: str, query: str, number: int):
+    """One page of a region's saved scenarios; recomputed when a scenario of that region is saved or deleted."""
+    from iid import scenarios
+
+    return scenarios.page(get_db(db_path), code, query, number)
 
 
 @versioned("scores")

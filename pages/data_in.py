@@ -35,9 +35,10 @@ if tabs[0].open:
         with st.container(horizontal=True):
             st.caption(t("imp_templates", lang))
             for label, data, name, key in (
-                ("XLSX (ID)", dataio.template_xlsx(kind, "id"), f"templat_{kind}.xlsx", "tpl_xlsx_id"),
-                ("CSV (ID, ;)", dataio.template_csv(kind, "id"), f"templat_{kind}.csv", "tpl_csv_id"),
-                ("CSV (EN)", dataio.template_csv(kind, "en"), f"template_{kind}.csv", "tpl_csv_en"),
+                # made when clicked, not on every rerun
+                ("XLSX (ID)", lambda: dataio.template_xlsx(kind, "id"), f"templat_{kind}.xlsx", "tpl_xlsx_id"),
+                ("CSV (ID, ;)", lambda: dataio.template_csv(kind, "id"), f"templat_{kind}.csv", "tpl_csv_id"),
+                ("CSV (EN)", lambda: dataio.template_csv(kind, "en"), f"template_{kind}.csv", "tpl_csv_en"),
             ):
                 st.download_button(
                     label, data, name, key=key, on_click="ignore", type="tertiary", icon=":material/download:"

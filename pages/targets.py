@@ -385,7 +385,9 @@ if metric == "iid_score":
                     }
                     scenarios.save(db, name, code, author, payload)
                     st.success(t("sc_saved", lang, name=name.strip()))
-        listing = scenarios.page(db, code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1))
+        listing = ui.scenario_page(
+            ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
+        )
         st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
         q1, q2 = st.columns([3, 1])
         if listing.total or listing.query:
