@@ -1,4 +1,8 @@
-"""Command line: `python -m iid build|check|sample|import|status|published`."""
+"""Command line: `python -m iid build|check|sample|import|undo|user|status|published`.
+
+Writes from here are made by the operating-system user (iid.auth.cli_actor), who holds every right: whoever can run
+this can open the database file anyway. `user add` gives the first admin.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +48,18 @@ MSG = {
     "user_changes": {
         "id": "Masukan pengguna terhadap data/ (+ditambah ~diubah -dihapus):",
         "en": "User entries against data/ (+added ~changed -deleted):",
+    },
+    "user_added": {"id": "{email}: peran {role} diberikan{where}.", "en": "{email}: role {role} given{where}."},
+    "user_had": {"id": "{email} sudah punya peran {role}{where}.", "en": "{email} already has the role {role}{where}."},
+    "user_removed": {"id": "{email}: {n} peran dicabut.", "en": "{email}: {n} role(s) taken back."},
+    "user_removed_all": {
+        "id": "{email}: akun dan {n} peran dihapus.",
+        "en": "{email}: the account and {n} role(s) removed.",
+    },
+    "user_where": {"id": " untuk daerah {region}", "en": " for region {region}"},
+    "user_none": {
+        "id": "Belum ada akun dengan peran. Tambahkan admin pertama: python -m iid user add EMAIL --role admin",
+        "en": "No accounts with roles yet. Add the first admin: python -m iid user add EMAIL --role admin",
     },
 }
 
@@ -115,7 +131,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from iid import dataio
+    from iid import auth, dataio
     from iid.errors import ImportRejected
 
     path = Path(args.file)
@@ -141,6 +157,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source_ref=args.source_ref,
             publisher=args.publisher,
             published=args.published,
+            actor=auth.cli_actor(),
         )
     except ImportRejected as exc:
         print(_say("rejected", args.lang, n=len(exc.problems)), file=sys.stderr)
@@ -157,16 +174,53 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from iid import dataio
+    from iid import auth, dataio
     from iid.errors import ImportRejected
 
     db = _open(Path(args.db))
     try:
-        dataio.undo(db, args.import_id)
+        dataio.undo(db, args.import_id, actor=auth.cli_actor())
     except ImportRejected as exc:
         print(exc.problems[0].text(args.lang), file=sys.stderr)
         return 1
     print(_say("undone", args.lang, id=args.import_id))
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    """user add / list / remove: roles in the database, given by the operating-system user."""
+    from iid import auth
+    from iid.values import py
+
+    db = _open(Path(args.db), read_only=args.action == "list")
+    try:
+        if args.action == "list":
+            df = auth.users(db)
+            if df.empty:
+                print(_say("user_none", args.lang))
+            for r in df.to_dict("records"):
+                region = py(r["region_code"])
+                scope = (
+                    f"{region} {py(r['region_name']) or ''}".strip() if region else "" if r["role"] == "viewer" else "*"
+                )
+                print(f"  {r['email']:<32} {r['role']:<7} {scope:<28} {py(r['name']) or ''}")
+            return 0
+        actor = auth.cli_actor()
+        where = _say("user_where", args.lang, region=args.region) if args.region else ""
+        if args.action == "add":
+            changed = auth.grant(db, actor, args.email, args.role, args.region, name=args.name)
+            print(
+                _say("user_added" if changed else "user_had", args.lang, email=args.email, role=args.role, where=where)
+            )
+        else:
+            n = auth.revoke(db, actor, args.email, args.role, args.region)
+            key = "user_removed_all" if args.role is None and args.region is None else "user_removed"
+            print(_say(key, args.lang, email=args.email, n=n))
+    except auth.RoleError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
     return 0
 
 
@@ -277,6 +331,8 @@ def cmd_published(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from iid.auth import ROLES
+
     p = argparse.ArgumentParser(prog="python -m iid", description="Dasbor Indeks Inovasi Daerah — data tools")
     p.add_argument("--db", default=str(settings.db_path()), help="database file (IID_DB)")
     p.add_argument(
@@ -309,6 +365,19 @@ def parser() -> argparse.ArgumentParser:
     u = sub.add_parser("undo", help="undo an import by its number")
     u.add_argument("import_id", type=int)
     u.set_defaults(func=cmd_undo)
+    us = sub.add_parser("user", help="accounts and roles: user add EMAIL --role R [--region CODE] | list | remove")
+    us_sub = us.add_subparsers(dest="action", required=True)
+    ua = us_sub.add_parser("add", help="give EMAIL a role (the first admin: --role admin)")
+    ua.add_argument("email")
+    ua.add_argument("--role", required=True, choices=ROLES)
+    ua.add_argument("--region", help="Kemendagri code (editor, data); none: every region")
+    ua.add_argument("--name", help="the person's name, as histories show it")
+    us_sub.add_parser("list", help="every account and its roles")
+    ur = us_sub.add_parser("remove", help="take a role back (with --role/--region) or remove the account")
+    ur.add_argument("email")
+    ur.add_argument("--role", choices=ROLES)
+    ur.add_argument("--region")
+    us.set_defaults(func=cmd_user)
     ex = sub.add_parser("export", help="write every table as CSVs that `build --from DIR` reads")
     ex.add_argument("dir")
     ex.set_defaults(func=cmd_export)

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from iid import fmt, settings
+from iid import auth, fmt, settings
+from iid.auth import Actor
 from iid.build import refresh_derived
 from iid.db import Database
 from iid.errors import ImportRejected, Problem
@@ -1010,8 +1011,13 @@ def apply(
     source_ref: str | None = None,
     publisher: str | None = None,
     published: bool = False,
+    *,
+    actor: Actor,
 ) -> ImportResult:
-    """Write a checked preview in one transaction, or nothing: rejected rows refuse the whole file."""
+    """Write a checked preview in one transaction, or nothing: rejected rows refuse the whole file.
+
+    Needs `data` for every region in the file (a targets file: `data` or `editor` for each region).
+    """
     if pv.problems:
         raise ImportRejected(pv.problems)
     if published and not (source_url or source_ref):
@@ -1039,13 +1045,14 @@ def apply(
         )
     now = dt.datetime.now().replace(microsecond=0)
     with db.transaction() as cur:
+        auth.require(cur, actor, _import_actions("import", pv.kind), sorted(set(rows["region_code"])))
         db.bump(cur, "scores")
         import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         # unique even for the same file twice in one second: the import number is part of it
         source_id = f"imp-{import_id}-{now:%Y%m%d%H%M%S}-{pv.sha256[:8]}"
         cur.execute(
-            "insert into sources (source_id, kind, title, publisher, url, document_ref, retrieved_date, note) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into sources (source_id, kind, title, publisher, url, document_ref, retrieved_date, note, "
+            "added_at, added_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 source_id,
                 "published" if published else "imported",
@@ -1055,6 +1062,8 @@ def apply(
                 source_ref or None,
                 now.date(),
                 f"Impor #{import_id} dari {pv.file_name}",
+                now,
+                auth.stamp(actor),
             ],
         )
         cur.register("frame", rows.assign(source_id=source_id, import_id=import_id))
@@ -1063,8 +1072,18 @@ def apply(
         cur.unregister("frame")
         cur.execute(
             "insert into imports (import_id, kind, file_name, sha256, imported_at, rows_added, rows_changed, rows_rejected, "
-            "source_id) values (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-            [import_id, pv.kind, pv.file_name, pv.sha256, now, len(pv.add), len(pv.change), source_id],
+            "source_id, imported_by) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            [
+                import_id,
+                pv.kind,
+                pv.file_name,
+                pv.sha256,
+                now,
+                len(pv.add),
+                len(pv.change),
+                source_id,
+                auth.stamp(actor),
+            ],
         )
         refresh_derived(cur)
     return ImportResult(import_id, source_id, len(pv.add), len(pv.change))
@@ -1130,17 +1149,32 @@ RESTORE = [
 ]
 
 
-def undo(db: Database, import_id: int) -> None:
-    """Take an import back: its rows go, the figures it replaced come back exactly, the record says when.
+def _import_actions(action: str, kind: str) -> str | tuple[str, ...]:
+    """The right an import (or its undo) needs per region: `data`; a region's targets may also come from its editor."""
+    return (action, "target") if kind == "targets" else action
 
-    The checks run inside the write transaction, so two undos at once cannot both pass them (issue 16, item 4).
+
+REGIONS_OF_SOURCE = """select region_code from iid_scores where source_id = $s
+    union select region_code from indicator_scores where source_id = $s
+    union select region_code from innovation_profiles where source_id = $s
+    union select region_code from targets where source_id = $s"""
+
+
+def undo(db: Database, import_id: int, *, actor: Actor) -> None:
+    """Take an import back: its rows go, the figures it replaced come back exactly, the record says who and when.
+
+    Needs `undo` (the `data` role) for every region the import wrote. The checks run inside the write transaction,
+    so two undos at once cannot both pass them (issue 16, item 4).
     """
     with db.transaction() as cur:
         db.bump(cur, "scores")
-        row = cur.execute("select source_id, undone_at from imports where import_id = ?", [import_id]).fetchall()
+        row = cur.execute("select source_id, undone_at, kind from imports where import_id = ?", [import_id]).fetchall()
         if not row:
+            auth.require(cur, actor, "undo")  # a visitor learns nothing about imports
             raise _refuse("impor", f"impor #{import_id} tidak ada.", f"import #{import_id} does not exist.")
-        source_id, undone = row[0]
+        source_id, undone, kind = row[0]
+        regions = sorted(r for (r,) in cur.execute(REGIONS_OF_SOURCE, {"s": source_id}).fetchall())
+        auth.require(cur, actor, _import_actions("undo", kind), regions or None)
         if undone is not None:
             raise _refuse("impor", f"impor #{import_id} sudah dibatalkan.", f"import #{import_id} was already undone.")
         (later,) = cur.execute(
@@ -1157,16 +1191,18 @@ def undo(db: Database, import_id: int) -> None:
         for stmt in RESTORE:
             cur.execute(stmt, [import_id])
         cur.execute(
-            "update imports set undone_at = ? where import_id = ?",
-            [dt.datetime.now().replace(microsecond=0), import_id],
+            "update imports set undone_at = ?, undone_by = ? where import_id = ?",
+            [dt.datetime.now().replace(microsecond=0), auth.stamp(actor), import_id],
         )
         refresh_derived(cur)
 
 
 def history(db: Database) -> pd.DataFrame:
+    """Every import, newest first; actor_name / undone_by_name: who imported and who undid it (empty before sign-in)."""
     return db.df(
-        """select i.import_id, i.kind, i.file_name, i.imported_at, i.rows_added, i.rows_changed, i.undone_at,
-                  s.title as source_title, s.kind as source_kind, s.url, i.sha256
+        f"""select i.import_id, i.kind, i.file_name, i.imported_at, i.rows_added, i.rows_changed, i.undone_at,
+                  s.title as source_title, s.kind as source_kind, s.url, i.sha256,
+                  {auth.name_sql("i.imported_by")} as actor_name, {auth.name_sql("i.undone_by")} as undone_by_name
            from imports i join sources s using (source_id) order by i.import_id desc"""
     )
 
@@ -1281,12 +1317,12 @@ def export_zip(db: Database) -> bytes:
         return buf.getvalue()
 
 
-def import_file(db: Database, path: Path, kind: str = "scores", **source) -> ImportResult:
+def import_file(db: Database, path: Path, kind: str = "scores", *, actor: Actor, **source) -> ImportResult:
     """Preview then apply a file from disk (the command line); ImportRejected leaves the database as it was."""
     pv = preview(db, path.read_bytes(), path.name, kind)
     if pv.problems:
         raise ImportRejected(pv.problems)
-    return apply(db, pv, **source)
+    return apply(db, pv, actor=actor, **source)
 
 
 # ---------------------------------------------------------------- sources
@@ -1304,8 +1340,10 @@ def save_source(
     document_ref: str | None,
     published_date: dt.date | None,
     note: str | None,
+    *,
+    actor: Actor,
 ) -> str:
-    """Add or edit a source; a published source needs a URL or a document reference."""
+    """Add or edit a source (needs the `data` role); a published source needs a URL or a document reference."""
     title, url, document_ref = (
         (title or "").strip(_BLANK),
         (url or "").strip() or None,
@@ -1349,18 +1387,42 @@ def save_source(
             ]
         )
     with db.transaction() as cur:  # names nothing: a source's words show on every page, so every cache goes
+        auth.require(cur, actor, "sources")
         if source_id:
             cur.execute(
                 "update sources set kind = ?, title = ?, publisher = ?, url = ?, document_ref = ?, "
-                "published_date = ?, note = ? where source_id = ? and kind <> 'sample'",
-                [kind, title, publisher, url, document_ref, published_date, note, source_id],
+                "published_date = ?, note = ?, changed_at = ?, changed_by = ? where source_id = ? and kind <> 'sample'",
+                [
+                    kind,
+                    title,
+                    publisher,
+                    url,
+                    document_ref,
+                    published_date,
+                    note,
+                    auth.now(),
+                    auth.stamp(actor),
+                    source_id,
+                ],
             )
         else:
             source_id = f"src-{dt.datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(4)}"  # unique within a second
             cur.execute(
                 "insert into sources (source_id, kind, title, publisher, url, document_ref, published_date, "
-                "retrieved_date, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [source_id, kind, title, publisher, url, document_ref, published_date, dt.date.today(), note],
+                "retrieved_date, note, added_at, added_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    source_id,
+                    kind,
+                    title,
+                    publisher,
+                    url,
+                    document_ref,
+                    published_date,
+                    dt.date.today(),
+                    note,
+                    auth.now(),
+                    auth.stamp(actor),
+                ],
             )
     return source_id
 
@@ -1373,8 +1435,10 @@ def sources_table(db: Database) -> pd.DataFrame:
     )
 
 
-def import_file_bytes(db: Database, data: bytes, name: str, kind: str = "scores", **source) -> ImportResult:
+def import_file_bytes(
+    db: Database, data: bytes, name: str, kind: str = "scores", *, actor: Actor, **source
+) -> ImportResult:
     pv = preview(db, data, name, kind)
     if pv.problems:
         raise ImportRejected(pv.problems)
-    return apply(db, pv, **source)
+    return apply(db, pv, actor=actor, **source)

@@ -272,7 +272,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "gs_col_points": {"id": "Poin IID", "en": "IID points"},
     "sc_title": {"id": "Skenario", "en": "Scenarios"},
     "sc_name": {"id": "Nama skenario", "en": "Scenario name"},
-    "sc_author": {"id": "Dibuat oleh (bebas)", "en": "Made by (free text)"},
+    "sc_author": {"id": "Dibuat oleh: {name} (dari akun)", "en": "Made by: {name} (from the account)"},
     "sc_save": {"id": "Simpan skenario", "en": "Save scenario"},
     "sc_saved": {"id": "Skenario “{name}” tersimpan.", "en": "Scenario “{name}” saved."},
     "sc_name_required": {"id": "Beri nama skenario terlebih dahulu.", "en": "Give the scenario a name first."},

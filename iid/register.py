@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from iid import display, fmt, queries
+from iid import auth, display, fmt, queries
+from iid.auth import Actor
 from iid.dataio import typed_text_problems
 from iid.db import Database
 from iid.errors import IIDError, ImportRejected, Problem
@@ -231,10 +232,13 @@ def clean_row(
 # ---------------------------------------------------------------- writes with a change log
 
 
-def _log(cur, batch: int, action: str, iid: str, before: dict | None, after: dict | None, note: str | None) -> None:
+def _log(
+    cur, batch: int, action: str, iid: str, before: dict | None, after: dict | None, note: str | None, by: str
+) -> None:
     log_id = cur.execute("select coalesce(max(log_id), 0) + 1 from register_log").fetchone()[0]
     cur.execute(
-        "insert into register_log values (?, ?, ?, ?, ?, ?, ?, ?, null)",
+        "insert into register_log (log_id, batch_id, changed_at, action, innovation_id, before, after, note, "
+        "changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             log_id,
             batch,
@@ -244,6 +248,7 @@ def _log(cur, batch: int, action: str, iid: str, before: dict | None, after: dic
             json.dumps(before, default=str) if before else None,
             json.dumps(after, default=str) if after else None,
             note,
+            by,
         ],
     )
 
@@ -263,18 +268,21 @@ UPDATE = """update innovations set unit = $unit, unit_type = $unit_type, title =
 ROW = "select * from innovations where innovation_id = ?"
 
 
-def _source_for_register(cur, code: str) -> str:
+def _source_for_register(cur, code: str, by: str) -> str:
     """Rows typed into the app point to one 'imported' source per region: the register kept in this app."""
     sid = f"register-{code}"
     if not cur.execute("select 1 from sources where source_id = ?", [sid]).fetchall():
         cur.execute(
-            "insert into sources (source_id, kind, title, publisher, retrieved_date, note) values (?, 'imported', ?, ?, ?, ?)",
+            "insert into sources (source_id, kind, title, publisher, retrieved_date, note, added_at, added_by) "
+            "values (?, 'imported', ?, ?, ?, ?, ?, ?)",
             [
                 sid,
                 f"Register inovasi daerah {code}",
                 "Bapperida (diisi di aplikasi)",
                 dt.date.today(),
                 "Baris yang ditambahkan atau diubah di aplikasi.",
+                auth.now(),
+                by,
             ],
         )
     return sid
@@ -348,15 +356,19 @@ def save(
     deleted: list[str],
     note: str | None = None,
     base: dict[str, str] | None = None,
+    *,
+    actor: Actor,
 ) -> int:
-    """Add, change and delete register rows in one transaction, each change logged; returns the batch number.
+    """Add, change and delete register rows in one transaction, each change logged with who; returns the batch number.
 
+    Needs `editor` of the region (code).
     `changed` maps a row to the columns to change (a whole row works too): the other columns keep what is stored.
     `base` is the version of each row when the editor was drawn (versions()); a row this save changes or removes
     that someone else changed or removed since is a conflict: EditConflict, and nothing is written.
     """
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
     with db.transaction() as cur:
+        auth.require(cur, actor, "register", code)
         db.bump(cur, f"register:{code}")
         now = _versions(cur, code)
         if base is not None:
@@ -413,20 +425,21 @@ def save(
         if problems:
             raise ImportRejected(problems)
         batch = _next_batch(cur)
-        sid = _source_for_register(cur, code)
+        by = auth.stamp(actor)
+        sid = _source_for_register(cur, code, by)
         for row in checked_new:
             iid = f"INV-{code}-{hashlib.sha1(f'{row}{dt.datetime.now()}'.encode()).hexdigest()[:10]}"
             full = {**row, "innovation_id": iid, "region_code": code, "source_id": sid}
             cur.execute(INSERT, full)
-            _log(cur, batch, "insert", iid, None, full, note)
+            _log(cur, batch, "insert", iid, None, full, note, by)
         for iid, row in checked_changed.items():
             before = _row_dict(cur, iid)
             cur.execute(UPDATE, {**row, "innovation_id": iid})
-            _log(cur, batch, "update", iid, before, _row_dict(cur, iid), note)
+            _log(cur, batch, "update", iid, before, _row_dict(cur, iid), note, by)
         for iid in deleted:
             before = _row_dict(cur, iid)
             cur.execute("delete from innovations where innovation_id = ?", [iid])
-            _log(cur, batch, "delete", iid, before, None, note)
+            _log(cur, batch, "delete", iid, before, None, note, by)
     return batch
 
 
@@ -460,17 +473,22 @@ def _refuse(id_: str, en: str) -> ImportRejected:
     return ImportRejected([_p("register", None, None, None, id_, en)])
 
 
-def undo_batch(db: Database, batch: int) -> None:
+def undo_batch(db: Database, batch: int, *, actor: Actor) -> None:
     """Take back one save or one import: rows it added go, rows it changed or deleted come back as they were.
 
-    Refused, naming the change, when it does not exist, is already undone, or a later change touched its rows.
+    Needs `editor` of every region the batch touched. Refused, naming the change, when it does not exist, is already
+    undone, or a later change touched its rows.
     """
     with db.transaction() as cur:
         res = cur.execute("select * from register_log where batch_id = ? order by log_id desc", [batch])
         names = [d[0] for d in res.description]
         logs = [dict(zip(names, r, strict=True)) for r in res.fetchall()]
         if not logs:
+            auth.require(cur, actor, "register")  # a visitor learns nothing about the log
             raise _refuse(f"perubahan #{batch} tidak ada.", f"change #{batch} does not exist.")
+        regions = {json.loads(r["before"] or r["after"] or "{}").get("region_code") for r in logs}
+        regions = sorted(c for c in regions if c) or [auth.ALL]  # every row logged carries its region; else: all
+        auth.require(cur, actor, "register", regions)
         if any(r["undone_at"] is not None for r in logs):
             raise _refuse(f"perubahan #{batch} sudah dibatalkan.", f"change #{batch} was already undone.")
         later = [
@@ -489,8 +507,7 @@ def undo_batch(db: Database, batch: int) -> None:
                 f"perubahan {ids} mengubah baris yang sama setelah #{batch}; batalkan itu dulu (urutan terbalik).",
                 f"change {ids} changed the same rows after #{batch}; undo it first (in reverse order).",
             )
-        regions = {json.loads(r["before"] or r["after"] or "{}").get("region_code") for r in logs}
-        db.bump(cur, *(f"register:{c}" for c in sorted(c for c in regions if c)))  # none known: all caches
+        db.bump(cur, *(f"register:{c}" for c in regions if c != auth.ALL))  # none known: all caches
         for r in logs:
             if r["action"] == "insert":
                 cur.execute("delete from innovation_levels where innovation_id = ?", [r["innovation_id"]])
@@ -502,15 +519,19 @@ def undo_batch(db: Database, batch: int) -> None:
                 else:
                     cur.execute(INSERT, {k: before[k] for k in [*COLUMNS, "region_code", "source_id"]})
         cur.execute(
-            "update register_log set undone_at = ? where batch_id = ?",
-            [dt.datetime.now().replace(microsecond=0), batch],
+            "update register_log set undone_at = ?, undone_by = ? where batch_id = ?",
+            [dt.datetime.now().replace(microsecond=0), auth.stamp(actor), batch],
         )
 
 
 def changes(db: Database, code: str) -> pd.DataFrame:
+    """Each save or import of the region's register, newest first; actor_name / undone_by_name: who (empty before
+    sign-in)."""
     return db.df(
-        """select batch_id, min(changed_at) as changed_at, count(*) as rows, string_agg(distinct action, ', ') as actions,
-                  any_value(note) as note, bool_or(undone_at is not null) as undone
+        f"""select batch_id, min(changed_at) as changed_at, count(*) as rows, string_agg(distinct action, ', ') as actions,
+                  any_value(note) as note, bool_or(undone_at is not null) as undone,
+                  any_value({auth.name_sql("changed_by")}) as actor_name,
+                  any_value({auth.name_sql("undone_by")}) as undone_by_name
            from register_log l
            where exists (select 1 from innovations i where i.innovation_id = l.innovation_id and i.region_code = ?)
               or json_extract_string(coalesce(l.before, l.after), '$.region_code') = ?
@@ -551,8 +572,8 @@ def read_register_file(data: bytes, name: str) -> pd.DataFrame:
     return df
 
 
-def import_register(db: Database, code: str, data: bytes, name: str) -> int:
-    """All rows of a file, or none: every problem names the row and the column."""
+def import_register(db: Database, code: str, data: bytes, name: str, *, actor: Actor) -> int:
+    """All rows of a file, or none: every problem names the row and the column. Needs `editor` of the region."""
     df = read_register_file(data, name)
     header = df.attrs["header_row"]
     missing = [c for c in ("title", "unit", "year_proposed") if c not in df.columns]
@@ -592,7 +613,7 @@ def import_register(db: Database, code: str, data: bytes, name: str) -> int:
     if problems:
         raise ImportRejected(problems)
     try:
-        return save(db, code, rows, {}, [], note=f"impor {name}")
+        return save(db, code, rows, {}, [], note=f"impor {name}", actor=actor)
     except ImportRejected as exc:
         for p in exc.problems:
             p.file = name

@@ -12,23 +12,25 @@ from typing import Any
 
 import pandas as pd
 
+from iid import auth
+from iid.auth import Actor
 from iid.db import Database
 from iid.errors import IIDError
 from iid.values import py
 
 INSERT = """
-insert into scenarios (scenario_id, name, region_code, author, created_at, payload)
-select coalesce(max(scenario_id), 0) + 1, ?, ?, ?, ?, ? from scenarios
+insert into scenarios (scenario_id, name, region_code, author, created_at, payload, created_by)
+select coalesce(max(scenario_id), 0) + 1, ?, ?, ?, ?, ?, ? from scenarios
 returning scenario_id
 """
 LIST = "select scenario_id, name, author, created_at, payload from scenarios where region_code = ? order by created_at desc, scenario_id desc"
-GET = "select scenario_id, name, region_code, author, created_at, payload from scenarios where scenario_id = ?"
+GET = "select scenario_id, name, region_code, author, created_at, payload, created_by from scenarios where scenario_id = ?"
 DELETE = "delete from scenarios where scenario_id = ?"
 # one page of a region's scenarios, newest first; the search text matches name or author, case-insensitively
 # (contains(), not LIKE: a % or _ typed by a person is just a character)
 _MATCH = "region_code = $code and ($q = '' or contains(lower(name), $q) or contains(lower(coalesce(author, '')), $q))"
 PAGE = f"""
-select scenario_id, name, author, created_at, payload from scenarios
+select scenario_id, name, author, created_at, payload, created_by from scenarios
 where {_MATCH}
 order by created_at desc, scenario_id desc
 limit $limit offset $offset
@@ -42,20 +44,23 @@ class ScenarioError(IIDError):
     pass
 
 
-def save(db: Database, name: str, region_code: str, author: str | None, payload: dict[str, Any]) -> int:
+def save(db: Database, name: str, region_code: str, payload: dict[str, Any], *, actor: Actor) -> int:
+    """Save a scenario (needs `editor` of the region); its author is the account that saves it, never typed."""
     name = (name or "").strip()
     if not name:
         raise ScenarioError("name_required")
     with db.transaction() as cur:
+        auth.require(cur, actor, "scenario", region_code)
         db.bump(cur, f"scenarios:{region_code}")
         row = cur.execute(
             INSERT,
             [
                 name[:200],
                 region_code,
-                (author or "").strip()[:200] or None,
+                actor.label[:200],
                 dt.datetime.now().replace(microsecond=0),
                 json.dumps(payload),
+                auth.stamp(actor),
             ],
         ).fetchone()
     return int(row[0])
@@ -76,10 +81,32 @@ def get(db: Database, scenario_id: int) -> dict | None:
     return rec
 
 
-def delete(db: Database, scenario_id: int) -> None:
+def can_delete(db: Database, actor: Actor, region_code: str, created_by: str | None) -> bool:
+    """An editor of the scenario's region may delete it, and so may the account that saved it (a row's created_by)."""
+    return _own(actor, created_by) or auth.can(db, actor, "scenario", region_code)
+
+
+def _own(actor: Actor, created_by: Any) -> bool:
+    if actor.kind == "anonymous" or not isinstance(created_by, str):
+        return False
+    try:
+        return json.loads(created_by).get("subject") == actor.subject
+    except (ValueError, AttributeError):
+        return False
+
+
+def delete(db: Database, scenario_id: int, *, actor: Actor) -> None:
+    """Delete a scenario: an editor of its region, or its author (the same account). A missing one stays missing."""
     with db.transaction() as cur:
-        found = cur.execute("select region_code from scenarios where scenario_id = ?", [scenario_id]).fetchall()
-        db.bump(cur, *(f"scenarios:{r[0]}" for r in found))
+        found = cur.execute(
+            "select region_code, created_by from scenarios where scenario_id = ?", [scenario_id]
+        ).fetchall()
+        if not found:
+            return
+        region, created_by = found[0]
+        if not _own(actor, created_by):
+            auth.require(cur, actor, "scenario", region)
+        db.bump(cur, f"scenarios:{region}")
         cur.execute(DELETE, [scenario_id])
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from iid import check, dataio, display, fmt, settings, ui
+from iid.auth import Forbidden
 from iid.errors import ImportRejected
 from iid.i18n import t
 
@@ -91,7 +92,10 @@ if tabs[0].open:
                             source_ref=ref or None,
                             publisher=publisher or None,
                             published=published,
+                            actor=ui.actor(),
                         )
+                    except Forbidden as exc:
+                        st.error(fmt.md_escape(exc.text(lang)))
                     except ImportRejected as exc:
                         st.error(fmt.md_escape(exc.problems[0].text(lang)))
                     else:
@@ -102,7 +106,9 @@ if tabs[0].open:
 def undo_import(import_id: int, lang: str) -> None:
     """Undo the import this button was drawn for, never a newer one: a stale page gets dataio's refusal."""
     try:
-        dataio.undo(db, import_id)
+        dataio.undo(db, import_id, actor=ui.actor())
+    except Forbidden as exc:
+        st.session_state["_data_err"] = exc.text(lang)
     except ImportRejected as exc:
         st.session_state["_data_err"] = exc.problems[0].text(lang)
     else:
@@ -151,7 +157,10 @@ def save_source(lang: str) -> None:
             ss["src_ref"],
             ss["src_date"],
             ss["src_note"] or None,
+            actor=ui.actor(),
         )
+    except Forbidden as exc:
+        ss["_src_err"] = fmt.md_escape(exc.text(lang))
     except ImportRejected as exc:
         ss["_src_err"] = fmt.md_escape(exc.problems[0].text(lang))
     else:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from iid import charts, display, fmt, ui
 from iid import register as R
+from iid.auth import Forbidden
 from iid.errors import ImportRejected
 from iid.i18n import t
 
@@ -105,7 +106,9 @@ if tabs[0].open:
                         "proposed_on": dt.date.today() if dt.date.today().year == year else None,
                     }
                     try:
-                        batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir")
+                        batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir", actor=ui.actor())
+                    except Forbidden as exc:
+                        st.error(fmt.md_escape(exc.text(lang)))
                     except ImportRejected as exc:
                         for p in exc.problems:
                             st.error(fmt.md_escape(p.text(lang)))
@@ -175,7 +178,11 @@ if tabs[0].open:
                 st.info(t("inv_nochange", lang))
                 return
             try:
-                batch = R.save(db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base)
+                batch = R.save(
+                    db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base, actor=ui.actor()
+                )
+            except Forbidden as exc:
+                st.error(fmt.md_escape(exc.text(lang)))
             except R.EditConflict as exc:
                 st.session_state[ckey] = exc  # the grid keeps every edit; the panel below shows the clash
                 st.rerun()
@@ -395,7 +402,9 @@ if tabs[6].open:
         up = st.file_uploader(t("imp_register", lang), type=["csv", "xlsx"], key=f"inv_upload_{code}")
         if up is not None and st.button(t("inv_save", lang), key="inv_import_go", type="primary"):
             try:
-                batch = R.import_register(db, code, up.getvalue(), up.name)
+                batch = R.import_register(db, code, up.getvalue(), up.name, actor=ui.actor())
+            except Forbidden as exc:
+                st.error(fmt.md_escape(exc.text(lang)))
             except ImportRejected as exc:
                 st.error(t("inv_rejected", lang))
                 table(display.problems(exc.problems, lang))
@@ -412,7 +421,9 @@ if tabs[6].open:
                 def undo_change(batch: int, lang: str) -> None:
                     """Undo the change this button was drawn for, never a newer one (a stale page refuses)."""
                     try:
-                        R.undo_batch(db, batch)
+                        R.undo_batch(db, batch, actor=ui.actor())
+                    except Forbidden as exc:
+                        st.session_state["_inv_error"] = exc.text(lang)
                     except ImportRejected as exc:
                         st.session_state["_inv_error"] = exc.problems[0].text(lang)
                     else:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from iid import fmt, scenarios, ui, whatif
+from iid.auth import Forbidden
 from iid.i18n import predicate_label, t
 from iid.rules import compute, predicate_for, rule_year_for
 from iid.target_text import (
@@ -53,8 +54,12 @@ def reset_whatif(code: str, profile_year: int) -> None:
     st.session_state["_wi_gen"] = st.session_state.get("_wi_gen", 0) + 1
 
 
-def delete_scenario(scenario_id: int) -> None:
-    scenarios.delete(ui.db(), scenario_id)
+def delete_scenario(scenario_id: int, lang: str) -> None:
+    try:
+        scenarios.delete(ui.db(), scenario_id, actor=ui.actor())
+    except Forbidden as exc:
+        st.session_state["_sc_error"] = exc.text(lang)
+        return
     picked = st.session_state.get("sc_compare") or []
     st.session_state["sc_compare"] = [i for i in picked if i != scenario_id]
 
@@ -362,7 +367,7 @@ if metric == "iid_score":
         with st.form("save_scenario", clear_on_submit=True):
             f1, f2 = st.columns(2)
             name = f1.text_input(t("sc_name", lang), max_chars=200)
-            author = f2.text_input(t("sc_author", lang), max_chars=200)
+            f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
             if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
                 if not name.strip():
                     st.error(t("sc_name_required", lang))
@@ -383,12 +388,18 @@ if metric == "iid_score":
                         "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
                         "score": now.score,
                     }
-                    scenarios.save(db, name, code, author, payload)
-                    st.success(t("sc_saved", lang, name=name.strip()))
+                    try:
+                        scenarios.save(db, name, code, payload, actor=ui.actor())
+                    except Forbidden as exc:
+                        st.error(fmt.md_escape(exc.text(lang)))
+                    else:
+                        st.success(t("sc_saved", lang, name=name.strip()))
         listing = ui.scenario_page(
             ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
         )
         st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
+        if "_sc_error" in st.session_state:  # a deletion refused in its callback
+            st.error(fmt.md_escape(st.session_state.pop("_sc_error")))
         q1, q2 = st.columns([3, 1])
         if listing.total or listing.query:
             q1.text_input(t("sc_search", lang), key="sc_search", on_change=first_page)
@@ -425,7 +436,7 @@ if metric == "iid_score":
                 t("sc_delete", lang),
                 key=f"del_{rec['scenario_id']}",
                 on_click=delete_scenario,
-                args=(int(rec["scenario_id"]),),
+                args=(int(rec["scenario_id"]), lang),
             )
         # compare: the scenarios on this page plus any picked on another page
         on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}

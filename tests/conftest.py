@@ -7,11 +7,26 @@ from pathlib import Path
 
 import pytest
 
+from iid import auth
 from iid.build import build, memory_db
 from iid.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+# Who the tests write as: the local user of `make run` (every right). tests/test_auth.py checks the other roles.
+ADMIN = auth.local_actor()
+
+
+def _serve_tests_on_loopback() -> None:
+    """AppTest runs without a server, so `server.address` is unset, which in production means every interface and
+    a read-only app without [auth] (iid.auth.serving_mode). Page tests stand for `make run`: the app on 127.0.0.1,
+    one local user with every right. Tests of the other modes set the option themselves."""
+    from streamlit import config
+
+    config.set_option("server.address", "127.0.0.1")
+
+
+_serve_tests_on_loopback()
 
 
 @pytest.fixture(scope="session")

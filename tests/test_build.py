@@ -64,9 +64,10 @@ def test_a_rebuild_after_a_crash_folds_the_old_log_in_so_the_new_file_opens_and_
     path = tmp_path / "iid.duckdb"
     shutil.copy(built_db_path, path)
     code = (
-        "import os, sys; from pathlib import Path; from iid.db import Database; from iid import dataio; "
+        "import os, sys; from pathlib import Path; from iid.db import Database; from iid import auth, dataio; "
         "db = Database(Path(sys.argv[1])); "
-        "dataio.import_file_bytes(db, b'kode,tahun,skor\\n64.74,2025,71\\n', 'a.csv', 'scores'); os._exit(0)"
+        "dataio.import_file_bytes(db, b'kode,tahun,skor\\n64.74,2025,71\\n', 'a.csv', 'scores', "
+        "actor=auth.cli_actor()); os._exit(0)"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True, timeout=120)
     assert Path(str(path) + ".wal").exists()  # the import lives only in the log

@@ -15,6 +15,7 @@ from pathlib import Path
 from iid import check, dataio
 from iid import register as R
 from iid.db import Database
+from tests.conftest import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 20  # SIGKILLs that land while the command runs, builds and imports in turn
@@ -70,7 +71,7 @@ def test_build_and_import_killed_at_random_points_leave_a_database_that_opens_an
     path = tmp_path / "iid.duckdb"
     shutil.copy(built_db_path, path)
     with Database(path) as db:  # something of the users' to lose: an import and a register row
-        dataio.import_file_bytes(db, b"kode,tahun,skor\n64.74,2025,71\n", "awal.csv", "scores")
+        dataio.import_file_bytes(db, b"kode,tahun,skor\n64.74,2025,71\n", "awal.csv", "scores", actor=ADMIN)
         unit = db.scalar("select unit from units where region_code = '64.74' order by 1 limit 1")
         R.save(
             db,
@@ -88,6 +89,7 @@ def test_build_and_import_killed_at_random_points_leave_a_database_that_opens_an
             ],
             {},
             [],
+            actor=ADMIN,
         )
     files = []
     for i in range(KILLS):

@@ -17,6 +17,7 @@ from iid import check, dataio, queries
 from iid.build import build
 from iid.db import Database
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 from tests.test_import_fuzz import Pristine, build_pristine, checksums
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,12 +117,12 @@ def test_import_then_undo_restores_every_table_exactly(writable_db):
     db, _ = writable_db
     before = snapshot(db)
     pv = dataio.preview(db, csv("kode,tahun,skor\n63,2024,52\n64.74,2025,71\n"), "hasil.csv", "scores")
-    res = dataio.apply(db, pv, source_title="Kepmendagri uji", source_url="https://example.go.id/iid")
+    res = dataio.apply(db, pv, source_title="Kepmendagri uji", source_url="https://example.go.id/iid", actor=ADMIN)
     assert (res.rows_added, res.rows_changed) == (1, 1)
     s = queries.scores(db, ["63"])
     row = s[s["year"] == 2024].iloc[0]
     assert float(row["score"]) == 52.0 and not row["conflict"]  # the import replaced both conflicting reports
-    dataio.undo(db, res.import_id)
+    dataio.undo(db, res.import_id, actor=ADMIN)
     after = snapshot(db)
     keep = ("imports", "sources")  # the import's record and its source stay, as history
     assert {k: v for k, v in after.items() if k not in keep} == {k: v for k, v in before.items() if k not in keep}
@@ -134,17 +135,17 @@ def test_import_then_undo_restores_every_table_exactly(writable_db):
 
 def test_imports_are_undone_in_reverse_order(writable_db):
     db, _ = writable_db
-    a = dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores"))
-    dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,72\n"), "b.csv", "scores"))
+    a = dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores"), actor=ADMIN)
+    dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,72\n"), "b.csv", "scores"), actor=ADMIN)
     with pytest.raises(ImportRejected, match="lebih baru"):
-        dataio.undo(db, a.import_id)
+        dataio.undo(db, a.import_id, actor=ADMIN)
 
 
 def test_a_published_source_needs_a_url_or_document(writable_db):
     db, _ = writable_db
     pv = dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores")
     with pytest.raises(ImportRejected, match="URL atau rujukan"):
-        dataio.apply(db, pv, published=True)
+        dataio.apply(db, pv, published=True, actor=ADMIN)
 
 
 def test_indicator_import_changes_the_what_if_start_and_undo_restores_it(writable_db):
@@ -157,13 +158,13 @@ def test_indicator_import_changes_the_what_if_start_and_undo_restores_it(writabl
         "indicators",
     )
     assert not pv.problems and len(pv.change) == 3
-    res = dataio.apply(db, pv)
+    res = dataio.apply(db, pv, actor=ADMIN)
     now = queries.latest_profile(db, "65")
     # only what the file names changes (16.8): the other levels and the number of affairs are kept
     assert now["profile"].levels == before["profile"].levels | {"sid_video": 1.0, "sid_replikasi": 2.5}
     assert now["profile"].n_innovations == 40
     assert now["profile"].basic_services == before["profile"].basic_services
-    dataio.undo(db, res.import_id)
+    dataio.undo(db, res.import_id, actor=ADMIN)
     assert queries.latest_profile(db, "65")["profile"] == before["profile"]
 
 
@@ -175,12 +176,12 @@ def test_a_one_row_indicator_import_changes_that_one_level_as_its_preview_says(w
     assert db.scalar(current) == 35
     pv = dataio.preview(db, csv("region_code,year,indicator,level\n65,2025,sid_video,0.5\n"), "satu.csv", "indicators")
     assert (len(pv.add), len(pv.change), len(pv.unchanged)) == (0, 1, 0)
-    res = dataio.apply(db, pv)
+    res = dataio.apply(db, pv, actor=ADMIN)
     assert db.scalar(current) == 35
     assert db.scalar("select count(*) from indicator_scores where superseded_by = ?", [res.import_id]) == 1
     assert db.scalar("select count(*) from innovation_profiles where superseded_by = ?", [res.import_id]) == 0
     assert queries.latest_profile(db, "65")["profile"].levels["sid_video"] == 0.5
-    dataio.undo(db, res.import_id)
+    dataio.undo(db, res.import_id, actor=ADMIN)
     after = snapshot(db)
     assert {k: v for k, v in after.items() if k not in ("imports", "sources")} == {
         k: v for k, v in before.items() if k not in ("imports", "sources")
@@ -204,7 +205,7 @@ def test_a_row_that_states_a_different_predicate_or_note_is_a_change_not_unchang
     assert len(pv.unchanged) == 1  # Kaltara 2023 as published
     pv = dataio.preview(db, csv("kode;tahun;skor;predikat\n65;2023;45,86;Kurang Inovatif\n"), "x.csv", "scores")
     assert len(pv.change) == 1  # the same score with another predicate was dropped as "unchanged"
-    res = dataio.apply(db, pv)
+    res = dataio.apply(db, pv, actor=ADMIN)
     assert db.rows("select score::double, predicate from iid_scores where source_id = ?", [res.source_id]) == [
         (45.86, "Kurang Inovatif")
     ]
@@ -221,11 +222,11 @@ def test_the_same_file_confirmed_twice_in_one_second_is_two_imports(writable_db,
 
     monkeypatch.setattr(dataio.dt, "datetime", Frozen)
     pv = dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores")
-    first = dataio.apply(db, pv)
-    second = dataio.apply(db, pv)
+    first = dataio.apply(db, pv, actor=ADMIN)
+    second = dataio.apply(db, pv, actor=ADMIN)
     assert first.source_id != second.source_id and second.import_id == first.import_id + 1
-    a = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None)
-    b = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None)
+    a = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None, actor=ADMIN)
+    b = dataio.save_source(db, None, "imported", "Sama", None, None, None, None, None, actor=ADMIN)
     assert a != b
 
 
@@ -253,9 +254,9 @@ def test_target_import_replaces_a_stored_target_and_undo_brings_it_back(writable
         db, csv("kode;ukuran;nilai;tahun_target;dokumen\n65;iid_score;70,00;2029;RPJMD perubahan\n"), "t.csv", "targets"
     )
     assert pv.change[["old_value", "value"]].values.tolist() == [[65.0, 70.0]]
-    res = dataio.apply(db, pv)
+    res = dataio.apply(db, pv, actor=ADMIN)
     assert queries.targets(db, "65")["value"].tolist() == [70.0]
-    dataio.undo(db, res.import_id)
+    dataio.undo(db, res.import_id, actor=ADMIN)
     assert queries.targets(db, "65")["value"].tolist() == [65.0]
 
 
@@ -266,6 +267,7 @@ def test_export_then_build_from_the_export_gives_the_same_tables(writable_db, tm
         dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n"), "a.csv", "scores"),
         source_url="https://example.go.id/a",
         published=True,
+        actor=ADMIN,
     )
     out = tmp_path / "export"
     dataio.export_dir(db, out)
@@ -315,7 +317,9 @@ def test_readers_see_the_old_or_the_new_data_never_half(writable_db):
     reader = db.cursor()
     reader.execute("begin transaction")
     before = reader.execute("select count(*), sum(score) from mv_scores").fetchone()
-    dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n65,2025,50\n"), "a.csv", "scores"))
+    dataio.apply(
+        db, dataio.preview(db, csv("kode,tahun,skor\n64.74,2025,71\n65,2025,50\n"), "a.csv", "scores"), actor=ADMIN
+    )
     assert reader.execute("select count(*), sum(score) from mv_scores").fetchone() == before  # its snapshot
     reader.execute("commit")
     assert db.scalar("select score::double from mv_scores where region_code = '64.74' and year = 2025") == 71.0
@@ -323,7 +327,7 @@ def test_readers_see_the_old_or_the_new_data_never_half(writable_db):
 
 def test_data_quality_finds_implausible_jumps_and_predicate_mismatches(writable_db):
     db, _ = writable_db
-    dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n65,2024,95\n"), "a.csv", "scores"))
+    dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n65,2024,95\n"), "a.csv", "scores"), actor=ADMIN)
     q = check.quality(db)
     assert "65" in q["jumps"]["region_code"].tolist()
     assert "36.73" in q["mismatch"]["region_code"].tolist()  # Kota Serang 2022: 60,56 reported Inovatif
@@ -358,7 +362,7 @@ def test_any_corrupted_cell_is_rejected_and_changes_nothing(pristine, row, col, 
     cells[col] = '"' + junk.replace('"', '""') + '"'
     lines[row + 1] = ",".join(cells)
     with pytest.raises(ImportRejected) as info:
-        dataio.import_file_bytes(db, ("\n".join(lines) + "\n").encode(), "x.csv", "scores")
+        dataio.import_file_bytes(db, ("\n".join(lines) + "\n").encode(), "x.csv", "scores", actor=ADMIN)
     assert any(p.row == row + 2 and p.column == ["kode", "tahun", "skor"][col] for p in info.value.problems)
     assert checksums(db) == pristine.sums
     pristine.last = pristine.sums
@@ -369,7 +373,7 @@ def test_any_corrupted_cell_is_rejected_and_changes_nothing(pristine, row, col, 
 def test_random_bytes_are_rejected_with_a_message(pristine, data):
     db = pristine.fresh()
     try:
-        dataio.import_file_bytes(db, data, "x.xlsx", "scores")
+        dataio.import_file_bytes(db, data, "x.xlsx", "scores", actor=ADMIN)
     except ImportRejected as exc:
         assert exc.problems and exc.problems[0].text("id")
     assert checksums(db) == pristine.sums
@@ -384,7 +388,7 @@ def test_valid_files_round_trip_through_export_exactly(pristine, tmp_path_factor
     text = "kode;tahun;skor\n" + "".join(
         f"{c};2025;{str(s).replace('.', ',')}\n" for c, s in zip(codes, scores, strict=True)
     )
-    res = dataio.import_file_bytes(db, text.encode(), "a.csv", "scores")
+    res = dataio.import_file_bytes(db, text.encode(), "a.csv", "scores", actor=ADMIN)
     out = tmp_path_factory.mktemp("rt")
     dataio.export_dir(db, out)
     exported = pd.read_csv(out / "published" / "iid_scores_all.csv", dtype={"region_code": str})

@@ -14,6 +14,7 @@ import pytest
 
 from iid import dataio
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 from tests.test_import_fuzz import BAD_NUMBERS, Pristine, build_pristine, checksums, xlsx
 
 SCORE = "kode,tahun,skor\n64.74,2025,{}\n"
@@ -147,7 +148,7 @@ def test_a_corrupt_cell_is_refused_naming_row_and_column_and_changes_nothing(
 ):
     db = pristine.fresh()
     with pytest.raises(ImportRejected) as info:
-        dataio.import_file_bytes(db, content(file), name, kind)
+        dataio.import_file_bytes(db, content(file), name, kind, actor=ADMIN)
     assert (row, column) in [(p.row, p.column) for p in info.value.problems], info.value
     assert all(p.text("id") and p.text("en") for p in info.value.problems)
     assert checksums(db) == pristine.sums
@@ -226,7 +227,7 @@ def test_source_text_typed_with_an_import_is_refused_when_excel_would_run_it(pri
     db = pristine.fresh()
     pv = dataio.preview(db, SCORE.format("50").encode(), "a.csv", "scores")
     with pytest.raises(ImportRejected) as info:
-        dataio.apply(db, pv, **{field: text})
+        dataio.apply(db, pv, **{field: text}, actor=ADMIN)
     assert [p.column for p in info.value.problems] == [field]
     assert checksums(db) == pristine.sums
     pristine.last = pristine.sums
@@ -247,6 +248,7 @@ def test_a_saved_source_refuses_formula_text(pristine, field):
             values["document_ref"],
             None,
             values["note"],
+            actor=ADMIN,
         )
     assert [p.column for p in info.value.problems] == [field] and "rumus" in info.value.problems[0].message_id
     assert checksums(db) == pristine.sums

@@ -33,6 +33,7 @@ from iid import dataio
 from iid.build import DERIVED, build
 from iid.db import Database
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 THIS_YEAR = dt.date.today().year
@@ -120,7 +121,7 @@ def build_pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
         for region, year in sorted(PROFILED):
             lines += [f"{region},{year},{c},{(i % 4) * 0.75:.3f}" for i, c in enumerate(codes)]
             lines += [f"{region},{year},n_innovations,24", f"{region},{year},basic_services,4"]
-        dataio.import_file_bytes(db, ("\n".join(lines) + "\n").encode(), "profil.csv", "indicators")
+        dataio.import_file_bytes(db, ("\n".join(lines) + "\n").encode(), "profil.csv", "indicators", actor=ADMIN)
     finally:
         db.close()
     return Pristine(path)
@@ -689,7 +690,7 @@ def test_every_generated_file_is_refused_unchanged_or_lands_exactly_its_values(p
     derived = contextlib.nullcontext() if check_undo else mock.patch.object(dataio, "refresh_derived", lambda cur: None)
     with derived:
         try:
-            result = dataio.import_file_bytes(db, content, name, case.kind)
+            result = dataio.import_file_bytes(db, content, name, case.kind, actor=ADMIN)
         except ImportRejected as exc:
             result, problems = None, exc.problems
     if case.defect is not None:
@@ -748,7 +749,7 @@ def test_every_generated_file_is_refused_unchanged_or_lands_exactly_its_values(p
     if not check_undo:
         pristine.last = after
         return
-    dataio.undo(db, result.import_id)
+    dataio.undo(db, result.import_id, actor=ADMIN)
     undone = pristine.last = checksums(db)
     keep = {"sources", "imports"}
     assert {t: s for t, s in undone.items() if t not in keep} == {t: s for t, s in before.items() if t not in keep}

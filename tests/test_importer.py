@@ -8,10 +8,11 @@ import pytest
 from iid import queries
 from iid.dataio import import_file
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 
 
 def import_scores(db, path, **source):
-    return import_file(db, path, "scores", **source)
+    return import_file(db, path, "scores", **source, actor=ADMIN)
 
 
 SNAPSHOT = "select * from iid_scores order by all"

@@ -18,6 +18,7 @@ from iid import register as R
 from iid.build import build
 from iid.carryover import REFERENCE, CarryOverRefused, user_changes
 from iid.db import Database
+from tests.conftest import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -78,39 +79,52 @@ def published_score_row(db: Database) -> tuple[str, int]:
 def import_scores(db: Database) -> None:
     code, year = published_score_row(db)
     pv = dataio.preview(db, csv(f"kode;tahun;skor\n{code};{year};77,5\n64.74;2025;71\n"), "skor.csv", "scores")
-    dataio.apply(db, pv)  # no publisher, not published: the simplest import; supersedes a published figure
+    dataio.apply(db, pv, actor=ADMIN)  # no publisher, not published: the simplest import; supersedes a published figure
 
 
 def import_published_scores(db: Database) -> None:
     pv = dataio.preview(db, csv("kode,tahun,skor,predikat\n61.71,2025,68,Inovatif\n"), "resmi.csv", "scores")
-    dataio.apply(db, pv, source_title="Kepmendagri", source_url="https://example.go.id/iid", published=True)
+    dataio.apply(
+        db, pv, source_title="Kepmendagri", source_url="https://example.go.id/iid", published=True, actor=ADMIN
+    )
 
 
 def import_indicators(db: Database) -> None:
     text = "region_code,year,indicator,level\n65,2025,sid_video,1\n65,2025,n_innovations,40\n"
-    dataio.apply(db, dataio.preview(db, csv(text), "ind.csv", "indicators"))
+    dataio.apply(db, dataio.preview(db, csv(text), "ind.csv", "indicators"), actor=ADMIN)
 
 
 def import_targets(db: Database) -> None:
     text = "kode;ukuran;nilai;tahun_target;dokumen\n65;iid_score;70,00;2029;RPJMD perubahan\n"
-    dataio.apply(db, dataio.preview(db, csv(text), "t.csv", "targets"))
+    dataio.apply(db, dataio.preview(db, csv(text), "t.csv", "targets"), actor=ADMIN)
 
 
 def import_then_undo(db: Database) -> None:
-    res = dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n19.71,2025,55\n"), "u.csv", "scores"))
-    dataio.undo(db, res.import_id)
+    res = dataio.apply(db, dataio.preview(db, csv("kode,tahun,skor\n19.71,2025,55\n"), "u.csv", "scores"), actor=ADMIN)
+    dataio.undo(db, res.import_id, actor=ADMIN)
 
 
 def edit_a_source_from_data(db: Database) -> None:
     sid, title = db.rows("select source_id, title from sources where kind = 'published' order by 1 limit 1")[0]
     row = db.records("select * from sources where source_id = ?", [sid])[0]
     dataio.save_source(
-        db, sid, "published", title + " (dikoreksi)", "Penerbit baru", row["url"], row["document_ref"], None, "cek"
+        db,
+        sid,
+        "published",
+        title + " (dikoreksi)",
+        "Penerbit baru",
+        row["url"],
+        row["document_ref"],
+        None,
+        "cek",
+        actor=ADMIN,
     )
 
 
 def add_a_source(db: Database) -> None:
-    dataio.save_source(db, None, "imported", "Catatan rapat Bapperida", "Bapperida", None, None, None, None)
+    dataio.save_source(
+        db, None, "imported", "Catatan rapat Bapperida", "Bapperida", None, None, None, None, actor=ADMIN
+    )
 
 
 def register_add_edit_delete(db: Database) -> None:
@@ -129,25 +143,27 @@ def register_add_edit_delete(db: Database) -> None:
         "has_sop": False,
         "has_budget": False,
     }
-    R.save(db, "64.74", [new], {ids[0]: {**row, "title": row["title"] + " (revisi)"}}, [ids[1]], note="uji")
+    R.save(
+        db, "64.74", [new], {ids[0]: {**row, "title": row["title"] + " (revisi)"}}, [ids[1]], note="uji", actor=ADMIN
+    )
 
 
 def register_save_then_undo(db: Database) -> None:
     ids = [r[0] for r in db.rows("select innovation_id from innovations where region_code = '61.71' order by 1")]
-    batch = R.save(db, "61.71", [], {}, [ids[0]])
-    R.undo_batch(db, batch)
+    batch = R.save(db, "61.71", [], {}, [ids[0]], actor=ADMIN)
+    R.undo_batch(db, batch, actor=ADMIN)
 
 
 def register_import(db: Database) -> None:
     unit = db.scalar("select unit from units where region_code = '19.71' and unit_type = 'OPD' order by 1 limit 1")
     text = f"judul,unit_kerja,jenis_unit,bentuk,tahap,tahun_usulan,digital,tim,sop,anggaran\nLAPOR cepat,{unit},OPD,pelayanan_publik,inisiatif,2026,ya,tidak,tidak,tidak\n"
-    R.import_register(db, "19.71", csv(text), "register.csv")
+    R.import_register(db, "19.71", csv(text), "register.csv", actor=ADMIN)
 
 
 def save_and_delete_scenarios(db: Database) -> None:
-    keep = scenarios.save(db, "Skenario A", "65", "Rina", {"levels": {"sid_video": 3}})
-    gone = scenarios.save(db, "Skenario B", "65", None, {"levels": {}})
-    scenarios.delete(db, gone)
+    keep = scenarios.save(db, "Skenario A", "65", {"levels": {"sid_video": 3}}, actor=ADMIN)
+    gone = scenarios.save(db, "Skenario B", "65", {"levels": {}}, actor=ADMIN)
+    scenarios.delete(db, gone, actor=ADMIN)
     assert keep != gone
 
 

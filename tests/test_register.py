@@ -10,6 +10,7 @@ import pytest
 
 from iid import register as R
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 
 
 def add(db, code, **kw):
@@ -26,7 +27,7 @@ def add(db, code, **kw):
         "has_sop": False,
         "has_budget": False,
     } | kw
-    return R.save(db, code, [row], {}, [])
+    return R.save(db, code, [row], {}, [], actor=ADMIN)
 
 
 def test_per_unit_pledge_counts_each_opd_against_n(writable_db):
@@ -111,11 +112,11 @@ def test_edits_are_logged_and_a_batch_can_be_undone(writable_db):
     batch = add(db, "64.74", title="SIGAP baru")
     iid = R.register(db, "64.74").query("title == 'SIGAP baru'")["innovation_id"].iloc[0]
     row = R.register(db, "64.74").set_index("innovation_id").loc[iid].to_dict()
-    batch2 = R.save(db, "64.74", [], {iid: row | {"status": "terverifikasi"}}, [])
+    batch2 = R.save(db, "64.74", [], {iid: row | {"status": "terverifikasi"}}, [], actor=ADMIN)
     assert R.register(db, "64.74").set_index("innovation_id").loc[iid, "status"] == "terverifikasi"
-    R.undo_batch(db, batch2)
+    R.undo_batch(db, batch2, actor=ADMIN)
     assert R.register(db, "64.74").set_index("innovation_id").loc[iid, "status"] == "draft"
-    R.undo_batch(db, batch)
+    R.undo_batch(db, batch, actor=ADMIN)
     pd.testing.assert_frame_equal(R.register(db, "64.74"), before)
     log = db.df("select action, undone_at is not null as undone from register_log order by log_id")
     assert log.values.tolist() == [["insert", True], ["update", True]]
@@ -125,9 +126,9 @@ def test_deleting_a_row_and_undoing_brings_it_back_exactly(writable_db):
     db, _ = writable_db
     before = R.register(db, "61.71")
     victim = before["innovation_id"].iloc[0]
-    batch = R.save(db, "61.71", [], {}, [victim])
+    batch = R.save(db, "61.71", [], {}, [victim], actor=ADMIN)
     assert victim not in R.register(db, "61.71")["innovation_id"].tolist()
-    R.undo_batch(db, batch)
+    R.undo_batch(db, batch, actor=ADMIN)
     pd.testing.assert_frame_equal(R.register(db, "61.71"), before)
 
 
@@ -168,7 +169,7 @@ def test_register_import_rejects_bad_rows_naming_row_and_column_and_changes_noth
     before = R.register(db, "64.74")
     data = pd.DataFrame(rows).to_csv(index=False).encode()
     with pytest.raises(ImportRejected) as info:
-        R.import_register(db, "64.74", data, name)
+        R.import_register(db, "64.74", data, name, actor=ADMIN)
     p = next(p for p in info.value.problems if p.column == column)
     assert p.file == name and p.row == 3 if name == "ganda.csv" else p.row == 2
     assert words in p.message_id
@@ -178,7 +179,7 @@ def test_register_import_rejects_bad_rows_naming_row_and_column_and_changes_noth
 def test_register_import_rejects_an_empty_file_and_a_10_mb_file(writable_db, monkeypatch):
     db, _ = writable_db
     with pytest.raises(ImportRejected, match="kosong"):
-        R.import_register(db, "64.74", b"", "kosong.csv")
+        R.import_register(db, "64.74", b"", "kosong.csv", actor=ADMIN)
     monkeypatch.setenv("IID_UPLOAD_LIMIT_MB", "5")
     big = (
         pd.DataFrame([GOOD | {"judul": f"Inovasi {i}", "bukti": "x" * 200} for i in range(40_000)])
@@ -187,17 +188,17 @@ def test_register_import_rejects_an_empty_file_and_a_10_mb_file(writable_db, mon
     )
     assert len(big) > 10 * 1024 * 1024
     with pytest.raises(ImportRejected, match="melebihi batas"):
-        R.import_register(db, "64.74", big, "besar.csv")
+        R.import_register(db, "64.74", big, "besar.csv", actor=ADMIN)
 
 
 def test_register_import_reads_the_first_sheet_of_an_xlsx_with_an_extra_sheet_and_can_be_undone(writable_db):
     db, _ = writable_db
     before = R.register(db, "64.74")
     batch = R.import_register(
-        db, "64.74", xlsx(pd.DataFrame([GOOD, GOOD | {"judul": "Kedua"}]), extra_sheet=True), "reg.xlsx"
+        db, "64.74", xlsx(pd.DataFrame([GOOD, GOOD | {"judul": "Kedua"}]), extra_sheet=True), "reg.xlsx", actor=ADMIN
     )
     assert len(R.register(db, "64.74")) == len(before) + 2
-    R.undo_batch(db, batch)
+    R.undo_batch(db, batch, actor=ADMIN)
     pd.testing.assert_frame_equal(R.register(db, "64.74"), before)
 
 

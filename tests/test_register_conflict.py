@@ -7,6 +7,7 @@ import pytest
 
 from iid import register as R
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 from tests.test_undo_stale import button, rows, session
 
 CODE = "64.74"
@@ -25,10 +26,12 @@ def two_rows(db) -> tuple[str, str, dict[str, str]]:
 def test_a_save_over_a_row_someone_else_saved_since_is_a_conflict_and_writes_nothing(writable_db):
     db, _ = writable_db
     first, _, seen_by_b = two_rows(db)
-    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen_by_b)  # A, same view
+    R.save(
+        db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen_by_b, actor=ADMIN
+    )  # A, same view
     before = R.register(db, CODE)
     with pytest.raises(R.EditConflict) as info:
-        R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen_by_b)  # B
+        R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen_by_b, actor=ADMIN)  # B
     assert list(info.value.rows) == [first]
     assert info.value.rows[first]["evidence"] == "https://a.example/bukti"
     pd.testing.assert_frame_equal(R.register(db, CODE), before)
@@ -37,8 +40,8 @@ def test_a_save_over_a_row_someone_else_saved_since_is_a_conflict_and_writes_not
 def test_a_save_over_other_rows_than_someone_else_saved_keeps_both(writable_db):
     db, _ = writable_db
     first, second, seen_by_b = two_rows(db)
-    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen_by_b)
-    R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [], base=seen_by_b)
+    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen_by_b, actor=ADMIN)
+    R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [], base=seen_by_b, actor=ADMIN)
     assert row_of(db, first)["evidence"] == "https://a.example/bukti"
     assert row_of(db, second)["status"] == "terverifikasi"
 
@@ -46,19 +49,19 @@ def test_a_save_over_other_rows_than_someone_else_saved_keeps_both(writable_db):
 def test_removing_a_row_someone_else_changed_is_a_conflict_and_a_row_someone_removed_cannot_be_edited(writable_db):
     db, _ = writable_db
     first, second, seen = two_rows(db)
-    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [second], base=seen)
+    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [second], base=seen, actor=ADMIN)
     with pytest.raises(R.EditConflict) as info:
-        R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [first], base=seen)
+        R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [first], base=seen, actor=ADMIN)
     assert info.value.rows == {second: None, first: info.value.rows[first]}
     with pytest.raises(ImportRejected, match="tidak ada lagi"):  # saving over the conflict on purpose
-        R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [], base=info.value.versions)
+        R.save(db, CODE, [], {second: {"status": "terverifikasi"}}, [], base=info.value.versions, actor=ADMIN)
 
 
 def test_changed_cells_land_on_the_stored_row_and_leave_its_other_columns_alone(writable_db):
     db, _ = writable_db
     first, _, _ = two_rows(db)
     before = row_of(db, first)
-    R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [])
+    R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], actor=ADMIN)
     after = row_of(db, first)
     assert after["status"] == "terverifikasi"
     assert {k: v for k, v in after.items() if k not in ("status", "version")} == {
@@ -85,9 +88,9 @@ def test_the_conflict_table_shows_each_clashing_cell_as_shown_as_saved_and_as_ed
     first, _, seen = two_rows(db)
     shown = R.editor_view(R.register(db, CODE).query("innovation_id == @first"))
     old_status = shown["status"].iloc[0]
-    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen)
+    R.save(db, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen, actor=ADMIN)
     with pytest.raises(R.EditConflict) as info:
-        R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen)
+        R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen, actor=ADMIN)
     table = R.conflict_table(info.value, shown, {first: {"status": "terverifikasi"}}, []).set_index("column")
     assert table.loc["evidence", ["saved", "yours"]].tolist() == ["https://a.example/bukti", ""]
     assert table.loc["status", ["shown", "saved", "yours"]].tolist() == [old_status, old_status, "terverifikasi"]
@@ -96,15 +99,15 @@ def test_the_conflict_table_shows_each_clashing_cell_as_shown_as_saved_and_as_ed
 def test_an_undo_is_refused_while_a_later_change_to_the_same_rows_stands(writable_db):
     db, _ = writable_db
     first, _, _ = two_rows(db)
-    one = R.save(db, CODE, [], {first: {"status": "diajukan"}}, [])
-    two = R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [])
+    one = R.save(db, CODE, [], {first: {"status": "diajukan"}}, [], actor=ADMIN)
+    two = R.save(db, CODE, [], {first: {"status": "terverifikasi"}}, [], actor=ADMIN)
     with pytest.raises(ImportRejected, match=f"#{two}"):
-        R.undo_batch(db, one)
+        R.undo_batch(db, one, actor=ADMIN)
     assert row_of(db, first)["status"] == "terverifikasi"
-    R.undo_batch(db, two)
-    R.undo_batch(db, one)
+    R.undo_batch(db, two, actor=ADMIN)
+    R.undo_batch(db, one, actor=ADMIN)
     with pytest.raises(ImportRejected, match="sudah dibatalkan"):
-        R.undo_batch(db, one)
+        R.undo_batch(db, one, actor=ADMIN)
 
 
 # ---- the page: two sessions on one database file ----

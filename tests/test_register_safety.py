@@ -13,6 +13,7 @@ import pytest
 
 from iid import register as R
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 
 CODE = "64.74"
 ROW = {
@@ -48,7 +49,7 @@ def test_a_new_grid_row_with_formula_text_is_refused_naming_the_column_and_nothi
     db, _ = writable_db
     before = R.register(db, CODE)
     with pytest.raises(ImportRejected) as info:
-        R.save(db, CODE, [ROW | {column: text}], {}, [])
+        R.save(db, CODE, [ROW | {column: text}], {}, [], actor=ADMIN)
     [p] = [p for p in info.value.problems if p.column == column]
     assert p.row == 1 and f"diawali `{text[0]}`" in p.message_id and "Excel" in p.message_en
     pd.testing.assert_frame_equal(R.register(db, CODE), before)
@@ -56,11 +57,11 @@ def test_a_new_grid_row_with_formula_text_is_refused_naming_the_column_and_nothi
 
 def test_a_changed_grid_cell_with_formula_text_is_refused_and_the_row_keeps_its_value(writable_db):
     db, _ = writable_db
-    R.save(db, CODE, [ROW], {}, [])
+    R.save(db, CODE, [ROW], {}, [], actor=ADMIN)
     reg = R.register(db, CODE)
     iid = reg.loc[reg["title"] == "Layanan malam", "innovation_id"].iloc[0]
     with pytest.raises(ImportRejected, match="diawali `-`"):
-        R.save(db, CODE, [], {iid: {"title": "-2+3+cmd|' /C calc'!A0"}}, [])
+        R.save(db, CODE, [], {iid: {"title": "-2+3+cmd|' /C calc'!A0"}}, [], actor=ADMIN)
     assert db.scalar("select title from innovations where innovation_id = ?", [iid]) == "Layanan malam"
 
 
@@ -70,7 +71,7 @@ def test_a_register_import_with_formula_text_is_refused_naming_row_and_column(wr
     before = R.register(db, CODE)
     data = pd.DataFrame([GOOD, GOOD | {"judul": "Kedua", "bukti": text}]).to_csv(index=False).encode()
     with pytest.raises(ImportRejected) as info:
-        R.import_register(db, CODE, data, "rumus.csv")
+        R.import_register(db, CODE, data, "rumus.csv", actor=ADMIN)
     [p] = info.value.problems
     assert (p.file, p.row, p.column) == ("rumus.csv", 3, "evidence")
     assert f"diawali `{text[0]}`" in p.message_id
@@ -85,7 +86,7 @@ def test_register_import_names_the_spreadsheet_row_after_blank_rows(writable_db)
     bad = ",".join((GOOD | {"judul": "Kedua", "tahap": "selesai"}).values())
     data = "\n".join([header, "", ",,,,,,,", "", good, "", bad, ""]).encode()
     with pytest.raises(ImportRejected) as info:
-        R.import_register(db, CODE, data, "kosong.csv")
+        R.import_register(db, CODE, data, "kosong.csv", actor=ADMIN)
     [p] = info.value.problems
     assert (p.row, p.column) == (7, "stage")
 
@@ -96,7 +97,7 @@ def test_register_import_names_both_rows_of_a_duplicate_title_after_blank_rows(w
     good = ",".join(GOOD.values())
     data = "\n".join([header, "", good, "", "", good]).encode()
     with pytest.raises(ImportRejected) as info:
-        R.import_register(db, CODE, data, "ganda.csv")
+        R.import_register(db, CODE, data, "ganda.csv", actor=ADMIN)
     [p] = info.value.problems
     assert p.row == 6 and "(baris 3)" in p.message_id
 
@@ -104,7 +105,7 @@ def test_register_import_names_both_rows_of_a_duplicate_title_after_blank_rows(w
 def test_the_register_export_writes_formula_text_already_stored_as_text(writable_db):
     # a row stored before this check (or written by hand) must not run when the export is opened in Excel
     db, _ = writable_db
-    R.save(db, CODE, [ROW], {}, [])
+    R.save(db, CODE, [ROW], {}, [], actor=ADMIN)
     db.rows("update innovations set title = ?, evidence = ? where title = 'Layanan malam'", [FORMULAS[1], FORMULAS[2]])
     reg = R.register(db, CODE)
     ws = openpyxl.load_workbook(io.BytesIO(R.export_xlsx(reg))).active

@@ -2,29 +2,30 @@ import pytest
 
 from iid import scenarios
 from iid.build import build
+from tests.conftest import ADMIN
 
 
 def test_scenarios_are_saved_listed_and_deleted(writable_db):
     db, _ = writable_db
-    sid = scenarios.save(db, "Tambah inovasi", "65", "Bidang Litbang", {"n": 30, "levels": {"sid_video": 3}})
+    sid = scenarios.save(db, "Tambah inovasi", "65", {"n": 30, "levels": {"sid_video": 3}}, actor=ADMIN)
     rows = scenarios.list_for(db, "65")
     assert rows["name"].tolist() == ["Tambah inovasi"] and rows["payload"][0]["n"] == 30
-    assert scenarios.get(db, sid)["author"] == "Bidang Litbang"
-    scenarios.delete(db, sid)
+    assert scenarios.get(db, sid)["author"] == ADMIN.name  # from the account, never typed
+    scenarios.delete(db, sid, actor=ADMIN)
     assert scenarios.list_for(db, "65").empty
 
 
 def test_a_scenario_needs_a_name(writable_db):
     db, _ = writable_db
     with pytest.raises(scenarios.ScenarioError):
-        scenarios.save(db, "   ", "65", None, {})
+        scenarios.save(db, "   ", "65", {}, actor=ADMIN)
 
 
 def test_saved_scenarios_survive_a_rebuild_of_the_database(writable_db):
     from pathlib import Path
 
     db, path = writable_db
-    scenarios.save(db, "Skenario A", "64.74", None, {"n": 12})
+    scenarios.save(db, "Skenario A", "64.74", {"n": 12}, actor=ADMIN)
     db.close()
     build(Path(__file__).resolve().parent.parent / "data", path)
     from iid.db import Database
@@ -77,7 +78,7 @@ def test_search_matches_name_or_author_and_takes_wildcards_literally(writable_db
     db, _ = writable_db
     add_many(db, "64.74", 45)
     for i in range(190, 200):
-        scenarios.save(db, f"Skenario {i}", "64.74", None, {})
+        scenarios.save(db, f"Skenario {i}", "64.74", {}, actor=ADMIN)
     assert scenarios.page(db, "64.74", query).total == total
 
 
@@ -125,7 +126,7 @@ def test_a_saved_what_if_reopens_with_the_same_score_to_the_last_digit(writable_
     rule, inds = queries.rule_years(db)[2029], queries.indicators(db, 2029)
     current = whatif.apply(base["profile"], {"sid_video": 3.0}, n=30, basic_services=6)
     payload = {"levels": dict(current.levels), "n": 30, "basic_services": 6}
-    sid = scenarios.save(db, "Video dan 30 inovasi", "65", None, payload)
+    sid = scenarios.save(db, "Video dan 30 inovasi", "65", payload, actor=ADMIN)
     r = scenarios.restore(scenarios.get(db, sid)["payload"], ["custom"], [2029])
     again = whatif.apply(base["profile"], r.levels, n=r.n, basic_services=r.basic_services)
     assert compute(again, rule, inds).exact == compute(current, rule, inds).exact

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from iid import dataio
 from iid.build import build
 from iid.db import Database
+from tests.conftest import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -67,7 +68,7 @@ OFFICIAL_IMPORT = "kode,tahun,skor\n11.01,2025,47.12\n"
 def _import(db: Database, tmp: Path, name: str, text: str, **source) -> int:
     path = tmp / name
     path.write_text(text, encoding="utf-8")
-    return dataio.import_file(db, path, **source).import_id
+    return dataio.import_file(db, path, **source, actor=ADMIN).import_id
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +94,7 @@ def state_dbs(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     db.close()
 
     db, out["after the import is undone"] = copy("undone")
-    dataio.undo(db, _import(db, root, "skor-2026b.csv", PLAIN_IMPORT))
+    dataio.undo(db, _import(db, root, "skor-2026b.csv", PLAIN_IMPORT), actor=ADMIN)
     db.close()
 
     db, out["with an empty register"] = copy("empty_register")

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from iid import queries, scenarios, whatif
 from iid.db import Database
 from iid.rules import compute
+from tests.conftest import ADMIN
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -180,7 +181,7 @@ def test_a_reopened_scenario_brings_back_its_indicator_levels_exactly(app_env):
         "basic_services": base["profile"].basic_services,
         "levels": dict(edited.levels),
     }
-    scenarios.save(db, "Video dan replikasi", "64.74", None, payload)
+    scenarios.save(db, "Video dan replikasi", "64.74", payload, actor=ADMIN)
     db.close()
     at = open_target(r="64.74")
     next(b for b in at.button if b.label == "Buka").click().run()

@@ -10,12 +10,13 @@ from contextlib import contextmanager
 
 from iid import dataio
 from iid.errors import ImportRejected
+from tests.conftest import ADMIN
 
 
 def test_two_undos_of_one_import_at_once_undo_it_once_and_refuse_the_other(writable_db):
     db, _ = writable_db
     pv = dataio.preview(db, b"kode;tahun;skor\n65;2023;44,00\n", "skor.csv", "scores")
-    import_id = dataio.apply(db, pv, source_title="Uji dua sesi").import_id
+    import_id = dataio.apply(db, pv, source_title="Uji dua sesi", actor=ADMIN).import_id
 
     # both threads reach the write at the same moment: a check made before it would pass for both
     both_here = threading.Barrier(2, timeout=30)
@@ -32,7 +33,7 @@ def test_two_undos_of_one_import_at_once_undo_it_once_and_refuse_the_other(writa
 
     def undo() -> None:
         try:
-            dataio.undo(db, import_id)
+            dataio.undo(db, import_id, actor=ADMIN)
         except ImportRejected as exc:
             outcomes.append(exc.problems[0].message_id)
         else:

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from iid import dataio
 from iid.db import Database
+from tests.conftest import ADMIN
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -49,7 +50,7 @@ def two_imports(path: Path) -> tuple[int, int]:
         ids = []
         for score in ("44,00", "46,00"):
             pv = dataio.preview(db, f"kode;tahun;skor\n65;2023;{score}\n".encode(), f"skor-{score}.csv", "scores")
-            ids.append(dataio.apply(db, pv, source_title="Uji dua sesi").import_id)
+            ids.append(dataio.apply(db, pv, source_title="Uji dua sesi", actor=ADMIN).import_id)
         return ids[0], ids[1]
     finally:
         db.close()
@@ -80,8 +81,8 @@ def test_a_stale_register_undo_button_refuses_instead_of_undoing_the_change_befo
     db = Database(app_env)
     try:
         base = {"unit": "Dinas Kesehatan", "unit_type": "OPD", "form": "pelayanan_publik", "stage": "uji_coba"}
-        first = R.save(db, "64.74", [base | {"title": "Pertama", "year_proposed": 2025}], {}, [])
-        second = R.save(db, "64.74", [base | {"title": "Kedua", "year_proposed": 2025}], {}, [])
+        first = R.save(db, "64.74", [base | {"title": "Pertama", "year_proposed": 2025}], {}, [], actor=ADMIN)
+        second = R.save(db, "64.74", [base | {"title": "Kedua", "year_proposed": 2025}], {}, [], actor=ADMIN)
     finally:
         db.close()
     a = session("pages/innovations.py", r="64.74", y="2025", itab="Impor dan riwayat")
