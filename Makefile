@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+ADDRESS ?= 127.0.0.1
 DB     ?= data/iid.duckdb
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
@@ -26,9 +27,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 $(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
 	@IID_DB=$(DB) $(BIN)/python -m iid build || { [ $$? -eq 3 ] && echo "make: $(DB) kept as it was; resolve the rows above, then run make again."; }
 
+# Served on 127.0.0.1 only: without [auth] in .streamlit/secrets.toml that is one local user with every right. On any
+# other address (make run ADDRESS=0.0.0.0) people sign in when [auth] is set, and the app is read-only when it is not.
 run: $(VENV)/.runtime $(DB)
 	@$(MAKE) --no-print-directory chromium || echo "Chromium is not installed: chart images and decks cannot be exported."
-	IID_DB=$(DB) $(BIN)/python -m iid.serve --server.port $(PORT) --server.headless true
+	IID_DB=$(DB) $(BIN)/python -m iid.serve --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 # Debian's Chromium for the browser tests and for kaleido's chart images (never `playwright install`).
 chromium:
