@@ -35,7 +35,7 @@ union all
 select year, 'kabkota' as kind, province_code as scope, avg(score)::double, count(score), bool_or(score_is_sample)
 from {v} where province_code in (select unnest(?)) and kind <> 'provinsi' and score is not null
 group by year, province_code
-order by year
+order by year, scope <> 'national', kind, scope
 """
     for v in _T.values()
 }

@@ -211,3 +211,26 @@ def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
     ]
     cols = [t("sources", lang), "Penerbit" if lang == "id" else "Publisher", "Jenis" if lang == "id" else "Kind"]
     return pd.DataFrame(rows, columns=[*cols, "Tanggal" if lang == "id" else "Date", "URL"])
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything Ringkasan shows for one region, language and data choice, made once per data version."""
+
+    head: Headline
+    targets: list[tuple[str, str | None, str]]
+    commitments: list[tuple[str, str | None, str]]
+    events: list[dict]
+    years: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def page(o: Overview, lang: str, bands: dict) -> Page:
+    return Page(
+        headline(o, lang, bands),
+        target_lines(o, lang),
+        commitment_lines(o, lang),
+        event_lines(o, lang) if not o.events.empty else [],
+        year_table(o, lang),
+        source_table(o, lang),
+    )

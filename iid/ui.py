@@ -112,9 +112,27 @@ def regions(db_path: str) -> pd.DataFrame:
     return queries.regions(get_db(db_path))
 
 
-@versioned("scores", max_entries=512)
+@st.cache_resource(show_spinner=False)
+def region_choices(db_path: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The pickers' options: autonomous regions' codes and 'Name (code)' labels, made once per process (the list of
+    regions never changes while the app runs); unpickling the regions table cost ~4 ms on every page."""
+    regs = queries.regions(get_db(db_path))
+    regs = regs[regs["autonomous"]]
+    codes = tuple(regs["code"].tolist())
+    return codes, {c: f"{n} ({c})" for c, n in zip(codes, regs["display_name"].tolist(), strict=True)}
+
+
+@versioned("scores", max_entries=512, resource=True)
 def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
     return queries.overview(get_db(db_path), code, published_only)
+
+
+@versioned("scores", max_entries=256, resource=True)
+def overview_page(db_path: str, code: str, published_only: bool, lang: str):
+    """What Ringkasan shows (iid.overview.Page), worked out once per region, language and data version."""
+    from iid import overview as O
+
+    return O.page(overview(db_path, code, published_only), lang, bands(db_path))
 
 
 @versioned("scores", max_entries=1024)
@@ -262,10 +280,7 @@ def common_controls() -> tuple[str, bool]:
 
 def region_picker(lang: str, name: str = "r") -> str:
     """One region, by any part of its name; kept in the URL as ?r=<Kemendagri code>."""
-    regs = regions(str(settings.db_path()))
-    regs = regs[regs["autonomous"]]
-    codes = regs["code"].tolist()
-    labels = dict(zip(regs["code"], regs["display_name"], strict=False))
+    codes, labels = region_choices(db_path())
     default = settings.get("default_region")
     # a list from the compare page (?r=64.74,61.71) opens on its first region
     code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.split(",")[0].strip())
@@ -276,7 +291,7 @@ def region_picker(lang: str, name: str = "r") -> str:
         t("region", lang),
         options=codes,
         key=f"{name}_widget",
-        format_func=lambda c: f"{labels[c]} ({c})",
+        format_func=labels.__getitem__,
         help=t("region_help", lang),
     )
     write_url(name, chosen)
@@ -299,7 +314,7 @@ def forget_url(*names: str) -> None:
         st.session_state.pop(f"_url_seen_{name}", None)
 
 
-@versioned("scores")
+@versioned("scores", resource=True)
 def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang: str):
     from iid import explore
 
@@ -344,10 +359,7 @@ def peers(db_path: str, code: str, how: str, published_only: bool) -> list[str]:
 
 def regions_picker(lang: str, default: tuple[str, ...] = ("64.74", "61.71"), limit: int = 10) -> list[str]:
     """1–10 regions, typed by any part of their names; kept in the URL as ?r=64.74,61.71."""
-    regs = regions(db_path())
-    regs = regs[regs["autonomous"]]
-    codes = regs["code"].tolist()
-    labels = dict(zip(regs["code"], regs["display_name"], strict=False))
+    codes, labels = region_choices(db_path())
     known = set(codes)
     unknown: list[str] = []
 
@@ -367,7 +379,7 @@ def regions_picker(lang: str, default: tuple[str, ...] = ("64.74", "61.71"), lim
         options=codes,
         key="rm_widget",
         max_selections=limit,
-        format_func=lambda c: f"{labels[c]} ({c})",
+        format_func=labels.__getitem__,
         help=t("region_help", lang),
         placeholder=t("pick_one", lang),
     )
@@ -541,7 +553,7 @@ def table_downloads(
     with st.container(horizontal=True):
         st.download_button(
             t("download_csv", lang),
-            data=export.csv_bytes(df),
+            data=lambda: export.csv_bytes(df),  # made when clicked
             file_name=export.file_name(region_name, view, year, "csv"),
             mime="text/csv",
             key=f"csv_{key}",

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from iid import fmt, overview, ui
+from iid import fmt, ui
 from iid.fmt import md_escape
 from iid.i18n import t
 
 lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
 data = ui.overview(ui.db_path(), code, published_only)
-head = overview.headline(data, lang, ui.bands(ui.db_path()))
+view = ui.overview_page(ui.db_path(), code, published_only, lang)  # every line and table below, made once
+head = view.head
 reg = data.region
 
 if ui.is_present():
@@ -64,7 +65,7 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader(t("targets", lang))
-    lines = overview.target_lines(data, lang)
+    lines = view.targets
     for text, url, publisher in lines:
         st.markdown(
             f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
@@ -75,7 +76,7 @@ with left:
         st.caption(t("no_targets", lang))
 with right:
     st.subheader(t("commitments", lang))
-    lines = overview.commitment_lines(data, lang)
+    lines = view.commitments
     for text, url, publisher in lines:
         st.markdown(
             f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
@@ -87,7 +88,7 @@ with right:
 
 if not data.events.empty:
     st.subheader(t("events", lang))
-    for e in overview.event_lines(data, lang):
+    for e in view.events:
         st.markdown(
             f"- **{e['year']}** · {md_escape(e['title'])} ([{md_escape(e['publisher'])}]({e['url']}))"
             if e["url"]
@@ -95,13 +96,13 @@ if not data.events.empty:
         )
 
 with st.expander(t("series", lang)):
-    table = overview.year_table(data, lang)
+    table = view.years
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(table, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 st.subheader(t("sources", lang))
 st.dataframe(
-    overview.source_table(data, lang),
+    view.sources,
     hide_index=True,
     width="stretch",
     column_config={"URL": st.column_config.LinkColumn("URL")},

@@ -9,6 +9,7 @@ import pytest
 from iid import register as R
 from iid import ui
 from iid.db import Database
+from tests.conftest import ADMIN
 
 
 def test_a_write_counts_only_for_the_names_it_bumps_and_only_once_it_commits():
@@ -85,7 +86,7 @@ def test_a_register_save_recomputes_that_regions_register_and_nothing_else(app_d
     ui.overview(path, "64.74", False)
     assert len(reg_calls) == 2 and len(ov_calls) == 1
     ids = bontang["innovation_id"].tolist()
-    R.save(db, "64.74", [], {}, [ids[0]])
+    R.save(db, "64.74", [], {}, [ids[0]], actor=ADMIN)
     after = ui.register(path, "64.74")  # recomputed: the deleted row is gone
     ui.register(path, "61.71")  # Pontianak's register: from the cache
     ui.overview(path, "64.74", False)  # scores: from the cache
@@ -103,7 +104,12 @@ def test_an_import_recomputes_score_results_but_no_register(app_db, monkeypatch)
     first = ui.overview(path, "64.74", False)
     ui.register(path, "64.74")
     dataio.import_file_bytes(
-        db, b"kode,tahun,skor\n64.74,2026,71.5\n", "skor.csv", publisher="Bapperida Kota Bontang", source_title="Uji"
+        db,
+        b"kode,tahun,skor\n64.74,2026,71.5\n",
+        "skor.csv",
+        actor=ADMIN,
+        publisher="Bapperida Kota Bontang",
+        source_title="Uji",
     )
     again = ui.overview(path, "64.74", False)
     ui.register(path, "64.74")
@@ -117,7 +123,42 @@ def test_figures_are_shared_between_reruns_and_rebuilt_after_a_write_to_scores(a
     path, db = app_db
     a = ui.figure(path, "overview_trend", "64.74", False, "id")
     assert ui.figure(path, "overview_trend", "64.74", False, "id") is a  # no unpickling per rerun
-    dataio.import_file_bytes(db, b"kode,tahun,skor\n64.74,2026,71.5\n", "skor.csv", source_title="Uji")
+    dataio.import_file_bytes(db, b"kode,tahun,skor\n64.74,2026,71.5\n", "skor.csv", actor=ADMIN, source_title="Uji")
     b = ui.figure(path, "overview_trend", "64.74", False, "id")
     assert b is not a
     assert 2026 in [x for tr in b.data for x in (tr.x or ())]
+
+
+def same_result(a, b) -> None:
+    """Two cached results hold equal values: frames equal up to float rounding, everything else equal."""
+    import dataclasses
+
+    import pandas as pd
+
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, pd.DataFrame):
+            pd.testing.assert_frame_equal(x, y, check_exact=False, rtol=1e-9)
+        else:
+            assert repr(x) == repr(y), f.name
+
+
+@pytest.mark.parametrize("page_file", ["overview.py", "compare.py", "trend.py", "targets.py", "presentation.py"])
+def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_file):
+    """overview() and comparison() are shared between sessions (cache_resource): a page that changed one in place
+    would change what every other person sees. After each page runs, they equal a fresh computation."""
+    from streamlit.testing.v1 import AppTest
+
+    from iid import explore, queries
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["r"] = "64.74,61.71" if page_file == "compare.py" else "64.74"
+    at.switch_page(f"pages/{page_file}").run()
+    at.run()
+    assert not at.exception
+    path = str(app_env)
+    db = ui.get_db(path)
+    same_result(ui.overview(path, "64.74", False), queries.overview(db, "64.74", False))
+    codes = ("64.74", "61.71") if page_file == "compare.py" else ("64.74",)
+    same_result(ui.comparison(path, codes, False, "id"), explore.compare(db, list(codes), False, "id"))
