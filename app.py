@@ -26,6 +26,9 @@ pages = [
     st.Page("pages/data_in.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
     st.Page("pages/presentation.py", title=t("nav_present", lang), icon=":material/slideshow:", url_path="presentasi"),
 ]
+if ui.may("roles"):  # admins only (and the local user): everyone else has no such page
+    pages.append(st.Page("pages/users.py", title=t("nav_users", lang), icon=":material/group:", url_path="pengguna"))
 page = st.navigation(pages)
 ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback
+ui.account_sidebar(lang)  # the serving mode, or Masuk, or the account with its roles and Keluar
 page.run()

@@ -151,22 +151,14 @@ def problems(items: Iterable[Problem], lang: str = "id", with_file: bool = True)
 
 
 def history(hist: pd.DataFrame, lang: str = "id") -> Shown:
-    """The import history (dataio.history): what came in when, from which source, and whether it was undone."""
+    """The import history (dataio.history): what came in when and by whom, from which source, and whether (and by
+    whom) it was undone."""
+    columns = ["import_id", "kind", "file_name", "imported_at", "actor_name", "rows_added", "rows_changed"]
+    columns += ["undone_at", "undone_by_name", "source_title", "source_kind", "url"]
     return shown(
         hist,
         lang,
-        columns=[
-            "import_id",
-            "kind",
-            "file_name",
-            "imported_at",
-            "rows_added",
-            "rows_changed",
-            "undone_at",
-            "source_title",
-            "source_kind",
-            "url",
-        ],
+        columns=[c for c in columns if c in hist.columns],
         values={
             "import_id": lambda x: DASH if py(x) is None else f"#{py(x)}",
             "kind": words({k: t(f"kind_{k}", lang) for k in ("scores", "indicators", "targets")}),
@@ -242,4 +234,58 @@ def preview(db, rows: pd.DataFrame, lang: str = "id", new: bool = False) -> Show
             "predicate_named": predicate,
         },
         numbers={c: d for c, d in decimals.items() if c in cols},
+    )
+
+
+# ---------------------------------------------------------------- accounts and roles (iid/auth.py)
+
+
+def role_scope(role: object, region_code: object, region_name: object, lang: str = "id") -> str:
+    """Where a role holds: 'Kota Bontang (64.74)', 'semua daerah' for a role over every region, '' for viewer/admin."""
+    code, name = py(region_code), py(region_name)
+    if py(role) in ("viewer", "admin"):
+        return ""
+    if code is None:
+        return t("acct_all_regions", lang)
+    return f"{name} ({code})" if name else str(code)
+
+
+def role_lines(roles: pd.DataFrame, lang: str = "id") -> list[str]:
+    """An account's roles as the sidebar names them: 'editor · Kota Bontang (64.74)', 'data · semua daerah'."""
+    out = []
+    for r in roles.to_dict("records"):
+        if r["role"] == "viewer":
+            continue
+        scope = role_scope(r["role"], r["region_code"], r["region_name"], lang)
+        out.append(f"`{r['role']}`" + (f" · {fmt.md_escape(scope)}" if scope else ""))
+    return out
+
+
+def users(df: pd.DataFrame, lang: str = "id") -> Shown:
+    """auth.users(): one row per account and role, where it holds, when it was given and by whom."""
+    scope = [
+        role_scope(r, c, n, lang) or DASH
+        for r, c, n in zip(df["role"], df["region_code"], df["region_name"], strict=True)
+    ]
+    return shown(
+        df.assign(scope=pd.Series(scope, index=df.index, dtype=object)),
+        lang,
+        columns=["email", "name", "role", "scope", "granted_at", "granted_by_name"],
+        dates=["granted_at"],
+    )
+
+
+def role_log(df: pd.DataFrame, lang: str = "id", region_names: Mapping[str, str] | None = None) -> Shown:
+    """auth.role_log(): every grant and revoke, newest first, with who made it."""
+    names = dict(region_names or {})
+    scope = [
+        role_scope(r, c, names.get(py(c) or ""), lang) or DASH
+        for r, c in zip(df["role"], df["region_code"], strict=True)
+    ]
+    return shown(
+        df.rename(columns={"action": "role_action"}).assign(scope=pd.Series(scope, index=df.index, dtype=object)),
+        lang,
+        columns=["changed_at", "role_action", "email", "role", "scope", "actor_name"],
+        values={"role_action": words({a: t(f"role_action_{a}", lang) for a in ("grant", "revoke")})},
+        dates=["changed_at"],
     )

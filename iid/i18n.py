@@ -994,6 +994,109 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "`{email}` is the last admin; give the admin role to someone else first (or remove it from the "
         "command line).",
     },
+    # sign-in, roles and the admin page (iid/ui.py account_sidebar / can_edit, pages/users.py)
+    "nav_users": {"id": "Pengguna", "en": "Users"},
+    "acct_local": {
+        "id": "Mode lokal: satu pengguna dengan semua hak, hanya dari komputer ini",
+        "en": "Local mode: one user with every right, from this computer only",
+    },
+    "acct_local_help": {
+        "id": "Aplikasi dilayani di 127.0.0.1 tanpa sign-in. Untuk berbagi di jaringan, nyalakan sign-in "
+        "(bagian `[auth]` di `.streamlit/secrets.toml`, lihat README).",
+        "en": "The app is served on 127.0.0.1 without sign-in. To share it on a network, turn sign-in on "
+        "(the `[auth]` section of `.streamlit/secrets.toml`, see the README).",
+    },
+    "acct_read_only": {
+        "id": "**Hanya baca.** Aplikasi ini dibuka di jaringan tanpa sign-in, jadi tidak ada yang bisa mengubah data. "
+        "Untuk mengubah: nyalakan sign-in (bagian `[auth]` di `.streamlit/secrets.toml`, lihat README), atau "
+        "jalankan di komputer sendiri dengan `make run` (hanya 127.0.0.1).",
+        "en": "**Read only.** This app is served on a network without sign-in, so nobody can change data. To change "
+        "data: turn sign-in on (the `[auth]` section of `.streamlit/secrets.toml`, see the README), or run it on "
+        "your own computer with `make run` (127.0.0.1 only).",
+    },
+    "acct_misconfigured": {
+        "id": "Sign-in belum lengkap: {missing} tidak ada (bagian `[auth]` di `.streamlit/secrets.toml`). "
+        "Sampai dilengkapi, aplikasi hanya baca; lihat README.",
+        "en": "Sign-in is not complete: {missing} missing (the `[auth]` section of `.streamlit/secrets.toml`). "
+        "Until it is, the app is read only; see the README.",
+    },
+    "acct_signed_out": {
+        "id": "Semua orang bisa melihat. Masuk untuk mengubah data daerah Anda.",
+        "en": "Everyone can look. Sign in to change your region's data.",
+    },
+    "acct_login": {"id": "Masuk", "en": "Sign in"},
+    "acct_logout": {"id": "Keluar", "en": "Sign out"},
+    "acct_roles": {"id": "Peran", "en": "Roles"},
+    "acct_roles_help": {
+        "id": "`editor`: register inovasi, target dan skenario daerahnya · `data`: impor, pembatalan impor dan "
+        "sumber · `admin`: memberi peran (dan semua hak). Tanpa peran: hanya melihat.",
+        "en": "`editor`: the region's innovation register, targets and scenarios · `data`: imports, undoing them and "
+        "sources · `admin`: gives roles (and holds every right). Without a role: look only.",
+    },
+    "acct_viewer": {"id": "pembaca (hanya melihat)", "en": "viewer (look only)"},
+    "acct_no_email": {
+        "id": "Penyedia identitas tidak memberi alamat e-mail yang terverifikasi; akun ini hanya bisa melihat.",
+        "en": "The identity provider gave no verified e-mail address; this account can only look.",
+    },
+    "acct_all_regions": {"id": "semua daerah", "en": "all regions"},
+    "edit_read_only": {
+        "id": "Hanya baca: tanpa sign-in, aplikasi di jaringan tidak mengizinkan siapa pun {what}. Nyalakan sign-in "
+        "(bagian `[auth]` di `.streamlit/secrets.toml`, lihat README).",
+        "en": "Read only: served on a network without sign-in, this app lets nobody {what}. Turn sign-in on "
+        "(the `[auth]` section of `.streamlit/secrets.toml`, see the README).",
+    },
+    "edit_sign_in": {
+        "id": "Masuk (tombol **Masuk** di samping) untuk {what}.",
+        "en": "Sign in (the **Sign in** button in the sidebar) to {what}.",
+    },
+    "edit_no_role": {
+        "id": "Hanya melihat: {who} tidak berhak {what}{where}; perlu peran `{role}`.",
+        "en": "Look only: {who} may not {what}{where}; this needs the `{role}` role.",
+    },
+    "col_email": {"id": "E-mail", "en": "E-mail"},
+    "col_name": {"id": "Nama", "en": "Name"},
+    "col_role": {"id": "Peran", "en": "Role"},
+    "col_scope": {"id": "Daerah", "en": "Region"},
+    "col_granted_at": {"id": "Diberikan", "en": "Given"},
+    "col_granted_by_name": {"id": "Diberikan oleh", "en": "Given by"},
+    "col_actor_name": {"id": "Oleh", "en": "By"},
+    "col_undone_by_name": {"id": "Dibatalkan oleh", "en": "Undone by"},
+    "col_role_action": {"id": "Perubahan", "en": "Change"},
+    "role_action_grant": {"id": "diberikan", "en": "given"},
+    "role_action_revoke": {"id": "dicabut", "en": "taken back"},
+    "users_title": {"id": "Pengguna dan peran", "en": "Users and roles"},
+    "users_caption": {
+        "id": "Siapa boleh mengubah apa. Semua orang boleh melihat; peran diberikan ke alamat e-mail yang dipakai "
+        "untuk masuk, per daerah atau untuk semua daerah.",
+        "en": "Who may change what. Everyone may look; roles are given to the e-mail address people sign in with, "
+        "for one region or for all.",
+    },
+    "users_none": {"id": "Belum ada akun dengan peran.", "en": "No accounts with roles yet."},
+    "users_grant": {"id": "Beri peran", "en": "Give a role"},
+    "users_email": {"id": "Alamat e-mail", "en": "E-mail address"},
+    "users_name": {"id": "Nama (pilihan)", "en": "Name (optional)"},
+    "users_role": {"id": "Peran", "en": "Role"},
+    "users_region": {"id": "Daerah", "en": "Region"},
+    "users_region_help": {
+        "id": "Untuk `editor` dan `data`: satu daerah, atau semua daerah. `admin` selalu untuk semua daerah.",
+        "en": "For `editor` and `data`: one region, or all regions. `admin` always covers all regions.",
+    },
+    "users_give": {"id": "Beri peran", "en": "Give role"},
+    "users_given": {"id": "{email}: peran `{role}` diberikan{where}.", "en": "{email}: role `{role}` given{where}."},
+    "users_had": {
+        "id": "{email} sudah punya peran `{role}`{where}.",
+        "en": "{email} already has role `{role}`{where}.",
+    },
+    "users_revoke": {"id": "Cabut peran", "en": "Take a role back"},
+    "users_revoke_pick": {"id": "Peran yang dicabut", "en": "Role to take back"},
+    "users_revoke_go": {"id": "Cabut", "en": "Take back"},
+    "users_revoked": {
+        "id": "{email}: peran `{role}` dicabut{where}.",
+        "en": "{email}: role `{role}` taken back{where}.",
+    },
+    "users_removed": {"id": "Akun {email} dihapus.", "en": "Account {email} removed."},
+    "users_log": {"id": "Riwayat peran", "en": "Role log"},
+    "users_log_none": {"id": "Belum ada perubahan peran.", "en": "No role changes yet."},
 }
 
 

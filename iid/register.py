@@ -894,12 +894,13 @@ def levers_view(levers: pd.DataFrame, lang: str = "id") -> display.Shown:
 
 
 def changes_view(hist: pd.DataFrame, lang: str = "id") -> display.Shown:
-    """changes(): each save or import of the register, its actions in words."""
+    """changes(): each save or import of the register, who made it, its actions in words, who undid it."""
     actions = {a: t(f"action_{a}", lang) for a in ("insert", "update", "delete")}
+    columns = ["batch_id", "changed_at", "actor_name", "rows", "actions", "note", "undone", "undone_by_name"]
     return display.shown(
         hist,
         lang,
-        columns=["batch_id", "changed_at", "rows", "actions", "note", "undone"],
+        columns=[c for c in columns if c in hist.columns],
         values={
             "batch_id": lambda b: f"#{py(b)}",
             "actions": lambda x: (

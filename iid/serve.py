@@ -40,9 +40,12 @@ class Server:
     LAUNCHER = ["-m", "iid.serve"]
     PLAIN = ["-m", "streamlit", "run", "app.py"]
 
-    def __init__(self, db_path: str, timeout: float = 60.0, command: list[str] | None = None) -> None:
+    def __init__(
+        self, db_path: str, timeout: float = 60.0, command: list[str] | None = None, address: str = "127.0.0.1"
+    ) -> None:
         self.db_path, self.timeout = db_path, timeout
         self.command = command or self.LAUNCHER
+        self.address = address  # 0.0.0.0: every interface (the read-only network default); still polled on loopback
 
     def __enter__(self) -> str:
         import os
@@ -63,7 +66,7 @@ class Server:
                 "--server.port",
                 str(port),
                 "--server.address",
-                "127.0.0.1",
+                self.address,
                 "--browser.gatherUsageStats",
                 "false",
             ],

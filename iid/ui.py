@@ -80,12 +80,34 @@ def versioned(*reads: str, max_entries: int = 256, resource: bool = False):
     return wrap
 
 
+# ---- who is using the app: the serving mode, the account and what it may change (the rules: iid/auth.py) ----
+
+AUTH_KEYS = ("redirect_uri", "cookie_secret")  # always required in [auth]
+PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")  # the default provider, or each named one
+
+
 def auth_configured() -> bool:
-    """True when .streamlit/secrets.toml has an [auth] section (st.login can sign people in)."""
+    """True when the secrets (.streamlit/secrets.toml, or --secrets.files) have an [auth] section; no file: False."""
     try:
-        return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+        return bool(st.secrets.load_if_toml_exists()) and "auth" in st.secrets
     except Exception:  # an unreadable secrets file: no sign-in, so the app stays read-only off loopback
         return False
+
+
+def auth_problems() -> list[str]:
+    """What keeps st.login from working although [auth] is there: missing keys, Authlib not installed."""
+    if not auth_configured():
+        return []
+    section = st.secrets["auth"]
+    missing = [k for k in AUTH_KEYS if not section.get(k)]
+    providers = {k: v for k, v in section.items() if hasattr(v, "get") and k != "client_kwargs"}
+    for name, keys in (providers or {"": section}).items():
+        missing += [f"{name}.{k}" if name else k for k in PROVIDER_KEYS if not keys.get(k)]
+    try:
+        import authlib  # noqa: F401  (st.login needs it: requirements.txt)
+    except ImportError:
+        missing.append("Authlib")
+    return missing
 
 
 def serving_mode() -> str:
@@ -95,6 +117,11 @@ def serving_mode() -> str:
     return auth.serving_mode(st.get_option("server.address"), auth_configured())
 
 
+def signed_in() -> bool:
+    """A person signed in through st.login (only in "signin" mode)."""
+    return serving_mode() == "signin" and bool(st.user.to_dict().get("is_logged_in"))
+
+
 def actor():
     """Who is using the app, for every write (iid.auth.Actor): the signed-in account, the local user, or anonymous."""
     from iid import auth
@@ -102,9 +129,107 @@ def actor():
     mode = serving_mode()
     if mode == "local":
         return auth.local_actor()
-    if mode == "signin" and st.user.is_logged_in:
+    if mode == "signin" and signed_in():
         return auth.from_claims(st.user.to_dict())
     return auth.anonymous()
+
+
+def may(action: str | tuple[str, ...], region: str | None = None) -> bool:
+    """May the person using the app do action (for region; None: anywhere)? False while the database cannot open."""
+    from iid import auth
+    from iid.db import DatabaseUnavailable
+    from iid.errors import BuildError
+
+    try:
+        return auth.can(get_db(db_path()), actor(), action, region)
+    except (DatabaseUnavailable, BuildError):
+        return False
+
+
+def can_edit(lang: str, action: str | tuple[str, ...], region: str | None = None) -> bool:
+    """Draw an edit control only when this is True; otherwise one line says why not and how to get the right.
+
+    The write itself still checks (iid/auth.require): this only spares people controls that would be refused.
+    """
+    from iid import auth
+
+    if may(action, region):
+        return True
+    first = action if isinstance(action, str) else action[0]
+    what = t(f"auth_do_{first}", lang)
+    who = actor()
+    if serving_mode() == "read_only":
+        st.info(t("edit_read_only", lang, what=what), icon=":material/lock:")
+    elif who.kind == "anonymous":
+        st.info(t("edit_sign_in", lang, what=what), icon=":material/login:")
+    else:
+        where = t("auth_where", lang, regions=region_label(region)) if region else ""
+        admins = auth.admins(get_db(db_path()))
+        giver = t("auth_giver", lang, admins=", ".join(admins[:3])) if admins else t("auth_giver_none", lang)
+        st.info(
+            t("edit_no_role", lang, who=md_escape(who.label), what=what, where=where, role=auth.ACTIONS[first])
+            + " "
+            + giver,
+            icon=":material/lock:",
+        )
+    return False
+
+
+def refused(exc, lang: str) -> None:
+    """A write refused for want of a role (iid.auth.Forbidden): what, why and who gives the role; no traceback."""
+    st.error(md_escape(exc.text(lang)), icon=":material/block:")
+
+
+def region_label(code: str) -> str:
+    regs = regions(db_path()).set_index("code")["display_name"]
+    return f"{regs[code]} ({code})" if code in regs.index else code
+
+
+@versioned("users", max_entries=256)
+def account_roles(db_path: str, email: str) -> pd.DataFrame:
+    """The roles given to one e-mail (iid.auth.users), recomputed when an admin changes roles."""
+    from iid import auth
+
+    users = auth.users(get_db(db_path))
+    return users[users["email"] == email].reset_index(drop=True)
+
+
+def account_sidebar(lang: str) -> None:
+    """The sidebar's sign-in block: the serving mode, or Masuk, or the account, its roles and Keluar."""
+    from iid import display
+
+    box = st.sidebar.container(border=True)
+    mode = serving_mode()
+    if mode == "local":
+        box.caption(t("acct_local", lang), help=t("acct_local_help", lang))
+        return
+    if mode == "read_only":
+        box.warning(t("acct_read_only", lang), icon=":material/lock:")
+        return
+    problems = auth_problems()
+    if problems:
+        box.error(t("acct_misconfigured", lang, missing=", ".join(f"`{p}`" for p in problems)), icon=":material/key:")
+        return
+    if not signed_in():
+        box.caption(t("acct_signed_out", lang))
+        if box.button(t("acct_login", lang), key="acct_login", icon=":material/login:", type="primary"):
+            st.login()
+        return
+    who = actor()
+    box.markdown(f"**{md_escape(who.name or who.email or who.subject)}**")
+    if who.email and who.name:
+        box.caption(md_escape(who.email))
+    if who.email is None:
+        box.caption(t("acct_no_email", lang))
+        roles = []
+    else:
+        roles = display.role_lines(account_roles(db_path(), who.email), lang)
+    box.markdown(
+        f"{t('acct_roles', lang)}: " + (", ".join(roles) if roles else t("acct_viewer", lang)),
+        help=t("acct_roles_help", lang),
+    )
+    if box.button(t("acct_logout", lang), key="acct_logout", icon=":material/logout:"):
+        st.logout()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -46,61 +46,65 @@ if tabs[0].open:
                 )
         for sentence in settings.problems(lang):  # e.g. IID_UPLOAD_LIMIT_MB=abc: the default limit is used
             st.warning(fmt.md_escape(sentence), icon=":material/settings:")
-        upload = st.file_uploader(t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}")
-        c1, c2 = st.columns(2)
-        title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
-        publisher = c2.text_input(t("imp_publisher", lang), key="imp_publisher", max_chars=200)
-        url = c1.text_input(t("imp_url", lang), key="imp_url", max_chars=500).strip()
-        ref = c2.text_input(t("imp_ref", lang), key="imp_ref", max_chars=300)
-        published = st.checkbox(t("imp_published", lang), key="imp_published")
-        url_ok = not url or fmt.safe_url(url) is not None
-        if not url_ok:
-            st.error(t("url_invalid", lang, field=t("imp_url", lang)))
-        if upload is not None:
-            pv = dataio.preview(db, upload.getvalue(), upload.name, kind)
-            m = st.columns(4)
-            m[0].metric(t("imp_add", lang), len(pv.add))
-            m[1].metric(t("imp_change", lang), len(pv.change))
-            m[2].metric(t("imp_same", lang), len(pv.unchanged))
-            m[3].metric(t("imp_rejected", lang), len(pv.problems))
-            if pv.problems:
-                st.error(t("imp_problems", lang))
-                table(display.problems(pv.problems, lang))
-            else:
-                if not pv.change.empty:
-                    st.subheader(t("imp_change", lang))
-                    table(display.preview(db, pv.change, lang))
-                if not pv.add.empty:
-                    st.subheader(t("imp_add", lang))
-                    table(display.preview(db, pv.add, lang, new=True))
-                n = len(pv.add) + len(pv.change)
-                if n == 0:
-                    st.info(t("imp_nothing", lang))
-                elif st.button(
-                    t("imp_confirm", lang, n=n),
-                    type="primary",
-                    key="imp_confirm",
-                    icon=":material/save:",
-                    disabled=not url_ok,
-                ):
-                    try:
-                        res = dataio.apply(
-                            db,
-                            pv,
-                            source_title=title or None,
-                            source_url=url or None,
-                            source_ref=ref or None,
-                            publisher=publisher or None,
-                            published=published,
-                            actor=ui.actor(),
-                        )
-                    except Forbidden as exc:
-                        st.error(fmt.md_escape(exc.text(lang)))
-                    except ImportRejected as exc:
-                        st.error(fmt.md_escape(exc.problems[0].text(lang)))
-                    else:
-                        ui.clear_caches()
-                        st.success(t("imp_done", lang, id=res.import_id, add=res.rows_added, change=res.rows_changed))
+        # a targets file may also come from the editors of its regions (iid/dataio.py); the write checks each row
+        if ui.can_edit(lang, ("import", "target") if kind == "targets" else "import"):
+            upload = st.file_uploader(t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}")
+            c1, c2 = st.columns(2)
+            title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
+            publisher = c2.text_input(t("imp_publisher", lang), key="imp_publisher", max_chars=200)
+            url = c1.text_input(t("imp_url", lang), key="imp_url", max_chars=500).strip()
+            ref = c2.text_input(t("imp_ref", lang), key="imp_ref", max_chars=300)
+            published = st.checkbox(t("imp_published", lang), key="imp_published")
+            url_ok = not url or fmt.safe_url(url) is not None
+            if not url_ok:
+                st.error(t("url_invalid", lang, field=t("imp_url", lang)))
+            if upload is not None:
+                pv = dataio.preview(db, upload.getvalue(), upload.name, kind)
+                m = st.columns(4)
+                m[0].metric(t("imp_add", lang), len(pv.add))
+                m[1].metric(t("imp_change", lang), len(pv.change))
+                m[2].metric(t("imp_same", lang), len(pv.unchanged))
+                m[3].metric(t("imp_rejected", lang), len(pv.problems))
+                if pv.problems:
+                    st.error(t("imp_problems", lang))
+                    table(display.problems(pv.problems, lang))
+                else:
+                    if not pv.change.empty:
+                        st.subheader(t("imp_change", lang))
+                        table(display.preview(db, pv.change, lang))
+                    if not pv.add.empty:
+                        st.subheader(t("imp_add", lang))
+                        table(display.preview(db, pv.add, lang, new=True))
+                    n = len(pv.add) + len(pv.change)
+                    if n == 0:
+                        st.info(t("imp_nothing", lang))
+                    elif st.button(
+                        t("imp_confirm", lang, n=n),
+                        type="primary",
+                        key="imp_confirm",
+                        icon=":material/save:",
+                        disabled=not url_ok,
+                    ):
+                        try:
+                            res = dataio.apply(
+                                db,
+                                pv,
+                                source_title=title or None,
+                                source_url=url or None,
+                                source_ref=ref or None,
+                                publisher=publisher or None,
+                                published=published,
+                                actor=ui.actor(),
+                            )
+                        except Forbidden as exc:
+                            st.error(fmt.md_escape(exc.text(lang)))
+                        except ImportRejected as exc:
+                            st.error(fmt.md_escape(exc.problems[0].text(lang)))
+                        else:
+                            ui.clear_caches()
+                            st.success(
+                                t("imp_done", lang, id=res.import_id, add=res.rows_added, change=res.rows_changed)
+                            )
 
 
 def undo_import(import_id: int, lang: str) -> None:
@@ -128,7 +132,7 @@ if tabs[1].open:
         else:
             table(display.history(hist, lang))
             open_ = hist[hist["undone_at"].isna()]
-            if not open_.empty:
+            if not open_.empty and ui.can_edit(lang, "undo"):
                 last = int(open_["import_id"].max())
                 st.button(
                     t("hist_undo", lang, id=last),
@@ -182,28 +186,29 @@ if tabs[2].open:
             st.success(st.session_state.pop("_src_msg"))
         if "_src_err" in st.session_state:
             st.error(st.session_state.pop("_src_err"))
-        editable = src[src["kind"] != "sample"]
-        with st.form("source_form"):
-            st.selectbox(
-                t("src_edit", lang),
-                [None, *editable["source_id"]],
-                format_func=lambda s: t("src_new", lang) if s is None else s,
-                key="src_id",
-            )
-            f1, f2 = st.columns(2)
-            f1.selectbox(
-                t("src_kind", lang),
-                list(dataio.SOURCE_KINDS),
-                format_func=display.source_kind(lang).get,
-                key="src_kind",
-            )
-            f2.text_input(t("src_title", lang), max_chars=300, key="src_title")
-            f1.text_input(t("imp_publisher", lang), max_chars=200, key="src_pub")
-            f2.text_input(t("imp_url", lang), max_chars=500, key="src_url")
-            f1.text_input(t("imp_ref", lang), max_chars=300, key="src_ref")
-            f2.date_input(t("src_date", lang), value=None, key="src_date")
-            st.text_area(t("src_note", lang), max_chars=1000, key="src_note")
-            st.form_submit_button(t("src_save", lang), icon=":material/save:", on_click=save_source, args=(lang,))
+        if ui.can_edit(lang, "sources"):
+            editable = src[src["kind"] != "sample"]
+            with st.form("source_form"):
+                st.selectbox(
+                    t("src_edit", lang),
+                    [None, *editable["source_id"]],
+                    format_func=lambda s: t("src_new", lang) if s is None else s,
+                    key="src_id",
+                )
+                f1, f2 = st.columns(2)
+                f1.selectbox(
+                    t("src_kind", lang),
+                    list(dataio.SOURCE_KINDS),
+                    format_func=display.source_kind(lang).get,
+                    key="src_kind",
+                )
+                f2.text_input(t("src_title", lang), max_chars=300, key="src_title")
+                f1.text_input(t("imp_publisher", lang), max_chars=200, key="src_pub")
+                f2.text_input(t("imp_url", lang), max_chars=500, key="src_url")
+                f1.text_input(t("imp_ref", lang), max_chars=300, key="src_ref")
+                f2.date_input(t("src_date", lang), value=None, key="src_date")
+                st.text_area(t("src_note", lang), max_chars=1000, key="src_note")
+                st.form_submit_button(t("src_save", lang), icon=":material/save:", on_click=save_source, args=(lang,))
 
 if tabs[3].open:
     with tabs[3]:

@@ -69,147 +69,158 @@ if tabs[0].open:
         if reg.empty:
             st.info(t("inv_empty", lang))
         unit_list = ui.register_units(path, code)
-        with st.expander(t("inv_add", lang), expanded=reg.empty, icon=":material/add:"):
-            with st.form("inv_add_form", clear_on_submit=True):
-                a1, a2 = st.columns(2)
-                new_title = a1.text_input(t("inv_f_title", lang), max_chars=300, key="inv_new_title")
-                new_unit = a2.selectbox("Unit", unit_list["unit"].tolist(), index=None, key="inv_new_unit")
-                a3, a4, a5 = st.columns(3)
-                new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
-                new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
-                new_status = a5.selectbox(t("col_status", lang), list(R.STATUSES), format_func=status_labels.get)
-                new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
-                comps_all = R.competitions(db)
-                comp_names = dict(zip(comps_all["code"], comps_all["name"], strict=True))
-                new_comps = a2.multiselect(t("comp_choose", lang), list(comp_names), format_func=comp_names.get)
-                b = st.columns(4)
-                new_digital = b[0].checkbox("Digital")
-                new_team = b[1].checkbox(t("inv_f_team", lang))
-                new_sop = b[2].checkbox("SOP")
-                new_budget = b[3].checkbox(t("inv_f_budget", lang))
-                if st.form_submit_button(t("inv_add", lang), type="primary", icon=":material/add:"):
-                    unit_type = dict(unit_list.itertuples(index=False, name=None)).get(new_unit, "")
-                    row = {
-                        "title": new_title,
-                        "unit": new_unit or "",
-                        "unit_type": unit_type,
-                        "form": new_form,
-                        "stage": new_stage,
-                        "status": new_status,
-                        "urusan": new_urusan,
-                        "competitions": ",".join(new_comps),
-                        "digital": new_digital,
-                        "has_team": new_team,
-                        "has_sop": new_sop,
-                        "has_budget": new_budget,
-                        "year_proposed": year,
-                        "proposed_on": dt.date.today() if dt.date.today().year == year else None,
-                    }
-                    try:
-                        batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir", actor=ui.actor())
-                    except Forbidden as exc:
-                        st.error(fmt.md_escape(exc.text(lang)))
-                    except ImportRejected as exc:
-                        for p in exc.problems:
-                            st.error(fmt.md_escape(p.text(lang)))
-                    else:
-                        ui.clear_caches()
-                        st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
-                        st.rerun()
-        # The grid is drawn from the rows this person last saw, kept while it holds unsaved edits: another
-        # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
-        ekey, skey, ckey = f"inv_editor_{code}_{year}", f"_inv_shown_{code}_{year}", f"_inv_conflict_{code}_{year}"
-        pending = st.session_state.get(ekey) or {}
-        if skey not in st.session_state or not any(
-            pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
-        ):
-            st.session_state[skey] = reg_y
-            st.session_state.pop(ckey, None)
-        shown = st.session_state[skey]
-        if R.versions(shown) != R.versions(reg_y):
-            st.info(t("inv_stale", lang))
-        view = R.editor_view(shown)
-        edited = st.data_editor(
-            view,
-            key=ekey,
-            num_rows="dynamic",
-            hide_index=True,
-            width="stretch",
-            height=460,
-            disabled=["innovation_id"],
-            column_order=R.GRID,
-            column_config={  # coded columns show words (format_func) and store the codes
-                "innovation_id": st.column_config.TextColumn(t("col_id", lang)),
-                "unit": st.column_config.SelectboxColumn(
-                    t("col_unit", lang), options=unit_list["unit"].tolist(), required=True
-                ),
-                "unit_type": st.column_config.SelectboxColumn(t("col_unit_type", lang), options=list(R.UNIT_TYPES)),
-                "title": st.column_config.TextColumn(t("col_title", lang), required=True, width="large"),
-                **{
-                    col: st.column_config.SelectboxColumn(
-                        t(f"col_{col}", lang),
-                        options=list(labels),
-                        format_func=labels.get,
-                        width=width,  # the longest label, whole
-                    )
-                    for (col, labels), width in zip(R.code_labels(lang).items(), (240, 125, 135), strict=True)
-                },
-                "urusan": st.column_config.TextColumn(t("col_urusan", lang)),
-                "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
-                "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
-                "proposed_on": st.column_config.DateColumn(t("col_proposed_on", lang), format="YYYY-MM-DD"),
-                "competitions": st.column_config.TextColumn(t("col_competitions", lang)),
-                "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
-                "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
-                "has_budget": st.column_config.CheckboxColumn(t("col_has_budget", lang)),
-                "digital": st.column_config.CheckboxColumn(t("col_digital", lang)),
-                "evidence": st.column_config.TextColumn(t("col_evidence", lang)),
-            },
-        )
-        # comparing every cell of a large register costs ~0,6 s a rerun: only when the grid holds edits
-        now_pending = st.session_state.get(ekey) or {}
-        if any(now_pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
-            new_rows, changed, deleted = R.edits(view, edited, year)
-        else:
-            new_rows, changed, deleted = [], {}, []
-
-        def save_edits(base: dict[str, str]) -> None:
-            if not (new_rows or changed or deleted):
-                st.info(t("inv_nochange", lang))
-                return
-            try:
-                batch = R.save(
-                    db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base, actor=ui.actor()
+        grid = {  # coded columns show words (format_func) and store the codes
+            "innovation_id": st.column_config.TextColumn(t("col_id", lang)),
+            "unit": st.column_config.SelectboxColumn(
+                t("col_unit", lang), options=unit_list["unit"].tolist(), required=True
+            ),
+            "unit_type": st.column_config.SelectboxColumn(t("col_unit_type", lang), options=list(R.UNIT_TYPES)),
+            "title": st.column_config.TextColumn(t("col_title", lang), required=True, width="large"),
+            **{
+                col: st.column_config.SelectboxColumn(
+                    t(f"col_{col}", lang),
+                    options=list(labels),
+                    format_func=labels.get,
+                    width=width,  # the longest label, whole
                 )
-            except Forbidden as exc:
-                st.error(fmt.md_escape(exc.text(lang)))
-            except R.EditConflict as exc:
-                st.session_state[ckey] = exc  # the grid keeps every edit; the panel below shows the clash
-                st.rerun()
-            except ImportRejected as exc:
-                st.error(t("inv_rejected", lang))
-                table(display.problems(exc.problems, lang, with_file=False))
+                for (col, labels), width in zip(R.code_labels(lang).items(), (240, 125, 135), strict=True)
+            },
+            "urusan": st.column_config.TextColumn(t("col_urusan", lang)),
+            "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
+            "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
+            "proposed_on": st.column_config.DateColumn(t("col_proposed_on", lang), format="YYYY-MM-DD"),
+            "competitions": st.column_config.TextColumn(t("col_competitions", lang)),
+            "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
+            "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
+            "has_budget": st.column_config.CheckboxColumn(t("col_has_budget", lang)),
+            "digital": st.column_config.CheckboxColumn(t("col_digital", lang)),
+            "evidence": st.column_config.TextColumn(t("col_evidence", lang)),
+        }
+        if not ui.can_edit(lang, "register", code):  # the register as a table: no form, grid or save
+            st.dataframe(
+                R.editor_view(reg_y),
+                column_order=R.GRID,
+                column_config=grid,
+                hide_index=True,
+                width="stretch",
+                height=460,
+            )
+        else:
+            with st.expander(t("inv_add", lang), expanded=reg.empty, icon=":material/add:"):
+                with st.form("inv_add_form", clear_on_submit=True):
+                    a1, a2 = st.columns(2)
+                    new_title = a1.text_input(t("inv_f_title", lang), max_chars=300, key="inv_new_title")
+                    new_unit = a2.selectbox("Unit", unit_list["unit"].tolist(), index=None, key="inv_new_unit")
+                    a3, a4, a5 = st.columns(3)
+                    new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
+                    new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
+                    new_status = a5.selectbox(t("col_status", lang), list(R.STATUSES), format_func=status_labels.get)
+                    new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
+                    comps_all = R.competitions(db)
+                    comp_names = dict(zip(comps_all["code"], comps_all["name"], strict=True))
+                    new_comps = a2.multiselect(t("comp_choose", lang), list(comp_names), format_func=comp_names.get)
+                    b = st.columns(4)
+                    new_digital = b[0].checkbox("Digital")
+                    new_team = b[1].checkbox(t("inv_f_team", lang))
+                    new_sop = b[2].checkbox("SOP")
+                    new_budget = b[3].checkbox(t("inv_f_budget", lang))
+                    if st.form_submit_button(t("inv_add", lang), type="primary", icon=":material/add:"):
+                        unit_type = dict(unit_list.itertuples(index=False, name=None)).get(new_unit, "")
+                        row = {
+                            "title": new_title,
+                            "unit": new_unit or "",
+                            "unit_type": unit_type,
+                            "form": new_form,
+                            "stage": new_stage,
+                            "status": new_status,
+                            "urusan": new_urusan,
+                            "competitions": ",".join(new_comps),
+                            "digital": new_digital,
+                            "has_team": new_team,
+                            "has_sop": new_sop,
+                            "has_budget": new_budget,
+                            "year_proposed": year,
+                            "proposed_on": dt.date.today() if dt.date.today().year == year else None,
+                        }
+                        try:
+                            batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir", actor=ui.actor())
+                        except Forbidden as exc:
+                            st.error(fmt.md_escape(exc.text(lang)))
+                        except ImportRejected as exc:
+                            for p in exc.problems:
+                                st.error(fmt.md_escape(p.text(lang)))
+                        else:
+                            ui.clear_caches()
+                            st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                            st.rerun()
+            # The grid is drawn from the rows this person last saw, kept while it holds unsaved edits: another
+            # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
+            ekey, skey, ckey = f"inv_editor_{code}_{year}", f"_inv_shown_{code}_{year}", f"_inv_conflict_{code}_{year}"
+            pending = st.session_state.get(ekey) or {}
+            if skey not in st.session_state or not any(
+                pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
+            ):
+                st.session_state[skey] = reg_y
+                st.session_state.pop(ckey, None)
+            shown = st.session_state[skey]
+            if R.versions(shown) != R.versions(reg_y):
+                st.info(t("inv_stale", lang))
+            view = R.editor_view(shown)
+            edited = st.data_editor(
+                view,
+                key=ekey,
+                num_rows="dynamic",
+                hide_index=True,
+                width="stretch",
+                height=460,
+                disabled=["innovation_id"],
+                column_order=R.GRID,
+                column_config=grid,
+            )
+            # comparing every cell of a large register costs ~0,6 s a rerun: only when the grid holds edits
+            now_pending = st.session_state.get(ekey) or {}
+            if any(now_pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
+                new_rows, changed, deleted = R.edits(view, edited, year)
             else:
-                ui.clear_caches()
-                for k in (ekey, skey, ckey):
-                    st.session_state.pop(k, None)
-                st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
-                st.rerun()
+                new_rows, changed, deleted = [], {}, []
 
-        if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
-            save_edits(R.versions(shown))
-        conflict = st.session_state.get(ckey)
-        if conflict is not None:
-            st.warning(t("inv_conflict", lang, n=len(conflict.rows)), icon=":material/group:")
-            table(R.conflict_view(R.conflict_table(conflict, view, changed, deleted, lang), lang))
-            k1, k2 = st.columns(2)
-            if k1.button(t("inv_conflict_mine", lang), key="inv_conflict_mine", icon=":material/save:"):
-                # saved over exactly the versions shown in this panel: a third save in between is a new conflict
-                save_edits(R.versions(shown) | {i: conflict.versions.get(i) for i in conflict.rows})
-            if k2.button(t("inv_conflict_reload", lang), key="inv_conflict_reload", icon=":material/refresh:"):
-                for k in (ekey, skey, ckey):
-                    st.session_state.pop(k, None)
-                st.rerun()
+            def save_edits(base: dict[str, str]) -> None:
+                if not (new_rows or changed or deleted):
+                    st.info(t("inv_nochange", lang))
+                    return
+                try:
+                    batch = R.save(
+                        db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base, actor=ui.actor()
+                    )
+                except Forbidden as exc:
+                    st.error(fmt.md_escape(exc.text(lang)))
+                except R.EditConflict as exc:
+                    st.session_state[ckey] = exc  # the grid keeps every edit; the panel below shows the clash
+                    st.rerun()
+                except ImportRejected as exc:
+                    st.error(t("inv_rejected", lang))
+                    table(display.problems(exc.problems, lang, with_file=False))
+                else:
+                    ui.clear_caches()
+                    for k in (ekey, skey, ckey):
+                        st.session_state.pop(k, None)
+                    st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                    st.rerun()
+
+            if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
+                save_edits(R.versions(shown))
+            conflict = st.session_state.get(ckey)
+            if conflict is not None:
+                st.warning(t("inv_conflict", lang, n=len(conflict.rows)), icon=":material/group:")
+                table(R.conflict_view(R.conflict_table(conflict, view, changed, deleted, lang), lang))
+                k1, k2 = st.columns(2)
+                if k1.button(t("inv_conflict_mine", lang), key="inv_conflict_mine", icon=":material/save:"):
+                    # saved over exactly the versions shown in this panel: a third save in between is a new conflict
+                    save_edits(R.versions(shown) | {i: conflict.versions.get(i) for i in conflict.rows})
+                if k2.button(t("inv_conflict_reload", lang), key="inv_conflict_reload", icon=":material/refresh:"):
+                    for k in (ekey, skey, ckey):
+                        st.session_state.pop(k, None)
+                    st.rerun()
 
 if tabs[1].open:
     with tabs[1]:
@@ -399,23 +410,24 @@ if tabs[6].open:
                 on_click="ignore",
                 icon=":material/table:",
             )
-        up = st.file_uploader(t("imp_register", lang), type=["csv", "xlsx"], key=f"inv_upload_{code}")
-        if up is not None and st.button(t("inv_save", lang), key="inv_import_go", type="primary"):
-            try:
-                batch = R.import_register(db, code, up.getvalue(), up.name, actor=ui.actor())
-            except Forbidden as exc:
-                st.error(fmt.md_escape(exc.text(lang)))
-            except ImportRejected as exc:
-                st.error(t("inv_rejected", lang))
-                table(display.problems(exc.problems, lang))
-            else:
-                ui.clear_caches()
-                st.success(t("imp_register_done", lang, batch=batch))
+        if ui.can_edit(lang, "register", code):
+            up = st.file_uploader(t("imp_register", lang), type=["csv", "xlsx"], key=f"inv_upload_{code}")
+            if up is not None and st.button(t("inv_save", lang), key="inv_import_go", type="primary"):
+                try:
+                    batch = R.import_register(db, code, up.getvalue(), up.name, actor=ui.actor())
+                except Forbidden as exc:
+                    st.error(fmt.md_escape(exc.text(lang)))
+                except ImportRejected as exc:
+                    st.error(t("inv_rejected", lang))
+                    table(display.problems(exc.problems, lang))
+                else:
+                    ui.clear_caches()
+                    st.success(t("imp_register_done", lang, batch=batch))
         hist = R.changes(db, code)
         if not hist.empty:
             table(R.changes_view(hist, lang))
             open_ = hist[~hist["undone"]]
-            if not open_.empty:
+            if not open_.empty and ui.may("register", code):
                 last = int(open_["batch_id"].max())
 
                 def undo_change(batch: int, lang: str) -> None:

@@ -364,36 +364,37 @@ if metric == "iid_score":
                     rule=o_rule if o_rule is not None else rule_year,
                 )
             )
-        with st.form("save_scenario", clear_on_submit=True):
-            f1, f2 = st.columns(2)
-            name = f1.text_input(t("sc_name", lang), max_chars=200)
-            f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
-            if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
-                if not name.strip():
-                    st.error(t("sc_name_required", lang))
-                else:
-                    payload = {
-                        "target": {
-                            "value": value,
-                            "year": year,
-                            "comparator": comparator,
-                            "metric": metric,
-                            "choice": choice,
-                        },
-                        "gain": gain,
-                        "rule_year": rule_year,
-                        "profile_year": base["year"],
-                        "n": n,
-                        "basic_services": bs,
-                        "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
-                        "score": now.score,
-                    }
-                    try:
-                        scenarios.save(db, name, code, payload, actor=ui.actor())
-                    except Forbidden as exc:
-                        st.error(fmt.md_escape(exc.text(lang)))
+        if ui.can_edit(lang, "scenario", code):  # the author is the account (or the local user), never typed
+            with st.form("save_scenario", clear_on_submit=True):
+                f1, f2 = st.columns(2)
+                name = f1.text_input(t("sc_name", lang), max_chars=200)
+                f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
+                if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
+                    if not name.strip():
+                        st.error(t("sc_name_required", lang))
                     else:
-                        st.success(t("sc_saved", lang, name=name.strip()))
+                        payload = {
+                            "target": {
+                                "value": value,
+                                "year": year,
+                                "comparator": comparator,
+                                "metric": metric,
+                                "choice": choice,
+                            },
+                            "gain": gain,
+                            "rule_year": rule_year,
+                            "profile_year": base["year"],
+                            "n": n,
+                            "basic_services": bs,
+                            "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
+                            "score": now.score,
+                        }
+                        try:
+                            scenarios.save(db, name, code, payload, actor=ui.actor())
+                        except Forbidden as exc:
+                            st.error(fmt.md_escape(exc.text(lang)))
+                        else:
+                            st.success(t("sc_saved", lang, name=name.strip()))
         listing = ui.scenario_page(
             ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
         )
@@ -411,6 +412,7 @@ if metric == "iid_score":
             st.caption(
                 t("sc_count", lang, total=fmt.integer(listing.total, lang), page=listing.page, pages=listing.pages)
             )
+        who = ui.actor()
         for rec in listing.rows:
             pl = rec["payload"]
             s1, s2, s3 = st.columns([6, 1, 1])
@@ -432,12 +434,13 @@ if metric == "iid_score":
                 on_click=open_scenario,
                 args=(rec["name"], pl, code, base["year"], options, rule_options),
             )
-            s3.button(
-                t("sc_delete", lang),
-                key=f"del_{rec['scenario_id']}",
-                on_click=delete_scenario,
-                args=(int(rec["scenario_id"]), lang),
-            )
+            if scenarios.can_delete(db, who, code, rec.get("created_by")):  # its region's editors, or its author
+                s3.button(
+                    t("sc_delete", lang),
+                    key=f"del_{rec['scenario_id']}",
+                    on_click=delete_scenario,
+                    args=(int(rec["scenario_id"]), lang),
+                )
         # compare: the scenarios on this page plus any picked on another page
         on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}
         picked = [i for i in st.session_state.get("sc_compare") or [] if i not in on_page]
