@@ -30,6 +30,8 @@ from iid.db import Database
 from iid.errors import BuildError
 
 REFERENCE = "reference"  # the schema holding data/ exactly as loaded
+# Tables only people fill, whose rows no data/ file holds: the logs, scenarios, and the accounts and roles (iid/auth.py).
+USER_ONLY = (*USER_TABLES, "users", "user_roles", "role_log")
 OLD = "old"  # the previous database file, attached read-only during a rebuild
 
 
@@ -242,7 +244,7 @@ def _legacy_base(cur, d: _Diff, name: str, has_log: bool) -> None:
     """
     sel = ", ".join(f"u.{_q(c)}" for c in d.cols)
     t = _q(d.table)
-    if d.table in USER_TABLES:
+    if d.table in USER_ONLY:
         cur.execute(f"create temp table {name} as select {sel} from {OLD}.main.{t} u where false")
         return
     _user_sources(cur)
@@ -306,7 +308,7 @@ def _plan(cur, cat: _Catalog) -> tuple[list[_Diff], list[Conflict], bool]:
             if table in old_ref:
                 lost = not _same(cur, user, f"{OLD}.{REFERENCE}.{_q(table)}", cols)
             else:
-                lost = table in USER_TABLES and cur.execute(f"select count(*) from {user}").fetchone()[0] > 0
+                lost = table in USER_ONLY and cur.execute(f"select count(*) from {user}").fetchone()[0] > 0
             if lost:
                 conflicts.append(Conflict(table, "", "table_gone"))
             continue

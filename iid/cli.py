@@ -57,9 +57,9 @@ MSG = {
         "en": "{email}: the account and {n} role(s) removed.",
     },
     "user_where": {"id": " untuk daerah {region}", "en": " for region {region}"},
-    "user_none": {
-        "id": "Belum ada akun dengan peran. Tambahkan admin pertama: python -m iid user add EMAIL --role admin",
-        "en": "No accounts with roles yet. Add the first admin: python -m iid user add EMAIL --role admin",
+    "user_no_admin": {
+        "id": "Belum ada admin. Tambahkan admin pertama: python -m iid user add EMAIL --role admin",
+        "en": "There is no admin yet. Add the first: python -m iid user add EMAIL --role admin",
     },
 }
 
@@ -196,14 +196,14 @@ def cmd_user(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             df = auth.users(db)
-            if df.empty:
-                print(_say("user_none", args.lang))
             for r in df.to_dict("records"):
                 region = py(r["region_code"])
                 scope = (
                     f"{region} {py(r['region_name']) or ''}".strip() if region else "" if r["role"] == "viewer" else "*"
                 )
                 print(f"  {r['email']:<32} {r['role']:<7} {scope:<28} {py(r['name']) or ''}")
+            if not (df["role"] == "admin").any():
+                print(_say("user_no_admin", args.lang))
             return 0
         actor = auth.cli_actor()
         where = _say("user_where", args.lang, region=args.region) if args.region else ""

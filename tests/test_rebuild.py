@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from iid import check, dataio, scenarios
+from iid import auth, check, dataio, scenarios
 from iid import register as R
 from iid.build import build
 from iid.carryover import REFERENCE, CarryOverRefused, user_changes
@@ -167,6 +167,15 @@ def save_and_delete_scenarios(db: Database) -> None:
     assert keep != gone
 
 
+def give_and_take_roles(db: Database) -> None:
+    """users, user_roles and role_log: only people fill them (the first admin from the command line)."""
+    auth.grant(db, ADMIN, "budi@kaltaraprov.go.id", "admin", name="Budi")
+    auth.grant(db, ADMIN, "rina@bontang.go.id", "editor", "64.74", name="Rina")
+    auth.grant(db, ADMIN, "rina@bontang.go.id", "data", "61.71")
+    auth.revoke(db, ADMIN, "rina@bontang.go.id", "data", "61.71")
+    auth.grant(db, ADMIN, "tamu@example.org", "viewer")
+
+
 def edit_tables_no_writer_touches_yet(db: Database) -> None:
     """units and innovation_levels: no page writes them today; the carry-over is generic, so it keeps these too."""
     with db.transaction() as cur:
@@ -191,6 +200,7 @@ WRITES: dict[str, Callable[[Database], None]] = {
     "register_save_then_undo": register_save_then_undo,
     "register_import": register_import,
     "save_and_delete_scenarios": save_and_delete_scenarios,
+    "give_and_take_roles": give_and_take_roles,
     "edit_tables_no_writer_touches_yet": edit_tables_no_writer_touches_yet,
 }
 
