@@ -6,6 +6,7 @@ import functools
 import inspect
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -543,7 +544,26 @@ def figure(db_path: str, name: str, *args):
 
 @versioned("scores", max_entries=512, resource=True)
 def _figure(db_path: str, name: str, args: tuple):
-    return figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path))
+    fig = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path))
+    return None if fig is None else SharedFigure.of(fig)
+
+
+class SharedFigure(go.Figure):
+    """A built figure shared by every session: its dict is made once, not deep-copied on each draw.
+
+    st.plotly_chart asks a figure for to_dict() twice per draw (a deep copy each, 60 % of drawing a cached chart);
+    a shared figure is never changed, so the same dict serves every draw. Copies (go.Figure(fig)) are ordinary.
+    """
+
+    @classmethod
+    def of(cls, fig: go.Figure) -> SharedFigure:
+        shared = cls(fig)
+        object.__setattr__(shared, "_shared_dict", go.Figure.to_dict(shared))
+        return shared
+
+    def to_dict(self) -> dict:
+        d = self.__dict__.get("_shared_dict")
+        return super().to_dict() if d is None else d
 
 
 class CachedReads(figures.Reads):

@@ -162,3 +162,19 @@ def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_fi
     same_result(ui.overview(path, "64.74", False), queries.overview(db, "64.74", False))
     codes = ("64.74", "61.71") if page_file == "compare.py" else ("64.74",)
     same_result(ui.comparison(path, codes, False, "id"), explore.compare(db, list(codes), False, "id"))
+    import json
+
+    import plotly.io as pio
+
+    from iid import figures
+
+    name, args = {
+        "overview.py": ("overview_trend", ("64.74", False, "id")),
+        "compare.py": ("compare_latest", (codes, False, "id")),
+    }.get(page_file, ("trend_main", ("64.74", False, "id")))
+    shared = ui.figure(path, name, *args)
+    assert isinstance(shared, ui.SharedFigure)
+    drawn, fresh = (json.loads(pio.to_json(f, validate=False)) for f in (shared, figures.build(db, name, *args)))
+    for d in (drawn, fresh):
+        d["layout"].pop("template", None)  # the default theme depends on what Streamlit registered first
+    assert drawn == fresh  # what is drawn is what was built
