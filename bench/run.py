@@ -1,284 +1,737 @@
-"""Speed figures, printed as one JSON object. Run with `make bench` (or `python bench/run.py`).
+"""What a user waits for, measured on the live server against a one-chart Streamlit page; one JSON object on stdout.
 
-- build: seconds to build the database from data/*.csv (median of 3)
-- overview queries at national scale (552 regions × 5 years × all indicators) and at 10× (synthetic copies of
-  every region), p50/p95 in ms, per query and for the whole overview
-- the same score series done in pandas on DataFrames already in memory, as a ratio (DuckDB time / pandas time);
-  DuckDB reads a table materialised at build/import time (refresh_derived_ms is that refresh's cost), pandas
-  recomputes the national picture per request
+Run with `make bench` (or `.venv/bin/python bench/run.py`); `--quick` for a smoke run, `--only pages,register` for
+some sections, `--big` adds the register of 1.000.000 innovations. Progress goes to stderr. Every figure is
+measured in this run, side by side with its floor, so a ratio never mixes two runs or two machines. A figure is
+{"p50", "p10", "p90", "n"} (median and spread over n repetitions; concurrency gives p50, p95 and max over the
+sessions). Times are seconds ("_s"), server CPU milliseconds ("_ms").
+
+The floor (bench/floor_app.py) is a Streamlit page holding one small Plotly line chart, started exactly like the
+app (iid/serve.py `Server`: a child process in the project folder, so the same .streamlit/config.toml applies).
+Both servers are warm (each page loaded once before it is measured) unless a figure says "cold".
+
+- build: `python -m iid build` of the shipped data/ in a child process: wall time and the child's peak memory.
+- pages.<page>: each page in a fresh Chromium context (Debian's /usr/bin/chromium, 1280×720), as a first visit:
+  first_chart_s: from navigation to the first `.js-plotly-plot .main-svg` in the document (the page's first chart
+    drawn; null for a page whose first screen has no chart: /inovasi's Register tab, /data, /presentasi's title);
+  script_finished_s: from navigation until the browser has received the end of the page's run (`script_finished`);
+  cpu_ms_load: the server process's CPU time (all its threads) over one such load, static files included;
+  cpu_ms_run: the server's CPU time per run of the page's script alone (bench/wsclient.py, no static files);
+  *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
+  deltas/charts/exceptions: what one run sends (an exception means the page is broken, whatever its speed).
+- interactions.<name>: from the user's action until the screen shows its result (changed_s: the new region in the
+  chart, the new target status, the new what-if score, the next screen of the story) and until the run it started
+  has finished (done_s), in a browser on a warm server; cpu_ms is the server's CPU time for it. The floor is a
+  number input that redraws the floor's chart.
+- concurrency.<case>.<n>: n sessions open at the same moment (bench/wsclient.py speaks Streamlit's websocket
+  protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run); seconds per
+  session from connect to its finished run. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
+  with every session on a region no session asked before (cold caches). full_runs counts sessions that received
+  as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
+- register.<size>: a data folder whose register holds the shipped sample (1x) or N generated innovations spread
+  over 531 regions at the national rate (bench/register_gen.py): build wall time and peak memory; then /inovasi
+  for Kota Bontang per tab: cold (first visit in a fresh server whose Python imports are warm) and warm: browser
+  first chart and script finished, server CPU per load and per run, bytes the run sends over the websocket.
+- imports: preview and write of every region's scores (about 2.700 rows) and of a year of indicator levels,
+  then their undo, in process on an in-memory database (what /data does after the user confirms).
+- exports: a chart image (PNG 1920×1080 and SVG) on a warm renderer, and the PowerPoint deck of one region.
+
+Not measured any more, because they misled: AppTest reruns (it re-parses scripts and skips the server's per-run
+work) against an empty script; "DuckDB vs pandas" against a table precomputed at build time; the what-if formula
+alone (a user waits for the browser round trip, measured under interactions); a 10× scale made of copied regions.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import datetime as dt
 import json
-import random
+import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import pandas as pd
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from iid import queries  # noqa: E402
-from iid.build import build, memory_db, refresh_derived  # noqa: E402
-from iid.db import Database  # noqa: E402
+BENCH = Path(__file__).resolve().parent
+for p in (ROOT, BENCH):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
 
 DATA = ROOT / "data"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 720}
+CHART = ".js-plotly-plot .main-svg"
+NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
+TIMEOUT_MS = 120_000
+SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "imports", "exports")
+
+# (name, url path, query): the pages a planner opens, on regions that have every kind of data
+PAGES = [
+    ("ringkasan", "", "r=64.74"),
+    ("bandingkan", "bandingkan", "r=64.74,61.71"),
+    ("tren", "tren", "r=64.74"),
+    ("target", "target", "r=65"),
+    ("inovasi", "inovasi", "r=64.74"),
+    ("inovasi_portofolio", "inovasi", "r=64.74&itab=Portofolio"),
+    ("data", "data", ""),
+    ("presentasi", "presentasi", "r=65"),
+]
+REGISTER_TABS = ("Register", "Komitmen", "Portofolio", "Dampak ke skor")
+REGISTER_REGION = "64.74"
 
 
-def pct(xs: list[float], p: float) -> float:
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _quantile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    pos = q * (len(xs) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 
 
-def timed(fn, n: int) -> list[float]:
-    out = []
-    for _ in range(n):
+def spread(xs: list[float | None], digits: int = 3) -> dict | None:
+    """Median and spread of repeated measurements: {"p50", "p10", "p90", "n"}; None when nothing was measured."""
+    xs = [x for x in xs if x is not None]
+    if not xs:
+        return None
+    return {
+        "p50": round(statistics.median(xs), digits),
+        "p10": round(_quantile(xs, 0.1), digits),
+        "p90": round(_quantile(xs, 0.9), digits),
+        "n": len(xs),
+    }
+
+
+def tail(xs: list[float], digits: int = 3) -> dict | None:
+    """Median, 95th percentile and worst of one burst of sessions."""
+    if not xs:
+        return None
+    return {
+        "p50": round(statistics.median(xs), digits),
+        "p95": round(_quantile(xs, 0.95), digits),
+        "max": round(max(xs), digits),
+        "n": len(xs),
+    }
+
+
+def ratio(a: dict | None, b: dict | None) -> float | None:
+    """Ratio of two figures' medians (ours over the floor's)."""
+    if not a or not b or not b.get("p50"):
+        return None
+    return round(a["p50"] / b["p50"], 2)
+
+
+# ---------------------------------------------------------------- processes
+
+
+def _cpu_clock(pid: int) -> int:
+    """The CLOCK_PROCESS_CPUTIME_ID of another process (Linux: ((~pid) << 3) | CPUCLOCK_SCHED)."""
+    return ((~pid) << 3) | 2
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process, all its threads, including threads that have ended (nanosecond resolution)."""
+    try:
+        return time.clock_gettime(_cpu_clock(pid))
+    except OSError:  # fall back to clock ticks
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident memory of a process now and at its peak."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out["rss_mb" if key == "VmRSS" else "peak_rss_mb"] = round(int(value.split()[0]) / 1024, 1)
+    return out
+
+
+class Served:
+    """The app (or the floor) on a free port, started like the app's own server (iid/serve.py `Server`)."""
+
+    FLOOR = ["-m", "streamlit", "run", str(Path("bench") / "floor_app.py")]  # run from the project folder
+
+    def __init__(self, db: Path, floor: bool = False) -> None:
+        from iid.serve import Server
+
+        self.name = "floor" if floor else "app"
+        self.stopped = False
+        self.server = Server(str(db), timeout=120, command=self.FLOOR if floor else None)
+
+    def __enter__(self) -> Served:
         t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
+        self.url = self.server.__enter__()
+        self.pid = self.server.proc.pid
+        self.start_s = time.perf_counter() - t0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.stopped:
+            self.stopped = True
+            self.server.__exit__(*exc)
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pid)
+
+    def memory(self) -> dict[str, float]:
+        return memory_mb(self.pid)
 
 
-def scale_up(db: Database, factor: int) -> None:
-    """Add factor-1 synthetic copies of every region with all their scores, profiles and indicator levels."""
-    with db.transaction() as cur:
-        for i in range(1, factor):
-            tag = f"x{i}"
-            cur.execute(
-                "insert into regions select code || ? , name || ' ' || ?, short_name || ' ' || ?, display_name || ' ' || ?,"
-                " kind, province_code, autonomous, search_text from regions where code not like '%x%'",
-                [tag, tag, tag, tag],
-            )
-            for table in ("iid_scores", "innovation_profiles", "indicator_scores"):
-                cols = [r[0] for r in cur.execute(f"describe {table}").fetchall()]
-                sel = ", ".join("region_code || ?" if c == "region_code" else c for c in cols)
-                cur.execute(f"insert into {table} select {sel} from {table} where region_code not like '%x%'", [tag])
-        refresh_derived(cur)
+def ws_runs(server: Served, page: str, query: str, n: int) -> tuple[list, list[float]]:
+    """n runs of a page through the websocket client, one after another; the loads and the server CPU (ms) of each."""
+    import wsclient
+
+    loads, cpu = [], []
+    for _ in range(n):
+        c0 = server.cpu()
+        loads.append(wsclient.load_sync(server.url, page, query))
+        cpu.append((server.cpu() - c0) * 1000)
+    return loads, cpu
 
 
-def pandas_overview(frames: dict[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """The overview's score series done in pandas: published wins over sample, band predicate, rank in kind."""
-    s = frames["scores"]
-    pub = s[~s["is_sample"]].groupby(["region_code", "year"])["score"].min().rename("pub")
-    smp = s[s["is_sample"]].groupby(["region_code", "year"])["score"].first().rename("smp")
-    eff = pd.concat([pub, smp], axis=1).reset_index()
-    eff["score"] = eff["pub"].fillna(eff["smp"])
-    eff = eff.merge(frames["regions"], left_on="region_code", right_on="code")
-    eff = eff[eff["autonomous"]]
-    eff["rank"] = eff.groupby(["kind", "year"])["score"].rank(ascending=False, method="min")
-    b = frames["bands"]
-    out = eff[eff["region_code"] == code].copy()
-    preds = []
-    for r in out.itertuples(index=False):
-        yb = b[b["year"] == r.year].sort_values(["min_score", "min_inclusive"], ascending=[False, True])
-        p = None
-        for band in yb.itertuples(index=False):
-            if r.score > band.min_score or (band.min_inclusive and r.score == band.min_score):
-                p = band.predicate
-                break
-        preds.append(p)
-    out["predicate"] = preds
-    return out
+# ---------------------------------------------------------------- the browser
 
 
-def measure(db: Database, label: str, n: int = 60) -> dict:
-    codes = db.df("select code from regions where autonomous")["code"].tolist()
-    rng = random.Random(7)
-    picks = [rng.choice(codes) for _ in range(n)]
-    res: dict[str, float] = {}
-    parts = {
-        "scores": lambda c: queries.scores(db, [c]),
-        "region": lambda c: queries.region(db, c),
-        "targets": lambda c: queries.targets(db, c),
-        "overview_total": lambda c: queries.overview(db, c),
+# Stamps, in the page, the moment the first chart's SVG is in the document (epoch ms, like time.time()).
+FIRST_CHART_JS = """
+(() => {
+  const b = (window.__bench = { chart: null });
+  const obs = new MutationObserver(() => {
+    if (b.chart === null && document.querySelector('.js-plotly-plot .main-svg')) {
+      b.chart = performance.timeOrigin + performance.now();
+      obs.disconnect();
     }
-    for name, fn in parts.items():
-        fn(picks[0])  # warm
-        it = iter(picks)
-        xs = timed(lambda fn=fn, it=it: fn(next(it)), n)
-        res[f"{label}_{name}_p50_ms"] = round(pct(xs, 50), 2)
-        res[f"{label}_{name}_p95_ms"] = round(pct(xs, 95), 2)
-    frames = {
-        "scores": db.df(
-            "select i.region_code, i.year, i.score::double as score, s.kind = 'sample' as is_sample "
-            "from iid_scores i join sources s using (source_id)"
-        ),
-        "regions": db.df("select code, kind, autonomous from regions"),
-        "bands": db.df("select year, predicate, min_score::double as min_score, min_inclusive from predicate_bands"),
-    }
-    it_pd, it_duck = iter(picks), iter(picks)
-    pd_times = timed(lambda: pandas_overview(frames, next(it_pd)), n)
-    duck_times = timed(lambda: queries.scores(db, [next(it_duck)]), n)
-    res[f"{label}_pandas_scores_p50_ms"] = round(pct(pd_times, 50), 2)
-    res[f"{label}_duckdb_vs_pandas_scores_p50_ratio"] = round(pct(duck_times, 50) / pct(pd_times, 50), 3)
-
-    def refresh() -> None:
-        with db.transaction() as cur:
-            refresh_derived(cur)
-
-    res[f"{label}_refresh_derived_ms"] = round(statistics.median(timed(refresh, 5)), 2)
-    res[f"{label}_iid_scores_rows"] = int(db.scalar("select count(*) from iid_scores"))
-    res[f"{label}_indicator_rows"] = int(db.scalar("select count(*) from indicator_scores"))
-    return res
+  });
+  obs.observe(document, { subtree: true, childList: true });
+})();
+"""
 
 
-def measure_targets(db: Database) -> dict:
-    """What-if update and goal seek for one region, and the national 'who is on track' table for all regions."""
-    from iid import whatif
-    from iid.rules import compute
-    from iid.targets import Target, TargetError, assess
+class Watch:
+    """What the browser receives on the app's websocket: runs started and finished (with their times), bytes."""
 
-    res: dict[str, float] = {}
-    rules = queries.rule_years(db)
-    base = queries.latest_profile(db, "65")
-    inds = queries.indicators(db, base["year"])
-    rule = rules[base["year"]]
-    changed = whatif.apply(base["profile"], {"sid_replikasi": 3.0}, n=base["profile"].n_innovations + 3)
-    res["whatif_update_ms_p50"] = round(pct(timed(lambda: compute(changed, rule, inds), 200), 50), 3)
-    res["goal_seek_one_region_ms_p50"] = round(
-        pct(timed(lambda: whatif.goal_seek(base["profile"], rule, inds, 65.01), 20), 50), 2
-    )
-    codes = db.df("select code from regions where autonomous")["code"].tolist()
-    scores = db.df("select region_code, year, score::double as score from mv_scores where score is not null")
+    def __init__(self, page) -> None:
+        self.finished: list[float] = []
+        self.runs = self.deltas = self.charts = self.exceptions = self.bytes = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
-    def all_regions() -> int:
-        profiles = queries.all_latest_profiles(db)
-        on_track = 0
-        for _code, grp in scores.groupby("region_code"):
-            try:
-                if assess(grp["year"].tolist(), grp["score"].tolist(), Target(65.0, 2029)).status in (
-                    "on_track",
-                    "achieved",
-                ):
-                    on_track += 1
-            except TargetError:
-                pass
-        for _code, prof in profiles.items():
-            if prof:
-                whatif.goal_seek(prof["profile"], rules[prof["year"]], inds, 65.01)
-        return on_track
+    def _frame(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    t0 = time.perf_counter()
-    res["national_on_track_count"] = all_regions()
-    res["national_status_and_goal_seek_all_regions_s"] = round(time.perf_counter() - t0, 2)
-    res["regions_assessed"] = len(codes)
-    return res
+        if isinstance(payload, str):
+            return
+        now = time.time()
+        self.bytes += len(payload)
+        msg = ForwardMsg()
+        msg.ParseFromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.runs += 1
+        elif kind == "delta":
+            self.deltas += 1
+            el = msg.delta.new_element.WhichOneof("type") if msg.delta.WhichOneof("type") == "new_element" else None
+            self.charts += el == "plotly_chart"
+            self.exceptions += el == "exception"
+        elif kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+            self.finished.append(now)
+
+    def wait_finished(self, page, count: int, timeout_s: float = TIMEOUT_MS / 1000) -> float:
+        """Wait until `count` runs have finished; the time (epoch seconds) the last of them reached the browser."""
+        deadline = time.time() + timeout_s
+        while len(self.finished) < count:
+            if time.time() > deadline:
+                raise TimeoutError(f"run {count} did not finish within {timeout_s:.0f} s")
+            page.wait_for_timeout(5)
+        return self.finished[count - 1]
 
 
-def measure_pages(db_file: Path) -> dict:
-    """Rerun time of each page (AppTest, warm caches) as a ratio to an empty page's rerun."""
-    import os
+class Browser:
+    """Debian's Chromium through Playwright; every visit in a fresh context (no cache, no cookies)."""
 
-    from streamlit.testing.v1 import AppTest
+    def __enter__(self) -> Browser:
+        from playwright.sync_api import sync_playwright
 
-    os.environ["IID_DB"] = str(db_file)
-    res: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty.py"
-        empty.write_text("import streamlit as st\nst.write('x')\n")
-        at = AppTest.from_file(str(empty), default_timeout=60).run()
-        base = statistics.median(timed(lambda: at.run(), 15))
-    res["empty_page_rerun_ms"] = round(base, 2)
-    shell = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    shell.query_params["r"] = ""
-    shell.switch_page("pages/compare.py")
-    shell.run()
-    shell_ms = statistics.median(timed(lambda: shell.run(), 7))
-    res["app_shell_rerun_ms"] = round(shell_ms, 2)  # sidebar and picker, no region chosen
-    codes = ["64.74", "61.71", "19.71", "64.71", "64.72", "61.72", "65.71", "63.71", "63.72", "62.71"]
-    cases = {
-        "overview": ("pages/overview.py", {"r": "64.74"}),
-        "trend": ("pages/trend.py", {"r": "64.74"}),
-        "target": ("pages/targets.py", {"r": "65"}),
-    }
-    for n in (2, 5, 10):
-        cases[f"compare_{n}_regions"] = ("pages/compare.py", {"r": ",".join(codes[:n])})
-        cases[f"compare_time_{n}_regions"] = (
-            "pages/compare.py",
-            {"r": ",".join(codes[:n]), "tab": "Dari waktu ke waktu"},
+        self.pw = sync_playwright().start()
+        self.browser = self.pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.browser.close()
+        self.pw.stop()
+
+    @contextlib.contextmanager
+    def visit(self) -> Iterator[tuple]:
+        ctx = self.browser.new_context(viewport=VIEWPORT, locale="id-ID", timezone_id="Asia/Jakarta")
+        ctx.add_init_script(FIRST_CHART_JS)
+        page = ctx.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield page, Watch(page)
+        finally:
+            ctx.close()
+
+    def load(self, server: Served, path: str, query: str) -> dict:
+        """One first visit: first chart drawn and script finished (seconds from navigation), server CPU, bytes."""
+        url = f"{server.url}/{path}" + (f"?{query}" if query else "")
+        c0 = server.cpu()
+        with self.visit() as (page, watch):
+            t0 = time.time()
+            page.goto(url, wait_until="commit")
+            done = watch.wait_finished(page, 1)
+            page.wait_for_selector(NOT_RUNNING, state="attached")
+            chart = None
+            if watch.charts:
+                page.wait_for_selector(CHART, state="attached")
+                chart = page.evaluate("window.__bench.chart") / 1000 - t0
+            out = {
+                "first_chart_s": chart,
+                "script_finished_s": done - t0,
+                "bytes": watch.bytes,
+                "runs": watch.runs,
+                "deltas": watch.deltas,
+                "charts": watch.charts,
+                "exceptions": watch.exceptions,
+            }
+        out["cpu_ms"] = (server.cpu() - c0) * 1000
+        return out
+
+
+# ---------------------------------------------------------------- sections
+
+
+def build_database(data_dir: Path, db: Path) -> dict:
+    """`python -m iid build --from data_dir` into db, in a child process: wall time and the child's peak memory."""
+    env = {**os.environ, "IID_DB": str(db)}
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "iid", "build", "--from", str(data_dir)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
-    for name, (page, params) in cases.items():
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.switch_page(page)
-        at.run()
-        ms = statistics.median(timed(lambda at=at: at.run(), 7))
-        res[f"page_{name}_rerun_ms"] = round(ms, 1)
-        res[f"page_{name}_rerun_ratio_to_empty"] = round(ms / base, 2)
-        res[f"page_{name}_rerun_ratio_to_app_shell"] = round(ms / shell_ms, 2)
-    return res
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            out.seek(0)
+            raise RuntimeError(f"build failed ({proc.returncode}): {out.read().decode(errors='replace')[-2000:]}")
+    return {"wall_s": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
-def measure_browser(db_file: Path) -> dict:
-    """Seconds from opening a URL to the first chart drawn, on a warm server (Debian's Chromium)."""
-    import shutil
+def measure_pages(app: Served, floor: Served, browser: Browser, reps: int) -> dict:
+    """Each page and the floor, first visits in fresh contexts, alternating so both see the same machine."""
+    targets = [("floor", floor, "", "")] + [(name, app, path, q) for name, path, q in PAGES]
+    log("pages: warming")
+    browser.load(floor, "", "")  # Chromium itself and the static files
+    for _, server, path, q in targets:  # the servers' caches and imports: one run of each page
+        ws_runs(server, path, q, 1)
+    loads: dict[str, list[dict]] = {name: [] for name, *_ in targets}
+    for i in range(reps):
+        log(f"pages: round {i + 1}/{reps}")
+        for name, server, path, q in targets:
+            loads[name].append(browser.load(server, path, q))
+    runs: dict[str, tuple] = {}
+    for _ in range(reps):
+        for name, server, path, q in targets:
+            got, cpu = ws_runs(server, path, q, 2)
+            prev = runs.setdefault(name, ([], []))
+            prev[0].extend(got)
+            prev[1].extend(cpu)
+    out: dict[str, dict] = {}
+    for name, *_ in targets:
+        ls, (wl, wcpu) = loads[name], runs[name]
+        out[name] = {
+            "first_chart_s": spread([x["first_chart_s"] for x in ls]),
+            "script_finished_s": spread([x["script_finished_s"] for x in ls]),
+            "cpu_ms_load": spread([x["cpu_ms"] for x in ls], 1),
+            "cpu_ms_run": spread(wcpu, 1),
+            "ws_seconds_run": spread([x.seconds for x in wl]),
+            "bytes": ls[-1]["bytes"],
+            "deltas": ls[-1]["deltas"],
+            "ws_deltas": wl[-1].deltas,
+            "charts": ls[-1]["charts"],
+            "runs_per_visit": max(x["runs"] for x in ls),
+            "exceptions": max(x["exceptions"] for x in ls) + max(x.exceptions for x in wl),
+            "ws_errors": sum(x.error is not None for x in wl),
+        }
+    base = out["floor"]
+    for name, fig in out.items():
+        if name == "floor":
+            continue
+        fig["first_chart_ratio"] = ratio(fig["first_chart_s"], base["first_chart_s"])
+        fig["script_finished_ratio"] = ratio(fig["script_finished_s"], base["script_finished_s"])
+        fig["cpu_load_ratio"] = ratio(fig["cpu_ms_load"], base["cpu_ms_load"])
+        fig["cpu_run_ratio"] = ratio(fig["cpu_ms_run"], base["cpu_ms_run"])
+    out["server_memory"] = {"app": app.memory(), "floor": floor.memory()}
+    out["server_start_s"] = {"app": round(app.start_s, 2), "floor": round(floor.start_s, 2)}
+    return out
 
-    chromium = shutil.which("chromium")
-    if not chromium:
-        return {"browser_first_chart_s": None}
-    from playwright.sync_api import sync_playwright
 
-    from iid.serve import Server
+# Interactions. Each gesture returns (act, changed): act is what the user does (timed from its start), changed a
+# JavaScript condition that holds once the screen shows the result. A MutationObserver in the page stamps the moment
+# the condition first holds, so the figure carries no polling delay of the test driver.
 
-    res: dict[str, float] = {}
-    with Server(str(db_file)) as base:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium, args=["--disable-gpu", "--disable-background-networking"]
-            )
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            for path, key in (
-                ("/?r=61.71", "overview"),
-                ("/bandingkan?r=64.74,61.71", "compare"),
-                ("/target?r=65", "target"),
-            ):
-                url = f"{base}{path}"
-                page.goto(url)  # warm
-                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
-                times = []
-                for _ in range(3):
-                    t0 = time.perf_counter()
-                    page.goto(url)
-                    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
-                    times.append(time.perf_counter() - t0)
-                res[f"browser_first_chart_{key}_s"] = round(statistics.median(times), 2)
-            browser.close()
-    return res
-
-
-def measure_exports(db: Database) -> dict:
-    """Seconds per chart image on a warm renderer, and per PowerPoint deck."""
-    import shutil
-
-    if not shutil.which("chromium"):
-        return {"export_png_warm_s": None}
-    from iid import export, figures
-    from iid.story import build_story
-
-    fig = figures.overview_trend(db, "64.74", False, "id")
-    export.image(fig)  # starts the renderer
-    res = {
-        "export_png_1920_warm_s": round(statistics.median(timed(lambda: export.image(fig), 5)) / 1000, 3),
-        "export_svg_warm_s": round(statistics.median(timed(lambda: export.image(fig, "svg"), 5)) / 1000, 3),
+ARM_JS = """
+(cond) => {
+  const holds = new Function('return (' + cond + ');');
+  if (holds()) return false;
+  window.__changed = null;
+  const obs = new MutationObserver(() => {
+    let ok = false;
+    try { ok = holds(); } catch (e) {}
+    if (ok && window.__changed === null) {
+      window.__changed = performance.timeOrigin + performance.now();
+      obs.disconnect();
     }
-    t0 = time.perf_counter()
-    screens = build_story(db, "65")
-    res["story_build_s"] = round(time.perf_counter() - t0, 2)
-    res["deck_s"] = round(
-        statistics.median(timed(lambda: export.deck(screens, "Provinsi Kalimantan Utara"), 3)) / 1000, 2
+  });
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  return true;
+}
+"""
+
+
+def _js(x: object) -> str:
+    return json.dumps(x, ensure_ascii=False)
+
+
+def _chart_shows(text: str) -> str:
+    return f"(document.querySelector('.js-plotly-plot')?.textContent || '').includes({_js(text)})"
+
+
+def _metric_is_not(label: str, before: str) -> str:
+    return (
+        "(() => { const m = [...document.querySelectorAll('[data-testid=stMetric]')]"
+        f".find(e => e.textContent.includes({_js(label)}));"
+        " const v = m && m.querySelector('[data-testid=stMetricValue]');"
+        f" return !!v && v.textContent.trim() !== {_js(before)}; }})()"
     )
-    res["deck_slides"] = len(screens)
-    return res
 
 
-def measure_imports(db: Database) -> dict:
-    """Import (preview + write) of every region × 2021–2025 scores, and of every indicator of every region for a year."""
+def _metric_value(page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def _floor_input(page, i: int) -> tuple[Callable, str]:
+    box = page.get_by_label("k")
+    box.fill(str(i + 2))
+    return (lambda: box.press("Enter")), _chart_shows(f"Floor × {i + 2}")
+
+
+# regions a planner adds on /bandingkan, one more each time: (what they type, the option, the name in the chart)
+ADDED = [
+    ("pangkal", "19.71", "Kota Pangkal Pinang"),
+    ("balikpapan", "64.71", "Kota Balikpapan"),
+    ("samarinda", "64.72", "Kota Samarinda"),
+    ("tarakan", "65.71", "Kota Tarakan"),
+    ("banjarmasin", "63.71", "Kota Banjarmasin"),
+    ("palangkaraya", "62.71", "Kota Palangkaraya"),
+    ("pekanbaru", "14.71", "Kota Pekanbaru"),
+    ("singkawang", "61.72", "Kota Singkawang"),
+]
+
+
+def _add_region(page, i: int) -> tuple[Callable, str]:
+    typed, code, name = ADDED[i % len(ADDED)]
+    page.get_by_test_id("stMultiSelect").get_by_role("combobox").click()
+    page.keyboard.type(typed)
+    option = page.get_by_role("option", name=f"{name} ({code})", exact=True)
+    option.wait_for()
+
+    def act() -> None:
+        option.click()
+        page.keyboard.press("Escape")
+
+    return act, _chart_shows(name)
+
+
+TARGETS = ["95", "70", "80", "90", "75", "85", "60", "99"]
+
+
+def _change_target(page, i: int) -> tuple[Callable, str]:
+    before = _metric_value(page, "Selisih ke target").inner_text().strip()
+    box = page.get_by_label("Nilai target")
+    box.fill(TARGETS[i % len(TARGETS)])
+    return (lambda: box.press("Enter")), _metric_is_not("Selisih ke target", before)
+
+
+LEVELS = ["0", "3", "1", "2", "0.5", "2.5", "1.5", "3"]
+
+
+def _edit_whatif(page, i: int) -> tuple[Callable, str]:
+    before = _metric_value(page, "Skor simulasi").inner_text().strip()
+    # the first row's "Level (0–3)" cell of the indicator grid (a canvas): the fourth column, about 540 px in at
+    # 1280 px (as tests/e2e/test_target_browser.py does)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 540, box["y"] + 53)
+    cell = page.locator("#portal input.gdg-input")
+    cell.wait_for()
+    level = LEVELS[i % len(LEVELS)]
+    if float(cell.input_value() or "nan") == float(level):
+        level = LEVELS[(i + 1) % len(LEVELS)]
+    cell.fill(level)
+    return (lambda: cell.press("Enter")), _metric_is_not("Skor simulasi", before)
+
+
+def _move_screen(page, i: int) -> tuple[Callable, str]:
+    """Through the story with the arrow keys: forward to the last screen, then back, and so on."""
+    caption = page.get_by_text(re.compile(r"^Layar \d+ dari \d+$"))
+    now, total = map(int, re.findall(r"\d+", caption.inner_text()))
+    forward = (now < total) if not hasattr(page, "_bench_back") else not page._bench_back
+    if now == total:
+        forward = False
+    elif now == 1:
+        forward = True
+    page._bench_back = not forward
+    page.get_by_role("heading").first.click()
+    key, then = ("ArrowRight", now + 1) if forward else ("ArrowLeft", now - 1)
+    cond = (
+        "[...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+        f".some(e => e.textContent.trim().startsWith({_js(f'Layar {then} dari')}))"
+    )
+    return (lambda: page.keyboard.press(key)), cond
+
+
+INTERACTIONS = [
+    ("floor_number_input", "floor", "", "k=1", _floor_input),
+    ("bandingkan_add_region", "app", "bandingkan", "r=64.74,61.71", _add_region),
+    ("target_change_target", "app", "target", "r=65", _change_target),
+    ("target_edit_whatif_level", "app", "target", "r=64.74", _edit_whatif),
+    ("presentasi_move_screen", "app", "presentasi", "r=65&present=1", _move_screen),
+]
+
+
+def interact(browser: Browser, server: Served, path: str, query: str, gesture: Callable, n: int) -> list[dict]:
+    """Open the page, then n + 1 gestures one after another (the first warms up and is not counted)."""
+    out = []
+    with browser.visit() as (page, watch):
+        page.goto(f"{server.url}/{path}?{query}", wait_until="commit")
+        watch.wait_finished(page, 1)
+        page.wait_for_selector(NOT_RUNNING, state="attached")
+        if watch.charts:
+            page.wait_for_selector(CHART, state="attached")
+        for i in range(n + 1):
+            act, cond = gesture(page, i)
+            page.wait_for_timeout(300)  # let any run started while getting ready show up
+            runs = len(watch.finished)
+            if not page.evaluate(ARM_JS, cond):
+                raise RuntimeError(f"gesture {i}: the screen already shows its result before the gesture")
+            c0 = server.cpu()
+            t0 = time.time()
+            act()
+            page.wait_for_function("window.__changed !== null", timeout=TIMEOUT_MS)
+            changed = page.evaluate("window.__changed") / 1000
+            done = watch.wait_finished(page, runs + 1)
+            page.wait_for_selector(NOT_RUNNING, state="attached")
+            cpu = (server.cpu() - c0) * 1000
+            if i:
+                out.append({"changed_s": changed - t0, "done_s": done - t0, "cpu_ms": cpu})
+    return out
+
+
+def measure_interactions(app: Served, floor: Served, browser: Browser, reps: int) -> dict:
+    servers = {"app": app, "floor": floor}
+    out: dict[str, dict] = {}
+    for name, which, path, query, gesture in INTERACTIONS:
+        log(f"interactions: {name}")
+        try:
+            rs = interact(browser, servers[which], path, query, gesture, reps)
+            error = None
+        except Exception as exc:  # a page changed under the bench: say so, measure the others
+            rs, error = [], f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+            log(f"interactions: {name} failed: {error}")
+        out[name] = {
+            "changed_s": spread([r["changed_s"] for r in rs]),
+            "done_s": spread([r["done_s"] for r in rs]),
+            "cpu_ms": spread([r["cpu_ms"] for r in rs], 1),
+        }
+        if error:
+            out[name]["error"] = error
+    base = out["floor_number_input"]
+    for name, fig in out.items():
+        if name != "floor_number_input":
+            fig["changed_ratio"] = ratio(fig["changed_s"], base["changed_s"])
+            fig["cpu_ratio"] = ratio(fig["cpu_ms"], base["cpu_ms"])
+    return out
+
+
+def region_codes(db: Path, skip: set[str]) -> list[str]:
+    """Regions with a score, in a fixed shuffled order (each session of the cold case asks for a new one)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "select distinct region_code from iid_scores order by hash(region_code), region_code"
+        ).fetchall()
+    finally:
+        con.close()
+    return [r[0] for r in rows if r[0] not in skip]
+
+
+def burst(server: Served, targets: list[tuple[str, str]], expect_deltas: int) -> dict:
+    """All sessions at once; per-session seconds, errors, whether each got the whole page, server CPU."""
+    import wsclient
+
+    c0, t0 = server.cpu(), time.perf_counter()
+    loads = wsclient.many_sync(server.url, targets)
+    wall, cpu = time.perf_counter() - t0, server.cpu() - c0
+    ok = [x for x in loads if x.error is None]
+    return {
+        "session_s": tail([x.seconds for x in ok]),
+        "errors": len(loads) - len(ok),
+        "error_examples": sorted({x.error for x in loads if x.error})[:3],
+        "exceptions": sum(x.exceptions for x in loads),
+        "full_runs": sum(x.deltas >= expect_deltas and x.charts > 0 for x in ok),
+        "wall_s": round(wall, 3),
+        "cpu_ms_per_session": round(cpu * 1000 / len(targets), 1),
+        "bytes_per_session": round(statistics.median([x.bytes for x in ok])) if ok else None,
+    }
+
+
+def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tuple[int, ...], singles: int) -> dict:
+    import wsclient
+
+    fresh = iter(codes)
+    lone_app = wsclient.load_sync(app.url, "", f"r={REGISTER_REGION}")
+    lone_floor = wsclient.load_sync(floor.url, "", "")
+    cases = {
+        "floor": (floor, lambda: ("", ""), lone_floor.deltas),
+        "ringkasan_one_region": (app, lambda: ("", f"r={REGISTER_REGION}"), lone_app.deltas),
+        "ringkasan_each_region_new": (app, lambda: ("", f"r={next(fresh)}"), 1),
+    }
+    out: dict[str, dict] = {case: {} for case in cases}
+    for n in levels:
+        for case, (server, target, deltas) in cases.items():
+            log(f"concurrency: {n} sessions, {case}")
+            if n == 1:  # one session at a time, several times
+                parts = [burst(server, [target()], deltas) for _ in range(singles)]
+                times = [p["session_s"]["p50"] for p in parts if p["session_s"]]
+                fig = {
+                    "session_s": tail(times),
+                    "errors": sum(p["errors"] for p in parts),
+                    "exceptions": sum(p["exceptions"] for p in parts),
+                    "full_runs": sum(p["full_runs"] for p in parts),
+                    "cpu_ms_per_session": round(statistics.median(p["cpu_ms_per_session"] for p in parts), 1),
+                }
+            else:
+                fig = burst(server, [target() for _ in range(n)], deltas)
+            out[case][str(n)] = fig
+    for n in levels:
+        floor_fig = out["floor"][str(n)]["session_s"]
+        for case in ("ringkasan_one_region", "ringkasan_each_region_new"):
+            out[case][str(n)]["ratio_to_floor_p50"] = ratio(out[case][str(n)]["session_s"], floor_fig)
+    out["lone_run_deltas"] = {"app": lone_app.deltas, "floor": lone_floor.deltas}
+    out["server_memory_after"] = {"app": app.memory(), "floor": floor.memory()}
+    return out
+
+
+def measure_register(tmp: Path, sizes: list[tuple[str, int | None]], browser: Browser, reps: int) -> dict:
+    """Per register size: generate, build, then each /inovasi tab cold and warm on one server."""
+    import register_gen
+    import wsclient
+
+    out: dict[str, dict] = {}
+    for label, n in sizes:
+        log(f"register {label}: writing the data folder")
+        t0 = time.perf_counter()
+        folder = register_gen.data_folder(n, tmp / f"data-{label}")
+        gen_s = time.perf_counter() - t0
+        db = tmp / f"register-{label}.duckdb"
+        log(f"register {label}: building")
+        fig: dict = {"innovations": n if n is not None else _count_rows(DATA / "sample" / "innovations_sample.csv")}
+        fig["generate_s"] = round(gen_s, 2) if n is not None else None
+        fig["build"] = build_database(folder, db)
+        fig["db_mb"] = round(db.stat().st_size / 2**20, 1)
+        shutil.rmtree(folder, ignore_errors=True)
+        tabs: dict[str, dict] = {}
+        with Served(db) as server:
+            for tab in REGISTER_TABS:  # Python imports warm: every tab once, for another region
+                wsclient.load_sync(server.url, "inovasi", urlencode({"r": "61.71", "itab": tab}))
+            for tab in REGISTER_TABS:
+                log(f"register {label}: {tab}")
+                query = urlencode({"r": REGISTER_REGION, "itab": tab})
+                wsclient.clear_caches_sync(server.url)  # cold: Streamlit's caches empty, imports warm
+                cold, cold_cpu = ws_runs(server, "inovasi", query, 1)
+                runs, cpu = ws_runs(server, "inovasi", query, max(3, reps))
+                fig_tab = {
+                    "cold_cpu_ms_run": round(cold_cpu[0], 1),
+                    "cold_run_s": round(cold[0].seconds, 3),
+                    "cpu_ms_run": spread(cpu, 1),
+                    "run_s": spread([r.seconds for r in runs]),
+                    "bytes_run": runs[-1].bytes,
+                    "deltas": runs[-1].deltas,
+                    "charts": runs[-1].charts,
+                    "exceptions": cold[0].exceptions + runs[-1].exceptions,
+                    "errors": sum(r.error is not None for r in cold + runs),
+                }
+                if runs[-1].charts:  # what a user waits for: the browser, cold then warm
+                    wsclient.clear_caches_sync(server.url)
+                    first = browser.load(server, "inovasi", query)
+                    warm = [browser.load(server, "inovasi", query) for _ in range(reps)]
+                    fig_tab["browser"] = {
+                        "cold": {k: _round(first[k]) for k in ("first_chart_s", "script_finished_s", "cpu_ms")},
+                        "first_chart_s": spread([w["first_chart_s"] for w in warm]),
+                        "script_finished_s": spread([w["script_finished_s"] for w in warm]),
+                        "cpu_ms_load": spread([w["cpu_ms"] for w in warm], 1),
+                    }
+                tabs[tab] = fig_tab
+            fig["server_memory"] = server.memory()
+        fig["inovasi"] = tabs
+        out[label] = fig
+        db.unlink(missing_ok=True)
+    return out
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def _count_rows(csv: Path) -> int:
+    with csv.open(encoding="utf-8") as f:
+        return sum(1 for _ in f) - 1
+
+
+def _actor(fn: Callable) -> dict:
+    """The command line's actor, for a write function that asks who writes (the auth contract), else nothing."""
+    import inspect
+
+    if "actor" not in inspect.signature(fn).parameters:
+        return {}
+    from iid import auth
+
+    return {"actor": auth.cli_actor()}
+
+
+def measure_imports(db) -> dict:
+    """Import (preview + write) and undo of every region's 2021–2025 scores, and of a year of indicator levels."""
     from iid import dataio
 
     scores = db.df(
@@ -292,90 +745,170 @@ def measure_imports(db: Database) -> dict:
     t0 = time.perf_counter()
     pv = dataio.preview(db, data, "skor.csv", "scores")
     t1 = time.perf_counter()
-    res = dataio.apply(db, pv)
+    res = dataio.apply(db, pv, **_actor(dataio.apply))
     t2 = time.perf_counter()
     out = {
-        "import_scores_rows": len(scores),
-        "import_scores_preview_s": round(t1 - t0, 2),
-        "import_scores_write_s": round(t2 - t1, 2),
-        "import_scores_total_s": round(t2 - t0, 2),
+        "scores_rows": len(scores),
+        "scores_preview_s": round(t1 - t0, 3),
+        "scores_write_s": round(t2 - t1, 3),
     }
     t0 = time.perf_counter()
-    dataio.undo(db, res.import_id)
-    out["undo_scores_s"] = round(time.perf_counter() - t0, 2)
+    dataio.undo(db, res.import_id, **_actor(dataio.undo))
+    out["scores_undo_s"] = round(time.perf_counter() - t0, 3)
     ind = db.df(
-        "select region_code, year, indicator_code as indicator, round(level::double * 0.9, 3) as level from indicator_scores "
-        "where year = 2025 and superseded_by is null"
+        "select region_code, year, indicator_code as indicator, round(level::double * 0.9, 3) as level "
+        "from indicator_scores where year = 2025 and superseded_by is null"
     )
-    data = ind.to_csv(index=False).encode()
     t0 = time.perf_counter()
-    res = dataio.apply(db, dataio.preview(db, data, "indikator.csv", "indicators"))
-    out["import_indicators_rows"] = len(ind)
-    out["import_indicators_total_s"] = round(time.perf_counter() - t0, 2)
-    dataio.undo(db, res.import_id)
+    pv = dataio.preview(db, ind.to_csv(index=False).encode(), "indikator.csv", "indicators")
+    res = dataio.apply(db, pv, **_actor(dataio.apply))
+    out["indicators_rows"] = len(ind)
+    out["indicators_preview_and_write_s"] = round(time.perf_counter() - t0, 3)
+    t0 = time.perf_counter()
+    dataio.undo(db, res.import_id, **_actor(dataio.undo))
+    out["indicators_undo_s"] = round(time.perf_counter() - t0, 3)
     return out
 
 
-def measure_register(tmp: Path) -> dict:
-    """The Inovasi page's rerun with a 10.000-innovation register, against an empty page and the app shell."""
-    import os
+def measure_exports(db, reps: int) -> dict:
+    """Chart images on a warm renderer, and the PowerPoint deck of Kalimantan Utara."""
+    from iid import export, figures
+    from iid.story import build_story
 
-    from streamlit.testing.v1 import AppTest
-
-    db_file = tmp / "register.duckdb"
-    build(DATA, db_file)
-    db = Database(db_file)
-    with db.transaction() as cur:
-        cur.execute(
-            """insert into innovations
-               select 'BIG-' || g.i || '-' || i.innovation_id, '64.74', unit, unit_type, title || ' #' || g.i, form, digital,
-                      urusan, stage, year_proposed, proposed_on, year_applied, competitions, has_team, has_sop, has_budget,
-                      evidence, status, source_id
-               from innovations i, range(1, 78) g(i) where i.region_code = '64.74'"""
-        )
-    n = db.scalar("select count(*) from innovations where region_code = '64.74'")
-    db.close()
-    os.environ["IID_DB"] = str(db_file)
-    res = {"register_rows": int(n)}
-    empty = tmp / "empty.py"
-    empty.write_text("import streamlit as st\nst.write('x')\n")
-    at = AppTest.from_file(str(empty), default_timeout=60).run()
-    base = statistics.median(timed(lambda: at.run(), 15))
-    for tab in ("Register", "Komitmen", "Portofolio"):
-        page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        page.query_params["r"], page.query_params["y"], page.query_params["itab"] = "64.74", "2025", tab
-        page.switch_page("pages/innovations.py")
-        page.run()
-        ms = statistics.median(timed(lambda page=page: page.run(), 5))
-        res[f"register_10k_{tab.lower()}_rerun_ms"] = round(ms, 1)
-        res[f"register_10k_{tab.lower()}_ratio_to_empty"] = round(ms / base, 1)
-    return res
+    fig = figures.overview_trend(db, "64.74", False, "id")
+    export.image(fig)  # starts the renderer
+    out = {
+        "png_1920_s": spread([_timed(lambda: export.image(fig)) for _ in range(max(3, reps))]),
+        "svg_s": spread([_timed(lambda: export.image(fig, "svg")) for _ in range(max(3, reps))]),
+    }
+    t0 = time.perf_counter()
+    screens = build_story(db, "65")
+    out["story_build_s"] = round(time.perf_counter() - t0, 3)
+    out["deck_s"] = spread([_timed(lambda: export.deck(screens, "Provinsi Kalimantan Utara")) for _ in range(reps)])
+    out["deck_slides"] = len(screens)
+    return out
 
 
-def main() -> None:
-    out: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        secs = []
-        for i in range(3):
-            secs.append(build(DATA, Path(tmp) / f"b{i}.duckdb").seconds)
-        out["build_seconds_median"] = round(statistics.median(secs), 3)
-    db = memory_db(DATA)
-    out.update(measure(db, "national"))
-    out.update(measure_targets(db))
-    out.update(measure_exports(db))
-    out.update(measure_imports(db))
-    with tempfile.TemporaryDirectory() as tmp:
-        db_file = Path(tmp) / "pages.duckdb"
-        build(DATA, db_file)
-        out.update(measure_pages(db_file))
-        served = Path(tmp) / "served.duckdb"  # the server process needs its own file (DuckDB allows one writer)
-        build(DATA, served)
-        out.update(measure_browser(served))
-        out.update(measure_register(Path(tmp)))
-    scale_up(db, 10)
-    out.update(measure(db, "x10"))
-    print(json.dumps(out))
+def _timed(fn: Callable) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+# ---------------------------------------------------------------- the run
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="few repetitions and a small register: a smoke run")
+    ap.add_argument(
+        "--only",
+        type=lambda s: [x.strip() for x in s.split(",") if x.strip()],
+        default=list(SECTIONS),
+        help="comma-separated sections: " + ",".join(SECTIONS),
+    )
+    ap.add_argument("--big", action="store_true", help="add the register of 1.000.000 innovations (several minutes)")
+    ap.add_argument("--reps", type=int, default=None, help="repetitions per figure (default 5, quick 2)")
+    args = ap.parse_args(argv)
+    unknown = [s for s in args.only if s not in SECTIONS]
+    if unknown:
+        ap.error(f"unknown section(s): {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    if args.reps is None:
+        args.reps = 2 if args.quick else 5
+    return args
+
+
+def plan(args: argparse.Namespace) -> dict:
+    """What this run measures, from its arguments (pure: the smoke test reads it)."""
+    sizes: list[tuple[str, int | None]] = [("1x", None), ("20k", 20_000) if args.quick else ("100k", 100_000)]
+    if args.big:
+        sizes.append(("1m", 1_000_000))
+    return {
+        "sections": [s for s in SECTIONS if s in args.only],
+        "reps": args.reps,
+        "levels": (1, 10) if args.quick else (1, 10, 25, 50),
+        "singles": 2 if args.quick else 5,
+        "register_sizes": sizes,
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    p = plan(args)
+    started = time.perf_counter()
+    out: dict = {
+        "meta": {
+            "started": dt.datetime.now().isoformat(timespec="seconds"),
+            "quick": args.quick,
+            "reps": p["reps"],
+            "sections": p["sections"],
+            "cores": os.cpu_count(),
+            "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
+            "commit": _git_head(),
+        }
+    }
+    wanted = set(p["sections"])
+    with tempfile.TemporaryDirectory(prefix="iid-bench-") as tmpdir, contextlib.ExitStack() as stack:
+        tmp = Path(tmpdir)
+        db = tmp / "app.duckdb"
+
+        def section(name: str, fn: Callable[[], dict]) -> None:
+            if name not in wanted:
+                return
+            log(f"{name}: start")
+            t0 = time.perf_counter()
+            try:
+                out[name] = fn()
+            except Exception as exc:  # one broken section must not hide the others' figures
+                traceback.print_exc(file=sys.stderr)
+                out[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:500] if str(exc) else ''}"}
+            out[name]["section_s"] = round(time.perf_counter() - t0, 1)
+            log(f"{name}: done in {out[name]['section_s']} s")
+
+        built = build_database(DATA, db)
+        codes = region_codes(db, {REGISTER_REGION, "61.71", "19.71", "65"})  # before a server holds the file
+        if "build" in wanted:
+            out["build"] = built
+        live: dict = {}
+
+        def servers() -> tuple[Served, Served, Browser]:
+            if not live:
+                live["browser"] = stack.enter_context(Browser())
+                live["floor"] = stack.enter_context(Served(db, floor=True))
+                live["app"] = stack.enter_context(Served(db))
+            return live["app"], live["floor"], live["browser"]
+
+        def browser() -> Browser:
+            if "browser" not in live:
+                live["browser"] = stack.enter_context(Browser())
+            return live["browser"]
+
+        section("pages", lambda: measure_pages(*servers(), p["reps"]))
+        section("interactions", lambda: measure_interactions(*servers(), p["reps"]))
+        section("concurrency", lambda: measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"]))
+        for name in ("app", "floor"):  # the register section starts its own servers
+            if name in live:
+                live.pop(name).__exit__(None, None, None)
+        section("register", lambda: measure_register(tmp, p["register_sizes"], browser(), p["reps"]))
+        if wanted & {"imports", "exports"}:
+            from iid.build import memory_db
+
+            mem = memory_db(DATA)
+            section("imports", lambda: measure_imports(mem))
+            section("exports", lambda: measure_exports(mem, p["reps"]))
+    out["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    out["meta"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return out
+
+
+def _git_head() -> str | None:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(main()))

@@ -1,0 +1,82 @@
+"""bench/ stays runnable: its arguments, its figures' shape, the protocol message and the generated register's format.
+
+No timing here: speed is measured by `make bench`, never asserted.
+"""
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _load("run")
+
+
+def test_quick_run_of_two_sections_plans_few_repetitions_and_a_small_register(bench):
+    plan = bench.plan(bench.parse_args(["--quick", "--only", "register,pages"]))
+    assert plan["sections"] == ["pages", "register"]  # in the bench's own order
+    assert plan["reps"] == 2
+    assert plan["levels"] == (1, 10)
+    assert [label for label, _ in plan["register_sizes"]] == ["1x", "20k"]
+
+
+def test_default_run_measures_every_section_and_big_adds_a_million_innovations(bench):
+    plan = bench.plan(bench.parse_args([]))
+    assert plan["sections"] == list(bench.SECTIONS)
+    assert plan["levels"] == (1, 10, 25, 50)
+    assert ("1m", 1_000_000) not in plan["register_sizes"]
+    assert ("1m", 1_000_000) in bench.plan(bench.parse_args(["--big"]))["register_sizes"]
+
+
+def test_an_unknown_section_is_refused(bench):
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--only", "pages,speed"])
+
+
+def test_a_figure_is_its_median_and_spread_and_a_ratio_divides_medians(bench):
+    fig = bench.spread([5.0, 1.0, 3.0, 2.0, 4.0, None])
+    assert fig == {"p50": 3.0, "p10": 1.4, "p90": 4.6, "n": 5}  # None (not measured) is left out
+    assert bench.spread([None]) is None
+    assert bench.ratio({"p50": 3.0}, {"p50": 2.0}) == 1.5
+    assert bench.ratio(fig, None) is None
+
+
+def test_the_websocket_client_asks_for_the_page_and_query_a_browser_would():
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    ws = _load("wsclient")
+    msg = BackMsg.FromString(ws.rerun_msg("bandingkan", "r=64.74,61.71"))
+    assert msg.WhichOneof("type") == "rerun_script"
+    assert (msg.rerun_script.page_name, msg.rerun_script.query_string) == ("bandingkan", "r=64.74,61.71")
+    assert ws.ws_url("http://127.0.0.1:8501") == "ws://127.0.0.1:8501/_stcore/stream"
+
+
+def test_the_generated_register_has_the_sample_format_and_unique_ids(tmp_path):
+    gen = _load("register_gen")
+    counts = gen.write_register(1_062, tmp_path)  # two innovations for each of the 531 regions
+    assert (counts["innovations"], counts["levels"]) == (1_062, 21_240)
+    for name in gen.REGISTER_FILES:
+        with (ROOT / "data" / "sample" / name).open(encoding="utf-8") as f:
+            header = next(csv.reader(f))
+        with (tmp_path / name).open(encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == header, name
+    with (tmp_path / "innovations_sample.csv").open(encoding="utf-8") as f:
+        innovations = list(csv.DictReader(f))
+    assert len({r["innovation_id"] for r in innovations}) == 1_062
+    assert len({r["region_code"] for r in innovations}) == gen.N_REGIONS
+    assert {r["year_proposed"] for r in innovations} == {"2025"}  # 1.062 innovations are less than a year's
