@@ -10,6 +10,7 @@ overwritten: the build refuses and says what to do.
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import os
 import secrets
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from iid.db import Database, DatabaseUnavailable, read_only_fs, sql_file
 from iid.errors import BuildError
@@ -50,14 +50,22 @@ TABLE_FILES: dict[str, list[str]] = {
     "register_log": ["published/register_log.csv"],
     "imports": ["published/imports.csv"],
     "scenarios": ["published/scenarios.csv"],
+    "users": ["published/users.csv"],
+    "user_roles": ["published/user_roles.csv"],
+    "role_log": ["published/role_log.csv"],
 }
 # Files only an export (`python -m iid export`) writes: tables that hold nothing but what users entered.
-USER_FILES = ("published/imports.csv", "published/scenarios.csv", "published/register_log.csv")
-USER_TABLES = ("imports", "scenarios", "register_log")
+USER_FILES = (
+    "published/imports.csv",
+    "published/scenarios.csv",
+    "published/register_log.csv",
+    "published/users.csv",
+    "published/user_roles.csv",
+    "published/role_log.csv",
+)
+USER_TABLES = ("imports", "scenarios", "register_log", "users", "user_roles", "role_log")
 # Patterns that may match no file: the sample (a published-only database) and what an export adds.
 OPTIONAL = ("sample/", *USER_FILES)
-# Statements per table, built once from the allow-list above; no user text reaches them.
-_INSERT = {table: f"insert into {table} by name select * from frame" for table in TABLE_FILES}
 TEMP_PREFIX = ".iid-build-"  # a build's file beside the database until it is swapped in
 
 
@@ -100,8 +108,48 @@ def create_schema(db: Database) -> None:
         cur.execute(sql_file("views"))
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+# How every CSV of data/ is read: the first line names the columns, every cell is text until the insert casts it to
+# the column's type in the schema (the same casts whatever wrote the file), an empty cell is NULL, a short row is padded
+# with NULLs; one thread, so a quoted cell may hold a line break.
+_CSV_OPTIONS = (
+    "header = true, auto_detect = false, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
+    "nullstr = '', null_padding = true, parallel = false"
+)
+# Statements per table, built once from the allow-list above; the file and its column names are bound parameters.
+_LOAD = {
+    table: f"insert into {table} by name select * from read_csv(?, columns = ?, {_CSV_OPTIONS})"
+    for table in TABLE_FILES
+}
+
+
+def _csv_columns(path: Path) -> list[str]:
+    """The names in a CSV's first line (UTF-8, with or without a byte-order mark)."""
+    with path.open("rb") as fh:
+        first = fh.readline().decode("utf-8-sig")
+    names = next(csv.reader([first]), [])
+    if not names:
+        raise ValueError("berkas kosong, tanpa baris judul kolom / empty file, no header line")
+    return names
+
+
+def _short(exc: BaseException) -> str:
+    """DuckDB's message up to its advice on reader options (which a person fixing the file has no use for)."""
+    text = str(exc).strip()
+    head = text.split("\n\n", 1)[0]
+    lines = [line for line in head.splitlines() if not line.lstrip().startswith(("file =", "Possible"))]
+    return " ".join(line.strip() for line in lines if line.strip())[:1000]
+
+
+def _load_csv(cur, table: str, path: Path, rel: str) -> int:
+    """Insert one CSV into table by column name, read by DuckDB (no Python copy of its rows); returns rows added."""
+    try:
+        columns = dict.fromkeys(_csv_columns(path), "VARCHAR")
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        raise BuildError(f"{rel}: {exc}") from exc
+    try:
+        return cur.execute(_LOAD[table], [str(path), columns]).fetchone()[0]
+    except duckdb.Error as exc:  # a bad cell, a row of another width, a broken rule of the schema: this file is bad
+        raise BuildError(f"{rel}: {_short(exc)}") from exc
 
 
 def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict[str, int]:
@@ -123,20 +171,7 @@ def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict
                 if not paths and not optional:
                     raise BuildError(f"{pattern}: berkas tidak ada / file missing")
                 for path in paths:
-                    rel = path.relative_to(data_dir).as_posix()
-                    try:
-                        frame = _read_csv(path)
-                    except (ValueError, UnicodeDecodeError) as exc:
-                        raise BuildError(f"{rel}: {exc}") from exc
-                    if frame.empty:
-                        continue
-                    cur.register("frame", frame)
-                    try:
-                        cur.execute(_INSERT[table])
-                    except Exception as exc:  # duckdb raises several kinds; all mean this file is bad
-                        raise BuildError(f"{rel}: {exc}") from exc
-                    cur.unregister("frame")
-                    n += len(frame)
+                    n += _load_csv(cur, table, path, path.relative_to(data_dir).as_posix())
             counts[table] = n
         refresh_derived(cur)
     return counts

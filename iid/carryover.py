@@ -31,7 +31,7 @@ from iid.errors import BuildError
 
 REFERENCE = "reference"  # the schema holding data/ exactly as loaded
 # Tables only people fill, whose rows no data/ file holds: the logs, scenarios, and the accounts and roles (iid/auth.py).
-USER_ONLY = (*USER_TABLES, "users", "user_roles", "role_log")
+USER_ONLY = USER_TABLES
 OLD = "old"  # the previous database file, attached read-only during a rebuild
 
 

@@ -269,13 +269,21 @@ def test_export_then_build_from_the_export_gives_the_same_tables(writable_db, tm
         published=True,
         actor=ADMIN,
     )
+    from iid import auth
+
+    auth.grant(db, ADMIN, "editor@bontang.go.id", "editor", "64.74")  # accounts and roles travel with the export
     out = tmp_path / "export"
     dataio.export_dir(db, out)
     rebuilt = tmp_path / "rebuilt.duckdb"
     build(out, rebuilt)
     again = Database(rebuilt)
     try:
-        for table in (*TABLES, "regions", "scenarios", "events", "commitments", "predicate_bands", "indicators"):
+        assert again.scalar("select count(*) from user_roles where email = 'editor@bontang.go.id'") == 1
+        for table in (
+            *TABLES,
+            *("regions", "scenarios", "events", "commitments", "predicate_bands", "indicators"),
+            *("users", "user_roles", "role_log"),
+        ):
             assert again.df(f"select * from {table} order by all").equals(
                 db.df(f"select * from {table} order by all")
             ), table
