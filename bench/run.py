@@ -19,19 +19,25 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   cpu_ms_run: the server's CPU time per run of the page's script alone (bench/wsclient.py, no static files);
   *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
   deltas/charts/exceptions: what one run sends (an exception means the page is broken, whatever its speed).
-- interactions.<name>: from the user's action until the screen shows its result (changed_s: the new region in the
-  chart, the new target status, the new what-if score, the next screen of the story) and until the run it started
-  has finished (done_s), in a browser on a warm server; cpu_ms is the server's CPU time for it. The floor is a
-  number input that redraws the floor's chart.
+- interactions.<name>: one visit, then gestures one after another (the first warms up and is not counted), each
+  asking for something new as a user would: add one more region on /bandingkan, type another target value on
+  /target, type another what-if level in the indicator grid on /target, move to the next screen of the story on
+  /presentasi (arrow keys, forward to the end and back). changed_s: from the gesture until the screen shows its
+  result (the added region in the first chart, the new gap to the target, the new what-if score, the next screen's
+  caption), stamped in the page by a MutationObserver; done_s: until the run it started has finished; cpu_ms: the
+  server's CPU time for it. The floor's gesture is a number input that redraws the floor's chart.
 - concurrency.<case>.<n>: n sessions open at the same moment (bench/wsclient.py speaks Streamlit's websocket
   protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run); seconds per
   session from connect to its finished run. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
   with every session on a region no session asked before (cold caches). full_runs counts sessions that received
   as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
-- register.<size>: a data folder whose register holds the shipped sample (1x) or N generated innovations spread
-  over 531 regions at the national rate (bench/register_gen.py): build wall time and peak memory; then /inovasi
-  for Kota Bontang per tab: cold (first visit in a fresh server whose Python imports are warm) and warm: browser
-  first chart and script finished, server CPU per load and per run, bytes the run sends over the websocket.
+- register.<size>: a data folder whose register holds the shipped sample (1x: 360 innovations in three cities) or N
+  generated innovations spread over 531 regions at the national rate (bench/register_gen.py); its build in a child
+  process (wall time, peak memory); then /inovasi for Kota Bontang, per tab on one server: cold_cpu_ms_run is the
+  first run after Streamlit's caches were cleared (the "Clear cache" BackMsg empties st.cache_data and
+  st.cache_resource, so the database is opened again; Python imports stay warm), cpu_ms_run the
+  warm runs, bytes_run what one run sends over the websocket; a tab with charts is also visited in Chromium, cold
+  and warm (first chart, script finished, CPU per load). --big adds 1.000.000 innovations (about 2 minutes more).
 - imports: preview and write of every region's scores (about 2.700 rows) and of a year of indicator levels,
   then their undo, in process on an in-memory database (what /data does after the user confirms).
 - exports: a chart image (PNG 1920×1080 and SVG) on a warm renderer, and the PowerPoint deck of one region.
@@ -79,6 +85,7 @@ VIEWPORT = {"width": 1280, "height": 720}
 CHART = ".js-plotly-plot .main-svg"
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
 TIMEOUT_MS = 120_000
+GESTURE_TIMEOUT_MS = 30_000  # a gesture whose result never shows is an error, not a figure
 SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "imports", "exports")
 
 # (name, url path, query): the pages a planner opens, on regions that have every kind of data
@@ -480,7 +487,7 @@ def _change_target(page, i: int) -> tuple[Callable, str]:
     return (lambda: box.press("Enter")), _metric_is_not("Selisih ke target", before)
 
 
-LEVELS = ["0", "3", "1", "2", "0.5", "2.5", "1.5", "3"]
+LEVELS = ["0", "3", "1", "2"]  # whole levels: the grid reads what is typed in the browser's locale
 
 
 def _edit_whatif(page, i: int) -> tuple[Callable, str]:
@@ -546,7 +553,7 @@ def interact(browser: Browser, server: Served, path: str, query: str, gesture: C
             c0 = server.cpu()
             t0 = time.time()
             act()
-            page.wait_for_function("window.__changed !== null", timeout=TIMEOUT_MS)
+            page.wait_for_function("window.__changed !== null", timeout=GESTURE_TIMEOUT_MS)
             changed = page.evaluate("window.__changed") / 1000
             done = watch.wait_finished(page, runs + 1)
             page.wait_for_selector(NOT_RUNNING, state="attached")
