@@ -54,8 +54,9 @@ format: $(VENV)/.dev
 test: $(VENV)/.dev chromium office $(DB) lint
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev $(DB)
-	$(BIN)/python bench/run.py
+# Builds its own databases in a temporary folder; BENCH_ARGS="--quick" for a smoke run, "--big" for 1.000.000 innovations.
+bench: $(VENV)/.dev chromium
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 sample: $(VENV)/.runtime
 	$(BIN)/python -m iid sample --seed 1
