@@ -140,6 +140,19 @@ def _short(exc: BaseException) -> str:
     return " ".join(line.strip() for line in lines if line.strip())[:1000]
 
 
+# Keys the schema holds without an index: innovation_levels has 20 rows per innovation (20.000.000 at a million
+# innovations), and a primary key's index of them tripled the build's time and memory and added 1,3 GB to the file.
+# Checked after each file instead, as the index would: the first key held twice, named as DuckDB names one.
+UNIQUE = {"innovation_levels": ("innovation_id", "indicator_code")}
+_DUPLICATE = {
+    table: f"""with twice as (select hash({", ".join(cols)}) as h from {table} group by h having count(*) > 1)
+               select {", ".join(cols)} from {table} where hash({", ".join(cols)}) in (select h from twice)
+               group by all having count(*) > 1 order by all limit 1"""
+    for table, cols in UNIQUE.items()
+}
+BUILD_MEMORY = "1GB"  # DuckDB's memory while loading a file database: larger sorts and joins spill to disk
+
+
 def _load_csv(cur, table: str, path: Path, rel: str) -> int:
     """Insert one CSV into table by column name, read by DuckDB (no Python copy of its rows); returns rows added."""
     try:
@@ -147,14 +160,25 @@ def _load_csv(cur, table: str, path: Path, rel: str) -> int:
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         raise BuildError(f"{rel}: {exc}") from exc
     try:
-        return cur.execute(_LOAD[table], [str(path), columns]).fetchone()[0]
+        n = cur.execute(_LOAD[table], [str(path), columns]).fetchone()[0]
     except duckdb.Error as exc:  # a bad cell, a row of another width, a broken rule of the schema: this file is bad
         raise BuildError(f"{rel}: {_short(exc)}") from exc
+    if table in _DUPLICATE and n:
+        twice = cur.execute(_DUPLICATE[table]).fetchall()
+        if twice:
+            key = ", ".join(str(v) for v in twice[0])
+            raise BuildError(
+                f'{rel}: kunci ganda / duplicate key ({", ".join(UNIQUE[table])}) "{key}": '
+                "satu baris per kunci / one row per key"
+            )
+    return n
 
 
 def load_into(db: Database, data_dir: Path, include_sample: bool = True) -> dict[str, int]:
     """Fill an empty schema from the CSVs of data_dir, in one transaction."""
     counts: dict[str, int] = {}
+    if db.path != ":memory:":  # a file database can spill; an in-memory one holds the data itself (small: tests)
+        db.rows(f"set memory_limit = '{BUILD_MEMORY}'")
     with db.transaction() as cur:
         regions = load_regions(data_dir / "raw" / "idn-area-data")
         cur.register("frame", regions)

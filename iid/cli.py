@@ -122,6 +122,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_sample(args: argparse.Namespace) -> int:
     from iid import sample
 
+    if args.innovations is not None:  # a data folder with a big generated register, for growth figures
+        from iid.register_sample import big_data_folder
+
+        if not args.out:
+            print("--innovations butuh --out FOLDER / needs --out FOLDER (data/ stays as shipped)", file=sys.stderr)
+            return 2
+        try:
+            out = big_data_folder(
+                args.innovations, Path(args.out), Path(args.from_dir or settings.data_dir()), args.seed
+            )
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        print(f"  {args.innovations} innovations → {out}  (python -m iid build --from {out})")
+        return 0
     tables = sample.generate(Path(args.from_dir or settings.data_dir()), seed=args.seed)
     out = Path(args.out or (Path(settings.data_dir()) / "sample"))
     sample.write(tables, out)
@@ -349,6 +364,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--from", dest="from_dir")
     s.add_argument("--out")
+    s.add_argument(
+        "--innovations", type=int, help="write a data folder (--out) whose sample register holds this many innovations"
+    )
     s.set_defaults(func=cmd_sample)
     i = sub.add_parser("import", help="import a CSV or XLSX of scores, indicators or targets (all or nothing)")
     i.add_argument("file")

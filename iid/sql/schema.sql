@@ -223,12 +223,16 @@ create table units (
     primary key (region_code, unit)
 );
 
--- An innovation's levels (0–3) on the per-innovation IID indicators, as claimed by its unit.
+-- An innovation's levels (0–3) on the per-innovation IID indicators, as claimed by its unit. One row per
+-- (innovation_id, indicator_code): checked by the build (iid/build.py UNIQUE), not by a primary key, whose index of 20
+-- rows per innovation tripled a large register's build and added 1,3 GB to the file at a million innovations. Only
+-- data/ fills it, so the carry-over compares its rows whole. Rows keep the order of their files (the sample's and an
+-- export's are by innovation): where a region's innovation ids sit together (SMP-<code>-…), its levels are read
+-- without scanning the rest (iid/register.py LEVELS).
 create table innovation_levels (
     innovation_id  varchar not null,  -- no foreign key: a deleted innovation's levels stay, so an undo restores it whole
     indicator_code varchar not null,
-    level          integer not null check (level between 0 and 3),
-    primary key (innovation_id, indicator_code)
+    level          integer not null check (level between 0 and 3)
 );
 
 create table competitions (
