@@ -1090,6 +1090,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "users_revoke": {"id": "Cabut peran", "en": "Take a role back"},
     "users_revoke_pick": {"id": "Peran yang dicabut", "en": "Role to take back"},
     "users_revoke_go": {"id": "Cabut", "en": "Take back"},
+    "users_revoke_placeholder": {"id": "Pilih akun dan peran", "en": "Pick an account and role"},
     "users_revoked": {
         "id": "{email}: peran `{role}` dicabut{where}.",
         "en": "{email}: role `{role}` taken back{where}.",

@@ -181,6 +181,11 @@ def refused(exc, lang: str) -> None:
     st.error(md_escape(exc.text(lang)), icon=":material/block:")
 
 
+def plain_address(text: str) -> str:
+    """An e-mail address as code: markdown would otherwise make a mailto link of it (and an escape does not stop it)."""
+    return "`" + text.replace("`", "") + "`"
+
+
 def region_label(code: str) -> str:
     regs = regions(db_path()).set_index("code")["display_name"]
     return f"{regs[code]} ({code})" if code in regs.index else code
@@ -217,16 +222,21 @@ def account_sidebar(lang: str) -> None:
             st.login()
         return
     who = actor()
-    box.markdown(f"**{md_escape(who.name or who.email or who.subject)}**")
+    box.markdown(f"**{md_escape(who.name)}**" if who.name else plain_address(who.email or who.subject))
     if who.email and who.name:
-        box.caption(md_escape(who.email))
+        box.caption(plain_address(who.email))
     if who.email is None:
         box.caption(t("acct_no_email", lang))
         roles = []
     else:
         roles = display.role_lines(account_roles(db_path(), who.email), lang)
     box.markdown(
-        f"{t('acct_roles', lang)}: " + (", ".join(roles) if roles else t("acct_viewer", lang)),
+        f"{t('acct_roles', lang)}:"
+        + (
+            "".join(f"\n- {r}" for r in roles)
+            if len(roles) > 1
+            else f" {roles[0] if roles else t('acct_viewer', lang)}"
+        ),
         help=t("acct_roles_help", lang),
     )
     if box.button(t("acct_logout", lang), key="acct_logout", icon=":material/logout:"):

@@ -72,13 +72,21 @@ if "_usr_msg" in st.session_state:
 if "_usr_err" in st.session_state:
     st.error(fmt.md_escape(st.session_state.pop("_usr_err")), icon=":material/block:")
 
-left, right = st.columns(2)
+accounts = auth.users(db)
+if accounts.empty:
+    st.caption(t("users_none", lang))
+else:
+    shown = display.users(accounts, lang)
+    st.dataframe(shown.frame, column_config=shown.config, hide_index=True, width="stretch")
+
+left, right = st.columns([3, 2])
 with left.form("usr_grant"):
-    st.subheader(t("users_grant", lang))
-    st.text_input(t("users_email", lang), max_chars=200, key="usr_email", placeholder="nama@bontangkota.go.id")
-    st.text_input(t("users_name", lang), max_chars=200, key="usr_name")
-    st.segmented_control(t("users_role", lang), ["editor", "data", "admin"], default="editor", key="usr_role")
-    st.selectbox(
+    st.markdown(f"**{t('users_grant', lang)}**")
+    f1, f2 = st.columns(2)
+    f1.text_input(t("users_email", lang), max_chars=200, key="usr_email", placeholder="nama@bontangkota.go.id")
+    f2.text_input(t("users_name", lang), max_chars=200, key="usr_name")
+    f1.segmented_control(t("users_role", lang), ["editor", "data", "admin"], default="editor", key="usr_role")
+    f2.selectbox(
         t("users_region", lang),
         [None, *names],
         format_func=lambda c: t("acct_all_regions", lang) if c is None else f"{names[c]} ({c})",
@@ -87,20 +95,22 @@ with left.form("usr_grant"):
     )
     st.form_submit_button(t("users_give", lang), icon=":material/person_add:", type="primary", on_click=give)
 
-accounts = auth.users(db)
-with right.container(border=True):
-    st.subheader(t("users_revoke", lang))
-    labels = {
-        (r["email"], r["role"], py(r["region_code"]) or auth.ALL): " · ".join(
-            p
-            for p in (r["email"], r["role"], display.role_scope(r["role"], r["region_code"], r["region_name"], lang))
-            if p
-        )
-        for r in accounts.to_dict("records")
-    }
-    if labels:
+labels = {
+    (r["email"], r["role"], py(r["region_code"]) or auth.ALL): " · ".join(
+        p for p in (r["email"], r["role"], display.role_scope(r["role"], r["region_code"], r["region_name"], lang)) if p
+    )
+    for r in accounts.to_dict("records")
+}
+if labels:
+    with right.container(border=True):
+        st.markdown(f"**{t('users_revoke', lang)}**")
         st.selectbox(
-            t("users_revoke_pick", lang), list(labels), format_func=labels.get, key="usr_revoke_pick", index=None
+            t("users_revoke_pick", lang),
+            list(labels),
+            format_func=labels.get,
+            key="usr_revoke_pick",
+            index=None,
+            placeholder=t("users_revoke_placeholder", lang),
         )
         st.button(
             t("users_revoke_go", lang),
@@ -109,12 +119,6 @@ with right.container(border=True):
             on_click=take_back,
             disabled=st.session_state.get("usr_revoke_pick") not in labels,
         )
-    else:
-        st.caption(t("users_none", lang))
-
-if not accounts.empty:
-    shown = display.users(accounts, lang)
-    st.dataframe(shown.frame, column_config=shown.config, hide_index=True, width="stretch")
 
 st.subheader(t("users_log", lang))
 log = auth.role_log(db)
@@ -122,4 +126,6 @@ if log.empty:
     st.caption(t("users_log_none", lang))
 else:
     shown = display.role_log(log, lang, names)
-    st.dataframe(shown.frame, column_config=shown.config, hide_index=True, width="stretch", height=320)
+    st.dataframe(
+        shown.frame, column_config=shown.config, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(log))
+    )

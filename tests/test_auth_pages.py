@@ -155,8 +155,8 @@ def test_signed_in_the_sidebar_names_the_account_its_roles_and_offers_keluar(rol
     at = signed_in(None, RINA)
     assert not at.exception
     text = sidebar_text(at)
-    assert "**Rina Wulandari**" in text and "rina@bontangkota\\.go\\.id" in text  # markdown-escaped
-    assert "`editor` · Kota Bontang \\(64\\.74\\)" in text
+    assert "**Rina Wulandari**" in text and "`rina@bontangkota.go.id`" in text  # as code: never a mailto link
+    assert "Peran: `editor` · Kota Bontang \\(64\\.74\\)" in text
     assert [b.label for b in at.sidebar.button] == ["Keluar"]
 
 
