@@ -1077,6 +1077,28 @@ def present_style(fig: go.Figure) -> go.Figure:
         if a.name == "rule_change":
             a.ay = a.ay * grow
     f.update_traces(textfont_size=20, selector={"type": "bar"})
+    f.update_traces(  # the score gauge: its ticks, number and predicate read from the back row
+        gauge_axis_tickfont_size=22,
+        number_font_size=96,
+        delta_font_size=36,
+        title_font_size=34,
+        selector={"type": "indicator"},
+    )
+    return f
+
+
+def projector(fig: go.Figure) -> go.Figure:
+    """The projector copy of a figure for the screen: present_style, no fixed height (it fills its container, which
+    the presentation view sizes from the viewport), the title a little smaller (the screen's headline is above it)."""
+    f = present_style(fig)
+    strip = rule_strip(f) * 18 / RULE_FONT
+    f.update_layout(
+        height=None,
+        autosize=True,
+        title_font_size=32,
+        title_subtitle_font_size=22,
+        margin={"t": 96 + strip},
+    )
     return f
 
 

@@ -552,6 +552,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sum_best": {"id": "Tahun terbaik: {year} ({score}).", "en": "Best year: {year} ({score})."},
     "sum_years_in": {"id": "Tahun per predikat: {items}.", "en": "Years per predicate: {items}."},
     "story_score_title": {"id": "{name}: skor IID {year}", "en": "{name}: IID score {year}"},
+    "story_score_short": {"id": "Skor IID {year}: {score}", "en": "IID score {year}: {score}"},
     "story_score_subtitle": {
         "id": "Skor 0–100 pada batas predikat tahun itu",
         "en": "Score 0–100 on that year's predicate bands",

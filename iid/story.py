@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from iid import charts, explore, figures, fmt, queries, scenarios
+from iid import charts, explore, figures, fmt, narrative, queries, scenarios
 from iid.db import Database
-from iid.i18n import t
+from iid.i18n import predicate_label, t
 from iid.overview import commitment_lines, headline
 from iid.values import first, py, records, text
 
@@ -25,6 +25,11 @@ class Screen:
     lines: list[str] = field(default_factory=list)  # body text (title and commitments screens)
     sources: list[str] = field(default_factory=list)  # for the slide notes
     has_sample: bool = False
+    short: str | None = None  # the headline on the projector when the full one would take more than two lines
+
+    @property
+    def projector_headline(self) -> str:
+        return self.short or self.headline
 
 
 def _source_lines(df) -> list[str]:
@@ -114,7 +119,28 @@ def score_screen(c: _Ctx) -> Screen | None:
         h.change_value,
         c.lang,
     )
-    return Screen("score", h.sentence or c.name, gauge, sources=c.src, has_sample=bool(latest["score_is_sample"]))
+    return Screen(
+        "score",
+        h.sentence or c.name,
+        gauge,
+        sources=c.src,
+        has_sample=bool(latest["score_is_sample"]),
+        short=_score_short(c, bands),
+    )
+
+
+def _score_short(c: _Ctx, bands: dict) -> str | None:
+    """'Skor IID 2025: 62,36, naik 1,00 poin dari 2024, tetapi turun ke Inovatif karena …': the score and what
+    changed, without the rank and the kind of figure (the gauge and its mark show those)."""
+    latest = c.o.latest
+    if latest is None or latest["score"] is None:
+        return None
+    s = narrative.shift(c.o.previous, latest, bands) if c.o.previous else None
+    phrase = narrative.change_phrase(s, c.lang) if s is not None else ""
+    if not phrase and latest["predicate"]:
+        phrase = t("nar_pred", c.lang, p=predicate_label(latest["predicate"], c.lang))
+    head = t("story_score_short", c.lang, year=int(latest["year"]), score=fmt.score(latest["score"], c.lang))
+    return head + (f", {phrase}" if phrase else "") + "."
 
 
 def trend_screen(c: _Ctx) -> Screen:

@@ -605,11 +605,30 @@ def clear_caches() -> None:
 _PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"] { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; padding-bottom: 1rem !important;
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 0.75rem 2rem 1rem !important;
   max-width: 100% !important; }
 h1 { font-size: 3.2rem !important; }
 h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
+/* one screen = the viewport: headline, the chart taking every pixel left, the navigation row */
+.st-key-present_screen { flex: 0 0 auto !important; height: calc(100vh - 1.75rem) !important;
+  gap: 0.5rem !important; }
+.st-key-present_head h1 { font-size: clamp(48px, 4vw, 72px) !important; line-height: 1.15 !important;
+  padding: 0 !important; }
+.st-key-present_head h2 { font-size: clamp(40px, 2.9vw, 56px) !important; line-height: 1.18 !important;
+  padding: 0 !important; font-weight: 700 !important; }
+.st-key-present_head p, .st-key-present_body p { font-size: clamp(28px, 2.2vw, 40px) !important;
+  line-height: 1.3 !important; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-present_chart),
+[data-testid="stLayoutWrapper"]:has(> .st-key-present_body) { flex: 1 1 0 !important; min-height: 0 !important; }
+.st-key-present_chart, .st-key-present_chart [data-testid="stElementContainer"],
+.st-key-present_chart [data-testid="stFullScreenFrame"], .st-key-present_chart [data-testid="stPlotlyChart"]
+  { height: 100% !important; min-height: 0 !important; }
+.st-key-present_count p { font-size: clamp(24px, 1.9vw, 34px) !important; font-weight: 600 !important;
+  text-align: center !important; margin: 0 !important; }
+.st-key-present_head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-present_nav button { min-height: 3rem !important; padding: 0.25rem 1.25rem !important; }
+.st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
 </style>
 """
 
@@ -637,24 +656,53 @@ def leave_present(lang: str) -> None:
         st.rerun()
 
 
-def projector(headline: str, fig, lang: str, key: str) -> None:
-    """One headline and one chart, in projector styling; then the page stops."""
-    from iid.charts import present_style, rule_strip
+def projector_figure(fig):
+    """The projector copy of a figure (iid.charts.projector): made once per shared figure, then drawn as it is."""
+    from iid.charts import projector as dress
 
-    st.markdown(f"### {md_escape(headline)}")
-    if fig is not None:
-        f = present_style(fig)
-        f.update_layout(height=540 + rule_strip(f))  # the plot keeps its height under the rule-change labels
-        st.plotly_chart(f, width="stretch", key=f"present_{key}")
-    leave_present(lang)
+    if fig is None:
+        return None
+    made = fig.__dict__.get("_projector") if isinstance(fig, SharedFigure) else None
+    if made is None:
+        made = SharedFigure.of(dress(fig))
+        if isinstance(fig, SharedFigure):
+            object.__setattr__(fig, "_projector", made)  # the shared figure never changes: neither does its copy
+    return made
+
+
+def projector_chart(fig, key: str, height: int = 620) -> None:
+    """A chart on the projector: in presentation mode it takes every pixel the screen's container leaves it."""
+    f = projector_figure(fig)
+    if is_present():
+        with st.container(key="present_chart"):
+            st.plotly_chart(f, width="stretch", height="stretch", key=f"present_{key}", config={"responsive": True})
+    else:
+        st.plotly_chart(f, width="stretch", height=height, key=f"present_{key}")
+
+
+def projector(headline: str, fig, lang: str, key: str) -> None:
+    """One headline and one chart filling the screen, in projector styling; then the page stops."""
+    with st.container(key="present_screen"):
+        with st.container(key="present_head"):
+            st.markdown(f"## {md_escape(headline)}")
+        if fig is not None:
+            projector_chart(fig, key)
+        with st.container(key="present_nav", horizontal=True):
+            leave_present(lang)
     st.stop()
 
 
-@versioned("scores", "register", "scenarios", max_entries=64)
+@versioned("scores", "register", "scenarios", max_entries=64, resource=True)
 def story(db_path: str, code: str, lang: str, published_only: bool) -> list:
+    """The story's screens, shared (never changed by a page); each figure a SharedFigure, so drawing it is cheap."""
     from iid.story import build_story
 
-    return build_story(get_db(db_path), code, lang, published_only)
+    screens = build_story(get_db(db_path), code, lang, published_only)
+    for s in screens:
+        if s.figure is not None:
+            s.figure = SharedFigure.of(s.figure)
+            projector_figure(s.figure)  # made now, so moving to any screen only draws it
+    return screens
 
 
 @versioned("scores", "register", "scenarios")

@@ -16,7 +16,7 @@ reg = data.region
 if ui.is_present():
     score_screen = ui.story_screen(ui.db_path(), code, "score", lang, published_only)
     ui.projector(
-        score_screen.headline if score_screen else reg["display_name"],
+        score_screen.projector_headline if score_screen else reg["display_name"],
         ui.figure(ui.db_path(), "overview_trend", code, published_only, lang),
         lang,
         "overview",

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from iid import export, fmt, ui
-from iid.charts import present_style, rule_strip
 from iid.i18n import t
 
 lang, published_only = ui.common_controls()
@@ -21,44 +20,41 @@ def go(delta: int) -> None:
 
 
 screen = screens[step - 1]
-if screen.key == "title":
-    st.title(screen.headline)
-    for line in screen.lines:
-        st.markdown(f"### {fmt.md_escape(line)}")
-else:
-    st.markdown(f"### {fmt.md_escape(screen.headline)}")
-if screen.figure is not None:
-    fig = present_style(screen.figure)
-    fig.update_layout(height=540 + rule_strip(fig))  # headline + chart + buttons; the rule labels sit above
-    st.plotly_chart(fig, width="stretch", key=f"story_{screen.key}")
-if screen.lines and screen.key != "title":
-    for line in screen.lines:
-        st.markdown(f"### • {fmt.md_escape(line)}")
-if screen.has_sample and screen.figure is None:
-    st.caption(t("sample_badge", lang))
-
-left, mid, right = st.columns([1, 2, 1])
-left.button(
-    t("story_prev", lang),
-    icon=":material/arrow_back:",
-    shortcut="Left",
-    on_click=go,
-    args=(-1,),
-    disabled=step <= 1,
-    key="story_prev",
-    width="stretch",
-)
-mid.caption(t("story_step", lang, i=step, n=n))
-right.button(
-    t("story_next", lang),
-    icon=":material/arrow_forward:",
-    shortcut="Right",
-    on_click=go,
-    args=(1,),
-    disabled=step >= n,
-    key="story_next",
-    width="stretch",
-)
+with st.container(key="present_screen"):
+    with st.container(key="present_head"):
+        if screen.key == "title":
+            st.markdown(f"# {fmt.md_escape(screen.headline)}")
+        else:
+            st.markdown(f"## {fmt.md_escape(screen.projector_headline)}")
+    if screen.figure is not None:
+        ui.projector_chart(screen.figure, "story")  # one key: the next screen updates the chart in place
+    elif screen.lines:
+        with st.container(key="present_body"):
+            for line in screen.lines:
+                st.markdown(f"{'' if screen.key == 'title' else '• '}{fmt.md_escape(line)}")
+            if screen.has_sample:
+                st.caption(t("sample_badge", lang))
+    with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            t("story_prev", lang),
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            on_click=go,
+            args=(-1,),
+            disabled=step <= 1,
+            key="story_prev",
+        )
+        with st.container(key="present_count"):
+            st.markdown(t("story_step", lang, i=step, n=n))
+        st.button(
+            t("story_next", lang),
+            icon=":material/arrow_forward:",
+            shortcut="Right",
+            on_click=go,
+            args=(1,),
+            disabled=step >= n,
+            key="story_next",
+        )
 ui.write_url("s", step, 1)
 
 region_name = ui.regions(path).set_index("code").loc[code, "display_name"]

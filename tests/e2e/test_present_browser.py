@@ -37,6 +37,43 @@ def test_the_arrow_keys_move_to_the_next_and_previous_screen(page: Page, app_url
     expect(page.get_by_text(re.compile(r"^Skor IID 2025: "))).to_be_visible(timeout=15_000)
 
 
+MEASURE = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left,
+    right: r.right, height: r.height}; };
+  const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const head = document.querySelector('.st-key-present_head h2, .st-key-present_head h1');
+  const chart = document.querySelector('.st-key-present_chart .js-plotly-plot');
+  const ticks = [...document.querySelectorAll('.st-key-present_chart .xtick text, .st-key-present_chart .ytick text,'
+    + ' .st-key-present_chart .xangularaxistick text')];
+  const count = document.querySelector('.st-key-present_count p');
+  const next = document.querySelector('.st-key-story_next button');
+  return {head: box(head), headPx: px(head), chart: chart && box(chart),
+    tickPx: ticks.map((t) => parseFloat(t.style.fontSize)), count: box(count), countPx: px(count), next: box(next)};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1920x1080", "1280x720"])
+@pytest.mark.parametrize("screen", [2, 3], ids=["score", "trend"])
+def test_the_projector_chart_fills_the_screen_under_a_large_headline_and_nothing_is_cut(
+    page: Page, app_url: str, size, screen
+):
+    w, h = size
+    page.set_viewport_size({"width": w, "height": h})
+    page.goto(f"{app_url}/presentasi?r=64.74&present=1&s={screen}")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-present_chart .main-svg", timeout=15_000)
+    m = page.evaluate(MEASURE)
+    assert m["head"]["top"] >= 0 and m["head"]["bottom"] <= m["chart"]["top"] + 1  # the headline is whole
+    assert m["headPx"] >= 40
+    assert m["chart"]["height"] >= 0.7 * h, m["chart"]
+    assert m["chart"]["left"] >= 0 and m["chart"]["right"] <= w
+    assert m["chart"]["bottom"] <= m["next"]["top"] + 1  # the navigation row stays under the chart
+    for part in ("count", "next"):
+        assert 0 <= m[part]["top"] and m[part]["bottom"] <= h, (part, m[part])
+    assert m["countPx"] >= 24
+    assert m["tickPx"] and min(m["tickPx"]) >= 20, m["tickPx"]
+
+
 def test_the_deck_download_delivers_a_powerpoint_that_opens(page: Page, app_url: str):
     from pptx import Presentation
 
