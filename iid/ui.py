@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -167,10 +168,9 @@ def can_edit(lang: str, action: str | tuple[str, ...], region: str | None = None
         where = t("auth_where", lang, regions=region_label(region)) if region else ""
         admins = auth.admins(get_db(db_path()))
         giver = t("auth_giver", lang, admins=", ".join(admins[:3])) if admins else t("auth_giver_none", lang)
+        who_ = f"{who.name} ({who.email})" if who.name and who.email else who.label
         st.info(
-            t("edit_no_role", lang, who=md_escape(who.label), what=what, where=where, role=auth.ACTIONS[first])
-            + " "
-            + giver,
+            safe_md(t("edit_no_role", lang, who=who_, what=what, where=where, role=auth.ACTIONS[first]) + " " + giver),
             icon=":material/lock:",
         )
     return False
@@ -178,7 +178,20 @@ def can_edit(lang: str, action: str | tuple[str, ...], region: str | None = None
 
 def refused(exc, lang: str) -> None:
     """A write refused for want of a role (iid.auth.Forbidden): what, why and who gives the role; no traceback."""
-    st.error(md_escape(exc.text(lang)), icon=":material/block:")
+    st.error(safe_md(exc.text(lang)), icon=":material/block:")
+
+
+_ADDRESS = re.compile(r"[^\s@()`,;:<>]+@[^\s@()`,;:<>]+\.[A-Za-z]{2,}")
+
+
+def safe_md(text: str) -> str:
+    """A message for st.error/st.info made inert (no links, HTML or formatting from data) but for its `code` spans;
+    e-mail addresses as code, since markdown would make mailto links of them even escaped."""
+    out, pos = [], 0
+    for m in _ADDRESS.finditer(text):
+        out += [md_escape(text[pos : m.start()]).replace("\\`", "`"), f"`{m.group()}`"]
+        pos = m.end()
+    return "".join([*out, md_escape(text[pos:]).replace("\\`", "`")])
 
 
 def plain_address(text: str) -> str:

@@ -97,7 +97,7 @@ if tabs[0].open:
                                 actor=ui.actor(),
                             )
                         except Forbidden as exc:
-                            st.error(fmt.md_escape(exc.text(lang)))
+                            ui.refused(exc, lang)
                         except ImportRejected as exc:
                             st.error(fmt.md_escape(exc.problems[0].text(lang)))
                         else:
@@ -125,7 +125,7 @@ if tabs[1].open:
         if "_data_msg" in st.session_state:
             st.success(st.session_state.pop("_data_msg"))
         if "_data_err" in st.session_state:
-            st.error(fmt.md_escape(st.session_state.pop("_data_err")))
+            st.error(ui.safe_md(st.session_state.pop("_data_err")))
         hist = dataio.history(db)
         if hist.empty:
             st.caption(t("hist_none", lang))
@@ -164,7 +164,7 @@ def save_source(lang: str) -> None:
             actor=ui.actor(),
         )
     except Forbidden as exc:
-        ss["_src_err"] = fmt.md_escape(exc.text(lang))
+        ss["_src_err"] = ui.safe_md(exc.text(lang))
     except ImportRejected as exc:
         ss["_src_err"] = fmt.md_escape(exc.problems[0].text(lang))
     else:

@@ -46,7 +46,7 @@ def table(shown: display.Shown, **kw) -> None:
 if "_inv_added" in st.session_state:  # what the last save or undo did, kept across its rerun
     st.success(st.session_state.pop("_inv_added"))
 if "_inv_error" in st.session_state:  # an undo refused in its callback
-    st.error(fmt.md_escape(st.session_state.pop("_inv_error")))
+    st.error(ui.safe_md(st.session_state.pop("_inv_error")))
 tabs = st.tabs(
     [
         t(k, lang)
@@ -145,7 +145,7 @@ if tabs[0].open:
                         try:
                             batch = R.save(db, code, [row], {}, [], note="ditambahkan lewat formulir", actor=ui.actor())
                         except Forbidden as exc:
-                            st.error(fmt.md_escape(exc.text(lang)))
+                            ui.refused(exc, lang)
                         except ImportRejected as exc:
                             for p in exc.problems:
                                 st.error(fmt.md_escape(p.text(lang)))
@@ -193,7 +193,7 @@ if tabs[0].open:
                         db, code, new_rows, changed, deleted, note="disunting di aplikasi", base=base, actor=ui.actor()
                     )
                 except Forbidden as exc:
-                    st.error(fmt.md_escape(exc.text(lang)))
+                    ui.refused(exc, lang)
                 except R.EditConflict as exc:
                     st.session_state[ckey] = exc  # the grid keeps every edit; the panel below shows the clash
                     st.rerun()
@@ -416,7 +416,7 @@ if tabs[6].open:
                 try:
                     batch = R.import_register(db, code, up.getvalue(), up.name, actor=ui.actor())
                 except Forbidden as exc:
-                    st.error(fmt.md_escape(exc.text(lang)))
+                    ui.refused(exc, lang)
                 except ImportRejected as exc:
                     st.error(t("inv_rejected", lang))
                     table(display.problems(exc.problems, lang))

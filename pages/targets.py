@@ -392,7 +392,7 @@ if metric == "iid_score":
                         try:
                             scenarios.save(db, name, code, payload, actor=ui.actor())
                         except Forbidden as exc:
-                            st.error(fmt.md_escape(exc.text(lang)))
+                            ui.refused(exc, lang)
                         else:
                             st.success(t("sc_saved", lang, name=name.strip()))
         listing = ui.scenario_page(
@@ -400,7 +400,7 @@ if metric == "iid_score":
         )
         st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
         if "_sc_error" in st.session_state:  # a deletion refused in its callback
-            st.error(fmt.md_escape(st.session_state.pop("_sc_error")))
+            st.error(ui.safe_md(st.session_state.pop("_sc_error")))
         q1, q2 = st.columns([3, 1])
         if listing.total or listing.query:
             q1.text_input(t("sc_search", lang), key="sc_search", on_change=first_page)

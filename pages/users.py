@@ -70,7 +70,7 @@ def take_back() -> None:
 if "_usr_msg" in st.session_state:
     st.success(st.session_state.pop("_usr_msg"), icon=":material/check:")
 if "_usr_err" in st.session_state:
-    st.error(fmt.md_escape(st.session_state.pop("_usr_err")), icon=":material/block:")
+    st.error(ui.safe_md(st.session_state.pop("_usr_err")), icon=":material/block:")
 
 accounts = auth.users(db)
 if accounts.empty:

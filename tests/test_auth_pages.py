@@ -182,9 +182,12 @@ def test_an_editor_of_bontang_edits_its_register_but_sees_pontianaks_as_a_table(
     at = signed_in("pages/innovations.py", RINA, r="61.71", y="2025", itab="Register")
     assert not at.exception
     assert edit_controls(at) == []
-    assert "Rina Wulandari tidak berhak mengubah register inovasi untuk Kota Pontianak (61.71)" in infos(at)
+    assert (
+        "Rina Wulandari \\(`rina@bontangkota.go.id`\\) tidak berhak mengubah register inovasi untuk Kota Pontianak"
+        in infos(at)
+    )
     assert at.dataframe and len(at.dataframe[0].value) > 0  # the register is still there to read
-    assert "ani@kaltimprov.go.id" in infos(at)  # who gives the role
+    assert "`ani@kaltimprov.go.id`" in infos(at)  # who gives the role, as code (never a mailto link)
 
 
 def test_an_editor_cannot_import_results_but_may_import_targets(roles):

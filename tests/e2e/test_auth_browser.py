@@ -126,7 +126,11 @@ def test_an_editor_of_bontang_adds_to_its_register_but_cannot_edit_pontianaks_or
 
     open_page(page, f"{signin_url}/inovasi?r=61.71&y=2025&itab=Register")
     expect(
-        page.get_by_text(re.compile(r"Rina Wulandari tidak berhak mengubah register inovasi untuk Kota Pontianak"))
+        page.get_by_text(
+            re.compile(
+                r"Rina Wulandari \(rina@bontangkota\.go\.id\) tidak berhak mengubah register inovasi untuk Kota Pontianak"
+            )
+        )
     ).to_be_visible()
     no_edit_controls(page)
 
@@ -168,7 +172,9 @@ def test_a_signed_in_viewer_sees_no_edit_control(page: Page, signin_url: str, pa
     sign_in(page, signin_url, "vera")
     expect(page.get_by_test_id("stSidebar").get_by_text(re.compile("pembaca"))).to_be_visible()
     open_page(page, f"{signin_url}{path}")
-    expect(page.get_by_text(re.compile(r"Hanya melihat: Vera Viewer tidak berhak"))).to_be_visible(timeout=20_000)
+    expect(
+        page.get_by_text(re.compile(r"Hanya melihat: Vera Viewer \(vera@example\.org\) tidak berhak"))
+    ).to_be_visible(timeout=20_000)
     no_edit_controls(page)
 
 
