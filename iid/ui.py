@@ -112,11 +112,28 @@ def auth_problems() -> list[str]:
     return missing
 
 
+PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded")
+
+
 def serving_mode() -> str:
-    """ "local", "signin" or "read_only" (iid.auth.serving_mode) for this server's address and secrets."""
+    """ "local", "signin" or "read_only" (iid.auth.serving_mode) for this server's address and secrets.
+
+    A request a reverse proxy passed on (it says so in its headers) is not someone at this computer, though it comes
+    from 127.0.0.1: without [auth] it is read-only, never the local mode's every right.
+    """
     from iid import auth
 
-    return auth.serving_mode(st.get_option("server.address"), auth_configured())
+    mode = auth.serving_mode(st.get_option("server.address"), auth_configured())
+    return "read_only" if mode == "local" and proxied() else mode
+
+
+def proxied() -> bool:
+    """This session's request came through a reverse proxy (nginx and the like set X-Forwarded-For or Forwarded)."""
+    try:
+        headers = st.context.headers
+        return any(headers.get(h) for h in PROXY_HEADERS)
+    except Exception:  # no request (AppTest, bare mode): nothing came through a proxy
+        return False
 
 
 def signed_in() -> bool:

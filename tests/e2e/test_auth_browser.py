@@ -228,3 +228,22 @@ def test_served_on_every_interface_without_auth_the_app_is_read_only(page: Page,
             expect(page.get_by_text(re.compile(r"Hanya baca: tanpa sign-in")).first).to_be_visible(timeout=20_000)
             no_edit_controls(page)
     assert digest(db_path) == before
+
+
+def test_behind_a_reverse_proxy_without_auth_the_loopback_app_is_read_only(browser, app_url: str):
+    """nginx on the same computer passes people from the network on from 127.0.0.1: its X-Forwarded-For header marks
+    them, so they never get the local mode's every right (README, "Tim")."""
+    context = browser.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.7"})
+    page = context.new_page()
+    try:
+        open_page(page, f"{app_url}/inovasi?r=64.74&y=2025&itab=Register")
+        expect(page.get_by_test_id("stSidebar").get_by_text(re.compile(r"Hanya baca\."))).to_be_visible()
+        no_edit_controls(page)
+    finally:
+        context.close()
+
+
+def test_opened_directly_on_loopback_without_auth_the_app_is_the_local_mode(page: Page, app_url: str):
+    open_page(page, f"{app_url}/inovasi?r=64.74&y=2025&itab=Register")
+    expect(page.get_by_test_id("stSidebar").get_by_text(re.compile(r"Mode lokal: satu pengguna"))).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_role("button", name="Simpan perubahan")).to_be_visible()
