@@ -710,6 +710,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_rejected": {"id": "Tidak disimpan; perbaiki yang berikut:", "en": "Not saved; fix the following:"},
     "inv_filter_status": {"id": "Status", "en": "Status"},
     "inv_search": {"id": "Cari judul atau unit", "en": "Search title or unit"},
+    "inv_stage_all": {"id": "Semua tahap", "en": "All stages"},
+    "inv_page": {"id": "Halaman", "en": "Page"},
+    "inv_page_count": {
+        "id": "{total} inovasi cocok · halaman {page} dari {pages}",
+        "en": "{total} matching innovations · page {page} of {pages}",
+    },
+    "inv_no_match": {"id": "Tidak ada inovasi yang cocok.", "en": "No innovation matches."},
+    "inv_page_locked": {
+        "id": "Simpan atau buang suntingan di tabel dulu untuk pindah halaman atau mengubah pencarian.",
+        "en": "Save or discard the edits in the table first to change page or search.",
+    },
+    "inv_discard": {"id": "Buang suntingan", "en": "Discard edits"},
     "commit_units_short": {"id": "{n} unit belum memenuhi", "en": "{n} units short"},
     "commit_met": {"id": "{a} dari {b} unit memenuhi", "en": "{a} of {b} units meet it"},
     "commit_total": {"id": "{n} dari {q} inovasi pada {year}", "en": "{n} of {q} innovations in {year}"},

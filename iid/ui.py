@@ -833,3 +833,62 @@ def score_estimate(db_path: str, code: str, year: int, rule_year: int, verified_
     from iid import register as R
 
     return R.score_estimate(get_db(db_path), code, year, rule_year, verified_only)
+
+
+@versioned("register", max_entries=64)
+def register_changes(db_path: str, code: str) -> pd.DataFrame:
+    """The region's saves and imports (Impor dan riwayat), recomputed when its register changes."""
+    from iid import register as R
+
+    return R.changes(get_db(db_path), code)
+
+
+@st.cache_data(show_spinner=False)
+def register_competitions(db_path: str, code: str | None = None) -> pd.DataFrame:
+    """Competitions a region's innovations can enter (data/ only: no write changes them)."""
+    from iid import register as R
+
+    return R.competitions(get_db(db_path), code)
+
+
+@versioned("register", max_entries=64, resource=True)
+def register_portfolio(db_path: str, code: str, year: int, lang: str, published_only: bool):
+    """The Portofolio tab (iid.register.PortfolioView), shared by every session: a rerun only draws its four charts
+    (building them cost ~250 ms a rerun at any register size)."""
+    import dataclasses
+
+    from iid import register as R
+
+    reg = register(db_path, code)
+    if published_only:
+        reg = reg[~reg["is_sample"]]
+    view = R.portfolio_view(reg, year, lang)
+    return dataclasses.replace(
+        view,
+        funnel=SharedFigure.of(view.funnel),
+        form=SharedFigure.of(view.form),
+        urusan=SharedFigure.of(view.urusan),
+        by_year=SharedFigure.of(view.by_year),
+    )
+
+
+@versioned("register", max_entries=128, resource=True)
+def register_competition(db_path: str, code: str, competition: str, name: str, year: int, lang: str, has_sample: bool):
+    """A competition's entries of a year in words and their chart, shared: (chart, entries shown, rules shown)."""
+    from iid import register as R
+
+    db = get_db(db_path)
+    entries = R.competition_entries(db, code, competition, year)
+    chart = SharedFigure.of(R.competition_chart(entries, name, year, has_sample, lang))
+    return chart, R.entries_view(entries, lang), R.rules_view(R.competition_rules(db, competition), lang)
+
+
+@versioned("register", max_entries=64)
+def register_sustainability(db_path: str, code: str, year: int, lang: str, published_only: bool):
+    """Innovations of a year missing a team, an SOP or a budget line, in words (iid.register.sustainability_view)."""
+    from iid import register as R
+
+    reg = register(db_path, code)
+    if published_only:
+        reg = reg[~reg["is_sample"]]
+    return R.sustainability_view(R.sustainability(reg[reg["year_proposed"] == year]), lang)

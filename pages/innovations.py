@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from iid import charts, display, fmt, ui
+from iid import display, fmt, ui
 from iid import register as R
 from iid.auth import Forbidden
 from iid.errors import ImportRejected
@@ -34,7 +34,6 @@ m = st.columns(3)
 m[0].metric(t("inv_all", lang, year=year), fmt.integer(len(reg_y), lang))
 m[1].metric(t("inv_claimed", lang), fmt.integer((reg_y["status"] != "draft").sum(), lang))
 m[2].metric(t("inv_verified", lang), fmt.integer((reg_y["status"] == "terverifikasi").sum(), lang))
-source = t("source_line", lang, sources=("Register inovasi (data contoh)" if has_sample else "Register inovasi daerah"))
 form_labels, stage_labels, status_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang], R.STATUS_LABEL[lang]
 
 
@@ -96,9 +95,77 @@ if tabs[0].open:
             "digital": st.column_config.CheckboxColumn(t("col_digital", lang)),
             "evidence": st.column_config.TextColumn(t("col_evidence", lang)),
         }
+        # one page of the year's register at a time, searched and filtered here: the browser never gets it whole
+        stages = ["", *R.STAGES]
+        ui.url_value("cari", lambda q: len(q) <= 100, "", "inv_q")
+        ui.url_value("tahap", stages, "", "inv_stage")
+        ui.url_value("hal", lambda n: n >= 1, 1, "inv_page", parse=int)
+        query, stage = st.session_state.get("inv_q") or "", st.session_state.get("inv_stage") or ""
+        listing = R.register_page(reg_y, query, stage or None, st.session_state.get("inv_page") or 1)
+        st.session_state["inv_page"] = listing.page  # clamped: a search or a save may leave fewer pages
+        suffix = f"{code}_{year}" + (f"_{listing.view}" if listing.view else "")
+        ekey, skey, ckey = f"inv_editor_{suffix}", f"_inv_shown_{suffix}", f"_inv_conflict_{suffix}"
+        edits_held = any(
+            (st.session_state.get(ekey) or {}).get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
+        )
+
+        def first_page() -> None:
+            st.session_state["inv_page"] = 1
+
+        f1, f2, f3 = st.columns([3, 2, 1], vertical_alignment="bottom")
+        f1.text_input(t("inv_search", lang), key="inv_q", max_chars=100, on_change=first_page, disabled=edits_held)
+        f2.selectbox(
+            t("col_stage", lang),
+            stages,
+            key="inv_stage",
+            format_func=lambda s: stage_labels.get(s) or t("inv_stage_all", lang),
+            on_change=first_page,
+            disabled=edits_held,
+        )
+        if listing.pages > 1:
+            f3.number_input(
+                t("inv_page", lang), min_value=1, max_value=listing.pages, step=1, key="inv_page", disabled=edits_held
+            )
+        ui.write_url("cari", query, "")
+        ui.write_url("tahap", stage, "")
+        ui.write_url("hal", listing.page, 1)
+        if edits_held:
+            st.caption(t("inv_page_locked", lang))
+        elif listing.total or query or stage:
+            st.caption(
+                t(
+                    "inv_page_count",
+                    lang,
+                    total=fmt.integer(listing.total, lang),
+                    page=listing.page,
+                    pages=listing.pages,
+                )
+                if listing.total
+                else t("inv_no_match", lang)
+            )
+        with st.container(horizontal=True):  # every matching row, on every page; the files are made when clicked
+            st.download_button(
+                t("download_csv", lang),
+                lambda: R.export_csv(listing.matching),
+                f"IID_{reg_info['short_name'].replace(' ', '-')}_register_{year}.csv",
+                mime="text/csv",
+                key="inv_csv",
+                on_click="ignore",
+                icon=":material/download:",
+                type="tertiary",
+            )
+            st.download_button(
+                t("download_xlsx", lang),
+                lambda: R.export_xlsx(listing.matching, lang),
+                f"IID_{reg_info['short_name'].replace(' ', '-')}_register_{year}.xlsx",
+                key="inv_xlsx",
+                on_click="ignore",
+                icon=":material/table:",
+                type="tertiary",
+            )
         if not ui.can_edit(lang, "register", code):  # the register as a table: no form, grid or save
             st.dataframe(
-                R.editor_view(reg_y),
+                R.editor_view(listing.rows),
                 column_order=R.GRID,
                 column_config=grid,
                 hide_index=True,
@@ -116,7 +183,7 @@ if tabs[0].open:
                     new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
                     new_status = a5.selectbox(t("col_status", lang), list(R.STATUSES), format_func=status_labels.get)
                     new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
-                    comps_all = R.competitions(db)
+                    comps_all = ui.register_competitions(path)
                     comp_names = dict(zip(comps_all["code"], comps_all["name"], strict=True))
                     new_comps = a2.multiselect(t("comp_choose", lang), list(comp_names), format_func=comp_names.get)
                     b = st.columns(4)
@@ -153,17 +220,13 @@ if tabs[0].open:
                             ui.clear_caches()
                             st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                             st.rerun()
-            # The grid is drawn from the rows this person last saw, kept while it holds unsaved edits: another
+            # The grid is drawn from the page's rows this person last saw, kept while it holds unsaved edits: another
             # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
-            ekey, skey, ckey = f"inv_editor_{code}_{year}", f"_inv_shown_{code}_{year}", f"_inv_conflict_{code}_{year}"
-            pending = st.session_state.get(ekey) or {}
-            if skey not in st.session_state or not any(
-                pending.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
-            ):
-                st.session_state[skey] = reg_y
+            if skey not in st.session_state or not edits_held:
+                st.session_state[skey] = listing.rows
                 st.session_state.pop(ckey, None)
             shown = st.session_state[skey]
-            if R.versions(shown) != R.versions(reg_y):
+            if R.versions(shown) != R.versions(listing.rows):
                 st.info(t("inv_stale", lang))
             view = R.editor_view(shown)
             edited = st.data_editor(
@@ -207,7 +270,14 @@ if tabs[0].open:
                     st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                     st.rerun()
 
-            if st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save"):
+            with st.container(horizontal=True):
+                save_clicked = st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save")
+                discard = edits_held and st.button(t("inv_discard", lang), icon=":material/undo:", key="inv_discard")
+            if discard:
+                for k in (ekey, skey, ckey):
+                    st.session_state.pop(k, None)
+                st.rerun()
+            if save_clicked:
                 save_edits(R.versions(shown))
             conflict = st.session_state.get(ckey)
             if conflict is not None:
@@ -269,99 +339,34 @@ if tabs[1].open:
 
 if tabs[2].open:
     with tabs[2]:
-        p = R.portfolio(reg_y)
+        pv = ui.register_portfolio(path, code, year, lang, published_only)  # built once per register version, shared
         c1, c2 = st.columns(2)
-        c1.plotly_chart(
-            charts.funnel(p["stage"], stage_labels, t("inv_funnel", lang, year=year), source, has_sample, lang),
-            width="stretch",
-            key="inv_funnel",
-        )
-        c2.metric(t("inv_digital", lang), fmt.percent(float(p["digital_share"]["share"].iloc[0]), 0, lang))
-        form = p["form"].assign(form=p["form"]["form"].map(form_labels))
-        c2.plotly_chart(
-            charts.count_bars(
-                form,
-                "form",
-                "count",
-                t("inv_by_form", lang),
-                t("inv_count", lang),
-                source,
-                has_sample,
-                lang,
-                height=300,
-                horizontal=True,
-            ),
-            width="stretch",
-            key="inv_form",
-        )
-        st.plotly_chart(
-            charts.count_bars(
-                p["urusan"],
-                "urusan",
-                "count",
-                t("inv_by_urusan", lang),
-                t("inv_count", lang),
-                source,
-                has_sample,
-                lang,
-                horizontal=True,
-                height=420,
-            ),
-            width="stretch",
-            key="inv_urusan",
-        )
-        by_year = R.portfolio(reg)["year"].assign(stage=lambda d: d["stage"].map(stage_labels))
-        st.plotly_chart(
-            charts.count_bars(
-                by_year,
-                "year_proposed",
-                "count",
-                t("inv_by_year", lang),
-                t("inv_count", lang),
-                source,
-                has_sample,
-                lang,
-                colour="stage",
-            ),
-            width="stretch",
-            key="inv_year_chart",
-        )
+        c1.plotly_chart(pv.funnel, width="stretch", key="inv_funnel")
+        c2.metric(t("inv_digital", lang), fmt.percent(pv.digital_share, 0, lang))
+        c2.plotly_chart(pv.form, width="stretch", key="inv_form")
+        st.plotly_chart(pv.urusan, width="stretch", key="inv_urusan")
+        st.plotly_chart(pv.by_year, width="stretch", key="inv_year_chart")
         st.subheader(t("inv_by_unit", lang))
-        table(R.units_view(p["unit"], lang), height=320)
+        table(pv.units, height=320)
 
 if tabs[3].open:
     with tabs[3]:
-        comps = R.competitions(db, code)
+        comps = ui.register_competitions(path, code)
         comp_names = dict(zip(comps["code"], comps["name"], strict=True))
         comp = st.selectbox(t("comp_choose", lang), list(comp_names), format_func=comp_names.get, key="inv_comp")
-        entries = R.competition_entries(db, code, comp, year)
-        counts = entries.groupby(["group_name", "form"]).size().rename("count").reset_index()
-        counts["form"] = counts["form"].map(form_labels)
-        st.plotly_chart(
-            charts.count_bars(
-                counts,
-                "group_name",
-                "count",
-                t("comp_title", lang, comp=comp_names.get(comp, comp), year=year),
-                t("inv_count", lang),
-                source,
-                has_sample,
-                lang,
-                colour="form",
-            ),
-            width="stretch",
-            key="inv_comp_chart",
+        chart, entries, rules = ui.register_competition(
+            path, code, comp, comp_names.get(comp, comp), year, lang, has_sample
         )
-        rules = R.competition_rules(db, comp)
-        if not rules.empty:
+        st.plotly_chart(chart, width="stretch", key="inv_comp_chart")
+        if not rules.frame.empty:
             st.caption(t("comp_rules", lang))
-            table(R.rules_view(rules, lang))
-        table(R.entries_view(entries, lang))
+            table(rules)
+        table(entries)
 
 if tabs[4].open:
     with tabs[4]:
         st.caption(t("sus_caption", lang))
-        miss = R.sustainability_view(R.sustainability(reg_y), lang)
+        miss = ui.register_sustainability(path, code, year, lang, published_only)
         table(miss)
         ui.table_downloads(
             miss.labelled(),
@@ -396,7 +401,7 @@ if tabs[6].open:
         with st.container(horizontal=True):
             st.download_button(
                 t("download_template", lang),
-                R.template_xlsx(lang),
+                lambda: R.template_xlsx(lang),  # made when clicked
                 "templat_register_inovasi.xlsx",
                 key="inv_tpl",
                 on_click="ignore",
@@ -423,7 +428,7 @@ if tabs[6].open:
                 else:
                     ui.clear_caches()
                     st.success(t("imp_register_done", lang, batch=batch))
-        hist = R.changes(db, code)
+        hist = ui.register_changes(path, code)
         if not hist.empty:
             table(R.changes_view(hist, lang))
             open_ = hist[~hist["undone"]]
