@@ -32,6 +32,10 @@ def frame(
             "subtitle": {"text": subtitle, "font": {"size": 14, "color": MUTED}},
             "x": 0.01,
             "font": {"size": 20, "color": TEXT},
+            "yref": "container",  # at the top: the subtitle never reaches the plot's highest tick
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 16},
         },
         font={"family": FONT, "size": 14, "color": TEXT},
         separators=",." if lang == "id" else ".,",
@@ -58,16 +62,17 @@ def frame(
     marks = [t("sample_mark", lang)] if has_sample else []
     if has_own:
         marks.append(t("own_mark", lang))
-    if marks:
+    if marks:  # bottom right, on the source line's level: it never covers a title, subtitle or rule-change label
         fig.add_annotation(
             name="sample_mark",
             text=f"<b>{' · '.join(marks)}</b>",
             xref="paper",
             yref="paper",
             x=1,
-            y=1.02,
+            y=0,
+            yshift=-45,
             xanchor="right",
-            yanchor="bottom",
+            yanchor="top",
             showarrow=False,
             font={"size": 13, "color": SAMPLE},
             bordercolor=SAMPLE,
@@ -75,6 +80,114 @@ def frame(
             borderpad=4,
             bgcolor="white",
         )
+    fit_margins(fig)
+    return fig
+
+
+# ---- room for labels: margins computed from the labels a figure holds, so nothing is cut in any export ----
+
+EM = 0.56  # average width of a character of Noto Sans, in font sizes (a generous estimate)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def text_px(text: str, size: float) -> float:
+    """Estimated width in px of one line of (plotly-markup) text at a font size."""
+    return len(html.unescape(_TAGS.sub("", str(text)))) * size * EM
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a label at spaces into lines of at most `width` characters (plotly's <br>); a long word stays whole."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _category_labels(fig: go.Figure, axis: str) -> list[str]:
+    """Text labels along an axis: categories of horizontal bars (y), heatmap rows and columns, vertical bars (x)."""
+    ax = fig.layout[f"{axis}axis"]
+    if ax.visible is False:
+        return []
+    if ax.ticktext:
+        return [str(v) for v in ax.ticktext]
+    out: list[str] = []
+    for tr in fig.data:
+        kind = getattr(tr, "type", "")
+        horizontal = getattr(tr, "orientation", None) == "h"
+        take = (
+            (kind == "heatmap")
+            or (kind in ("bar", "box") and ((axis == "y") == horizontal))
+            or (kind == "funnel" and axis == "y")
+        )
+        vals = getattr(tr, axis, None) if take else None
+        if vals is not None:
+            out += [str(v) for v in vals if isinstance(v, str)]
+    return out
+
+
+def _size(font, default: float) -> float:
+    return float(font.size) if font is not None and font.size else default
+
+
+def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
+    """Left and bottom margins grown to the labels the figure holds, the source line and the sample mark put under
+    the axis labels, and the mark moved under the source line when both do not fit on one line.
+
+    Plotly's automargin also pushes margins, but the source line sits a fixed distance under the plot and knows
+    nothing of it: computed here, the labels, the source and the mark never meet, at any font size.
+    """
+    font = _size(fig.layout.font, 14)
+    ytick = _size(fig.layout.yaxis.tickfont, font)
+    xtick = _size(fig.layout.xaxis.tickfont, font)
+    left = 60.0
+    ylabels = _category_labels(fig, "y")
+    if ylabels:
+        widest = max(text_px(line, ytick) for lab in ylabels for line in lab.split("<br>"))
+        left = max(left, widest + 28 + (ytick * 1.6 if fig.layout.yaxis.title.text else 0))
+    xlabels = _category_labels(fig, "x")
+    if fig.layout.xaxis.visible is False:
+        label_h = 0.0
+    else:
+        lines = max((lab.count("<br>") + 1 for lab in xlabels), default=1)
+        label_h = lines * xtick * 1.3 + 10
+    if fig.layout.xaxis.title.text:
+        label_h += _size(fig.layout.xaxis.title.font, font) * 1.5
+    legend = fig.layout.legend
+    if legend.orientation == "h" and fig.layout.height:  # a legend under the plot: rows of entries
+        size = _size(legend.font, 15)
+        names = [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
+        plot_w = (width or fig.layout.width or 700) - left - 30
+        rows, used = 1, 0.0
+        for name in names:
+            w = text_px(name, size) + 50
+            if used + w > plot_w and used:
+                rows, used = rows + 1, 0.0
+            used += w
+        bottom_guess = label_h + rows * size * 1.9 + 60
+        plot_h = fig.layout.height - (fig.layout.margin.t or 100) - bottom_guess
+        legend.y = -(label_h + 4) / max(plot_h, 1)
+        label_h += rows * size * 1.9 + 8
+    notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
+    src, mark = notes.get("source_line"), notes.get("sample_mark")
+    shift = label_h + 8
+    bottom = shift + 12
+    if src is not None:
+        src.yshift = -shift
+        src_size = _size(src.font, 12)
+        bottom = shift + src_size * 1.5 + 14
+        if mark is not None:
+            mark_size = _size(mark.font, 13)
+            plot_w = (width or fig.layout.width or 700) - left - 200  # a legend may take 200 px on the right
+            beside = text_px(src.text, src_size) + text_px(mark.text, mark_size) + 40 <= plot_w
+            mark.yshift = -shift if beside else -(shift + src_size * 1.5 + 4)
+            bottom = max(bottom, -mark.yshift + mark_size * 1.4 + 18)
+    elif mark is not None:
+        mark.yshift = -shift
+        bottom = shift + _size(mark.font, 13) * 1.4 + 18
+    fig.update_layout(margin={"l": left, "b": bottom})
     return fig
 
 
@@ -426,7 +539,7 @@ def add_rule_changes(
     rng = fig.layout.xaxis.range
     lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
     # room kept free on the right for the marks' box ("Data contoh", "Penilaian mandiri"): about 8 px a character
-    mark = next((a for a in fig.layout.annotations if a.name == "sample_mark"), None)
+    mark = next((a for a in fig.layout.annotations if a.name == "sample_mark" and (a.y or 0) > 0.5), None)
     keep = 30 + 8 * len(re.sub(r"<[^>]+>", "", mark.text)) if mark is not None else 0
     labels = _rule_labels(groups, lang, short=False)
     strip = _place(labels, lo, hi, plot_px, RULE_FONT, keep)
@@ -774,7 +887,8 @@ def indicator_heatmap(
         go.Heatmap(
             z=z,
             y=[names.get(c, c) for c in order],
-            x=[disp[r] if disp is not None else r for r in regions],
+            x=[wrap(disp[r] if disp is not None else r, 18) for r in regions],  # wrapped, never rotated
+            meta={"columns": [str(disp[r]) if disp is not None else r for r in regions]},
             text=text,
             texttemplate="%{text}" if len(regions) <= 5 else None,
             textfont={"size": 11},
@@ -787,8 +901,8 @@ def indicator_heatmap(
             colorbar={"title": {"text": "% maks." if lang == "id" else "% of max."}, "tickformat": ".0%"},
         )
     )
-    fig.update_xaxes(side="bottom", tickfont={"size": 14})
-    fig.update_yaxes(tickfont={"size": 13}, autorange="reversed")
+    fig.update_xaxes(side="bottom", tickfont={"size": 14}, tickangle=0)
+    fig.update_yaxes(tickfont={"size": 13}, autorange="reversed", tickmode="linear", dtick=1)  # every row named
     frame(
         fig,
         t("heat_title", lang),
@@ -797,7 +911,8 @@ def indicator_heatmap(
         bool(matrix["is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height or 260 + 26 * len(order), margin={"b": 90})
+    fig.update_layout(height=height or 260 + 26 * len(order))
+    fit_margins(fig)
     return fig
 
 
@@ -927,6 +1042,7 @@ def tile_map(
             marker=marker,
             text=label,
             customdata=df["region_code"],
+            meta="tiles",
             textfont={"size": 11, "color": ["white" if d else "#1A1A1A" for d in dark]},
             hovertext=hover,
             hoverinfo="text",
@@ -959,23 +1075,53 @@ def tile_map(
 
 
 def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str = "id") -> None:
-    """Mark a region's dated facts (awards, regulations, predicates announced) on a timeline chart."""
+    """Mark a region's dated facts (awards, regulations, predicates announced) on a timeline chart.
+
+    Each note stays inside the plot (a note in the right half runs left from its line), so it never covers the
+    legend; it is shortened to the room it has (the full title is its hover text), see fit_events.
+    """
     if events.empty or not years:
         return
     shown = events[(events["year"] >= min(years)) & (events["year"] <= max(years))]
+    lo, hi = min(years) - 0.5, max(years) + 0.5
+    notes = []
     for i, e in enumerate(shown.itertuples(index=False)):
         title = e.title if lang == "id" else e.title_en
         fig.add_vline(x=e.year, line={"color": "#6B6B6B", "width": 1, "dash": "dot"})
-        fig.add_annotation(
-            x=e.year,
-            y=97 - 7 * (i % 3),
-            text=title if len(title) <= 48 else title[:46] + "…",
-            showarrow=False,
-            xanchor="left",
-            xshift=4,
-            font={"size": 11, "color": "#3A3A3A"},
-            bgcolor="rgba(255,255,255,0.8)",
+        right = e.year > (lo + hi) / 2
+        notes.append(
+            {
+                "name": "event",
+                "x": e.year,
+                "y": 97 - 7 * (i % 3),
+                "text": title,
+                "hovertext": title,
+                "showarrow": False,
+                "xanchor": "right" if right else "left",
+                "xshift": -4 if right else 4,
+                "font": {"size": 11, "color": "#3A3A3A"},
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
         )
+    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
+    fit_events(fig, 600, 11)
+
+
+def fit_events(fig: go.Figure, plot_px: float, size: float) -> None:
+    """Shorten each event note to the room between its line and the plot's edge (plot_px wide), at a font size."""
+    rng = fig.layout.xaxis.range
+    if not rng:
+        return
+    lo, hi = float(rng[0]), float(rng[1])
+    per_year = plot_px / (hi - lo)
+    for a in fig.layout.annotations:
+        if a.name != "event":
+            continue
+        full = a.hovertext or a.text
+        room = ((a.x - lo) if a.xanchor == "right" else (hi - a.x)) * per_year - 12
+        fit = max(int(room / (size * EM)), 12)
+        a.text = full if len(full) <= fit else full[: fit - 1].rstrip() + "…"
+        a.font.size = size
 
 
 def add_target_line(fig: go.Figure, value: float, year: int, label: str) -> None:
@@ -1084,7 +1230,82 @@ def present_style(fig: go.Figure) -> go.Figure:
         title_font_size=34,
         selector={"type": "indicator"},
     )
+    for a in f.layout.annotations:
+        if a.name == "event":
+            a.font.size = 16
+    fit_events(f, 1100, 16)
+    fit_margins(f)
     return f
+
+
+def fit_to(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """A copy sized for an image of width × height: legend, heatmap rows and event notes fitted, margins grown.
+
+    A browser scrolls a long legend and thins crowded labels; an image cannot, so they are made to fit.
+    """
+    f = go.Figure(fig)
+    f.update_layout(width=width, height=height)
+    margin = f.layout.margin
+    plot_h = height - (margin.t or 100) - (margin.b or 90)
+    entries = sum(1 for tr in f.data if getattr(tr, "showlegend", False) is not False and getattr(tr, "name", None))
+    legend_size = _size(f.layout.legend.font, 14)
+    if entries and entries * max(2 * legend_size, 30) > plot_h:
+        # more entries than the plot is tall: the legend goes under the plot, in rows over the whole width
+        f.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", "font": {"size": 15}})
+    rows = [tr for tr in f.data if getattr(tr, "type", "") == "heatmap"]
+    if rows and rows[0].y is not None:
+        size = _size(f.layout.yaxis.tickfont, 14)
+        fits = plot_h / max(len(rows[0].y), 1) / 1.15
+        if fits < size:
+            f.update_yaxes(tickfont_size=max(9, fits))
+    if rows and isinstance(rows[0].meta, dict) and rows[0].meta.get("columns"):
+        # column labels wrapped to the columns' width, the font made smaller where ten or more share the width
+        names = rows[0].meta["columns"]
+        plot_w = width - (margin.l or 60) - 160  # the colour bar
+        col = plot_w / max(len(names), 1)
+        size = _size(f.layout.xaxis.tickfont, 14)
+        if col / (size * EM) < 10:
+            size = max(12, col / (10 * EM))
+            f.update_xaxes(tickfont_size=size)
+        rows[0].x = [wrap(n, max(int(col / (size * EM)) - 1, 8)) for n in names]
+    tiles = [tr for tr in f.data if tr.meta == "tiles"]
+    if tiles:  # the tile map's squares grow with the image (a tile is one column of 13.4, one row of 7.4)
+        plot_w = width - (margin.l or 60) - (margin.r or 30) - 140
+        cell = min(plot_w / 13.4, plot_h / 7.4)
+        tiles[0].marker.size = cell * 0.9
+        tiles[0].textfont.size = max(11, cell * 0.16)
+    legend_w = 0.0
+    if entries:
+        legend_w = (
+            max(text_px(tr.name, _size(f.layout.legend.font, 14)) for tr in f.data if getattr(tr, "name", None)) + 60
+        )
+    event = next((a for a in f.layout.annotations if a.name == "event"), None)
+    if event is not None:
+        fit_events(f, width - (margin.l or 60) - legend_w - (margin.r or 30), _size(event.font, 11))
+    fit_margins(f, width)
+    _room_for_rule_labels(f, width)
+    return f
+
+
+def _room_for_rule_labels(fig: go.Figure, width: int) -> None:
+    """Grow the right margin so the rule-change labels, which run right from their line, end inside the image."""
+    notes = [a for a in fig.layout.annotations if a.name == "rule_change" and a.xanchor == "left"]
+    rng = fig.layout.xaxis.range
+    if not notes or not rng:
+        return
+    lo, hi = float(rng[0]), float(rng[1])
+    right = float(fig.layout.margin.r or 30)
+    for _ in range(3):  # the plot narrows as the margin grows: settle in a few rounds
+        per_year = (width - float(fig.layout.margin.l or 60) - right) / (hi - lo)
+        need = max(
+            max(text_px(line, _size(a.font, RULE_FONT)) for line in a.text.split("<br>"))
+            + 2 * _RULE_PAD
+            + 12
+            - (hi - a.x) * per_year
+            for a in notes
+        )
+        right = max(right, need)
+    fig.update_layout(margin_r=right)
 
 
 def projector(fig: go.Figure) -> go.Figure:
@@ -1097,7 +1318,7 @@ def projector(fig: go.Figure) -> go.Figure:
         autosize=True,
         title_font_size=32,
         title_subtitle_font_size=22,
-        margin={"t": 96 + strip},
+        margin={"t": 124 + strip},
     )
     return f
 

@@ -335,6 +335,18 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gallery(args: argparse.Namespace) -> int:
+    import time
+
+    from iid import gallery
+
+    cases = tuple(c for c in gallery.CASES if not args.case or c.name in args.case.split(","))
+    start = time.perf_counter()
+    files = gallery.render(Path(args.dir), cases, tuple(args.formats.split(",")))
+    print(f"{len(files)} files in {args.dir} ({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
 def cmd_published(args: argparse.Namespace) -> int:
     from iid import published
 
@@ -417,6 +429,11 @@ def parser() -> argparse.ArgumentParser:
     dk.add_argument("--out", help="file (one region) or folder (several); default: the current folder")
     dk.add_argument("--published-only", action="store_true")
     dk.set_defaults(func=cmd_deck)
+    ga = sub.add_parser("gallery", help="every chart for the hard cases (long names, 10 regions, English) as images")
+    ga.add_argument("dir")
+    ga.add_argument("--case", help="only these cases: long,ten,mixed,en")
+    ga.add_argument("--formats", default="png,slide,svg", help="png (1920×1080), slide (1600×900), svg")
+    ga.set_defaults(func=cmd_gallery)
     pb = sub.add_parser("published", help="convert the research list of published scores into data/published/")
     pb.add_argument("file")
     pb.add_argument("--out")

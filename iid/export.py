@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from iid.charts import present_style
+from iid.charts import fit_to, present_style
 
 SLIDE_W, SLIDE_H = 1600, 900  # slide-size image (16:9)
 FULL_HD = (1920, 1080)
@@ -45,9 +45,7 @@ def image(
     fig: go.Figure, fmt: str = "png", width: int = FULL_HD[0], height: int = FULL_HD[1], present: bool = True
 ) -> bytes:
     """The figure as PNG or SVG bytes, with its title, source line and sample mark; projector styling by default."""
-    f = present_style(fig) if present else fig
-    f = go.Figure(f)
-    f.update_layout(width=width, height=height)
+    f = fit_to(present_style(fig) if present else fig, width, height)
     with _lock, warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # plotly warns that kaleido's options are unused with a server
         _ensure_server()

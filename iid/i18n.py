@@ -433,8 +433,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ref_province": {"id": "Rata-rata kab/kota {prov}", "en": "Regencies/cities average, {prov}"},
     "heat_title": {"id": "Poin per indikator terhadap maksimum", "en": "Points per indicator against the maximum"},
     "heat_subtitle": {
-        "id": "Tahun data indikator terakhir; kiri = indikator dengan selisih terbesar terhadap pembanding terbaik",
-        "en": "Latest indicator year; left = indicators with the largest gap to the best peer",
+        "id": "Tahun data indikator terakhir; baris teratas = indikator dengan selisih terbesar terhadap pembanding terbaik",
+        "en": "Latest indicator year; top rows = indicators with the largest gap to the best peer",
     },
     "heat_source": {"id": "Sumber: data indikator (data contoh)", "en": "Source: indicator data (sample)"},
     "weakest_sentence": {
