@@ -1154,6 +1154,17 @@ def _import_actions(action: str, kind: str) -> str | tuple[str, ...]:
     return (action, "target") if kind == "targets" else action
 
 
+def undo_right(db: Database, import_id: int) -> tuple[str | tuple[str, ...], list[str] | None]:
+    """The right undoing an import needs and the regions it wrote (what undo() will require), so a page offers the
+    undo only to people it would not refuse."""
+    row = db.rows("select source_id, kind from imports where import_id = ?", [import_id])
+    if not row:
+        return "undo", None
+    source_id, kind = row[0]
+    regions = sorted(r for (r,) in db.rows(REGIONS_OF_SOURCE, {"s": source_id}))
+    return _import_actions("undo", kind), regions or None  # none: the right held anywhere, as undo() asks
+
+
 REGIONS_OF_SOURCE = """select region_code from iid_scores where source_id = $s
     union select region_code from indicator_scores where source_id = $s
     union select region_code from innovation_profiles where source_id = $s

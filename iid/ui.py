@@ -153,7 +153,7 @@ def actor():
     return auth.anonymous()
 
 
-def may(action: str | tuple[str, ...], region: str | None = None) -> bool:
+def may(action: str | tuple[str, ...], region: str | list[str] | None = None) -> bool:
     """May the person using the app do action (for region; None: anywhere)? False while the database cannot open."""
     from iid import auth
     from iid.db import DatabaseUnavailable
@@ -165,7 +165,7 @@ def may(action: str | tuple[str, ...], region: str | None = None) -> bool:
         return False
 
 
-def can_edit(lang: str, action: str | tuple[str, ...], region: str | None = None) -> bool:
+def can_edit(lang: str, action: str | tuple[str, ...], region: str | list[str] | None = None) -> bool:
     """Draw an edit control only when this is True; otherwise one line says why not and how to get the right.
 
     The write itself still checks (iid/auth.require): this only spares people controls that would be refused.
@@ -182,7 +182,8 @@ def can_edit(lang: str, action: str | tuple[str, ...], region: str | None = None
     elif who.kind == "anonymous":
         st.info(t("edit_sign_in", lang, what=what), icon=":material/login:")
     else:
-        where = t("auth_where", lang, regions=region_label(region)) if region else ""
+        codes = [region] if isinstance(region, str) else list(region or [])
+        where = t("auth_where", lang, regions=", ".join(region_label(c) for c in codes)) if codes else ""
         admins = auth.admins(get_db(db_path()))
         giver = t("auth_giver", lang, admins=", ".join(admins[:3])) if admins else t("auth_giver_none", lang)
         who_ = f"{who.name} ({who.email})" if who.name and who.email else who.label

@@ -132,8 +132,9 @@ if tabs[1].open:
         else:
             table(display.history(hist, lang))
             open_ = hist[hist["undone_at"].isna()]
-            if not open_.empty and ui.can_edit(lang, "undo"):
-                last = int(open_["import_id"].max())
+            last = int(open_["import_id"].max()) if not open_.empty else None
+            # offered only to people the undo would not refuse: `data` for every region the import wrote
+            if last is not None and ui.can_edit(lang, *dataio.undo_right(db, last)):
                 st.button(
                     t("hist_undo", lang, id=last),
                     key=f"undo_{last}",
