@@ -306,10 +306,11 @@ def cmd_target(args: argparse.Namespace) -> int:
 def cmd_deck(args: argparse.Namespace) -> int:
     from iid import export
     from iid.errors import UnknownRegion
-    from iid.story import build_story
+    from iid.story import build_story, comparison_screens
 
     db = _open(Path(args.db), read_only=True)
     codes = [c.strip() for c in args.region.split(",") if c.strip()]
+    comparison: list = []
     for code in codes:
         try:
             screens = build_story(db, code, args.lang, args.published_only)
@@ -329,9 +330,11 @@ def cmd_deck(args: argparse.Namespace) -> int:
             else Path(args.out or ".")
             / export.file_name(name, "presentasi", int(latest["year"]) if latest else None, "pptx")
         )
+        if len(codes) > 1 and not comparison:  # a workshop batch: every deck carries the same comparison section
+            comparison = comparison_screens(db, codes, args.lang, args.published_only)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(export.deck(screens, name, args.lang))
-        print(f"{out} ({len(screens)} slide)")
+        out.write_bytes(export.deck(screens, name, args.lang, comparison))
+        print(f"{out} ({len(screens) + len(comparison)} slide)")
     return 0
 
 

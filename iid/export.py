@@ -123,54 +123,174 @@ def xlsx_bytes(
     return buf.getvalue()
 
 
-def deck(screens: Iterable, region_name: str, lang: str = "id") -> bytes:
-    """A 16:9 PowerPoint of the story: one headline and one chart image per slide, sources in the notes."""
+def deck(screens: Iterable, region_name: str, lang: str = "id", comparison: Iterable = ()) -> bytes:
+    """A 16:9 PowerPoint of the story, one slide per screen: its headline, then a native PowerPoint chart (bars and
+    lines a presenter can restyle) or the chart's image, a table (levers, pledges, sources) or its lines. Sources in
+    the notes, "Data contoh" on every slide with sample figures. `comparison` (a workshop batch) adds its section
+    after the title slide."""
     from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Pt
+    from pptx.util import Emu
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13,333 × 7,5 in
-    blank = prs.slide_layouts[6]
-    W, H = prs.slide_width, prs.slide_height
-    margin = Emu(457200)  # 0,5 in
-    for screen in screens:
-        slide = prs.slides.add_slide(blank)
-        title_box = slide.shapes.add_textbox(margin, Emu(228600), W - 2 * margin, Emu(1005840))
-        tf = title_box.text_frame
-        tf.word_wrap = True
-        p = tf.paragraphs[0]
-        p.text = screen.headline
-        p.font.size = Pt(40 if screen.key == "title" else 26)
-        p.font.bold = True
-        p.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
-        top = Emu(1280160)
-        if screen.figure is not None:
-            png = image(screen.figure, "png", SLIDE_W, SLIDE_H)
-            avail_h = H - top - Emu(182880)
-            pic_w = min(W - 2 * margin, int(avail_h * 16 / 9))
-            slide.shapes.add_picture(io.BytesIO(png), int((W - pic_w) / 2), top, width=pic_w)
-        if screen.lines:
-            body = slide.shapes.add_textbox(
-                margin, top + (Emu(0) if screen.figure is None else H), W - 2 * margin, Emu(3200400)
-            )
-            btf = body.text_frame
-            btf.word_wrap = True
-            for i, line in enumerate(screen.lines):
-                para = btf.paragraphs[0] if i == 0 else btf.add_paragraph()
-                para.text = line
-                para.font.size = Pt(24)
-                para.space_after = Pt(12)
-        if screen.has_sample:
-            mark = slide.shapes.add_textbox(W - Emu(2286000) - margin, H - Emu(502920), Emu(2286000), Emu(365760))
-            mp = mark.text_frame.paragraphs[0]
-            mp.text = "Data contoh" if lang == "id" else "Sample data"
-            mp.font.size = Pt(14)
-            mp.font.bold = True
-            mp.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-        notes = slide.notes_slide.notes_text_frame
-        notes.text = ("Sumber:\n" if lang == "id" else "Sources:\n") + "\n".join(screen.sources or ["–"])
+    screens = list(screens)
+    comparison = list(comparison)
+    ordered = screens[:1] + comparison + screens[1:]
+    _render_images([s for s in ordered if s.figure is not None and s.native is None])
+    for screen in ordered:
+        _slide(prs, screen, lang)
     prs.core_properties.title = f"IID — {region_name}"
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _render_images(screens: list) -> None:
+    """The slide images of every chart that is not drawn natively, rendered once (kaleido's server is shared)."""
+    for screen in screens:
+        if getattr(screen, "_png", None) is None:
+            object.__setattr__(screen, "_png", image(screen.figure, "png", SLIDE_W, SLIDE_H))
+
+
+_INK = (0x1A, 0x1A, 0x1A)
+_BLUE = (0x00, 0x72, 0xB2)
+_GREY = (0x6B, 0x6B, 0x6B)
+
+
+def _slide(prs, screen, lang: str) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu, Pt
+
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    W, H = prs.slide_width, prs.slide_height
+    margin = Emu(457200)  # 0,5 in
+    title_box = slide.shapes.add_textbox(margin, Emu(228600), W - 2 * margin, Emu(1005840))
+    tf = title_box.text_frame
+    tf.word_wrap = True
+    p = tf.paragraphs[0]
+    p.text = screen.headline
+    long = len(screen.headline) > 140
+    p.font.size = Pt(40 if screen.key == "title" else 20 if long else 24)
+    p.font.bold = True
+    p.font.color.rgb = RGBColor(*_INK)
+    top = Emu(1325880)
+    bottom = H - Emu(548640)  # room for the sample mark
+    width = W - 2 * margin
+    visual = screen.native is not None or screen.figure is not None
+    lines = list(screen.lines) if screen.key != "commitments" or screen.table is None else []
+    side = visual and bool(lines) and screen.key not in ("title",)
+    if screen.native is not None:
+        _native_chart(slide, screen.native, margin, top, int(width * (0.66 if side else 1)), bottom - top, lang)
+    elif screen.figure is not None:
+        png = screen.__dict__.get("_png") or image(screen.figure, "png", SLIDE_W, SLIDE_H)
+        pic_h = bottom - top
+        pic_w = min(int(width * (0.66 if side else 1)), int(pic_h * 16 / 9))
+        slide.shapes.add_picture(io.BytesIO(png), margin if side else int((W - pic_w) / 2), top, width=pic_w)
+    elif screen.table is not None:
+        _table(slide, screen.table, margin, top, width, bottom - top - (Emu(640080) if lines else 0))
+    if lines:
+        left = margin + int(width * 0.68) if side else margin
+        body_w = int(width * 0.32) if side else width
+        body_top = top if side or not screen.table else bottom - Emu(640080)
+        body = slide.shapes.add_textbox(left, body_top, body_w, bottom - body_top)
+        btf = body.text_frame
+        btf.word_wrap = True
+        size = 14 if side else 24 if screen.key in ("title", "next") else 18
+        for i, line in enumerate(lines):
+            para = btf.paragraphs[0] if i == 0 else btf.add_paragraph()
+            para.text = line if screen.key == "title" else f"• {line}"
+            para.font.size = Pt(size)
+            para.space_after = Pt(8)
+    if screen.has_sample:
+        mark = slide.shapes.add_textbox(W - Emu(2286000) - margin, H - Emu(502920), Emu(2286000), Emu(365760))
+        mp = mark.text_frame.paragraphs[0]
+        mp.text = "Data contoh" if lang == "id" else "Sample data"
+        mp.font.size = Pt(14)
+        mp.font.bold = True
+        mp.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = ("Sumber:\n" if lang == "id" else "Sources:\n") + "\n".join(screen.sources or ["–"])
+
+
+def _native_chart(slide, spec: dict, x, y, w, h, lang: str) -> None:
+    """A PowerPoint chart from a screen's native spec: horizontal or vertical bars, or lines with markers."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    from iid.palette import REGION_COLOURS
+
+    data = CategoryChartData(number_format="#,##0.00")
+    data.categories = spec["categories"]
+    for name, values in spec["series"]:
+        data.add_series(name, [None if v is None else float(v) for v in values])
+    if spec["kind"] == "line":
+        kind = XL_CHART_TYPE.LINE_MARKERS
+    else:
+        kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.get("horizontal", True) else XL_CHART_TYPE.COLUMN_CLUSTERED
+    chart = slide.shapes.add_chart(kind, x, y, w, h, data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = spec["title"]
+    chart.chart_title.text_frame.paragraphs[0].font.size = Pt(16)
+    chart.font.size = Pt(14)
+    multi = len(spec["series"]) > 1
+    chart.has_legend = multi
+    if multi:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    for i, series in enumerate(chart.plots[0].series):
+        colour = REGION_COLOURS[i % 10] if spec.get("regions") or i == 0 else "#6B6B6B"
+        rgb = RGBColor.from_string(colour.lstrip("#"))
+        if spec["kind"] == "line":
+            series.format.line.color.rgb = rgb
+            series.format.line.width = Pt(3 if i == 0 else 1.5)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = rgb
+    if spec.get("scale"):
+        chart.value_axis.minimum_scale, chart.value_axis.maximum_scale = spec["scale"]
+    elif spec["kind"] == "bar":
+        chart.value_axis.minimum_scale = 0
+    chart.value_axis.tick_labels.number_format = "0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    if spec["kind"] == "bar":
+        plot = chart.plots[0]
+        plot.has_data_labels = True
+        # shown with the reader's separators (65,00 in Indonesian PowerPoint)
+        plot.data_labels.number_format = spec.get("format", "#,##0.00")
+        plot.data_labels.number_format_is_linked = False
+        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        plot.data_labels.font.size = Pt(12)
+        plot.gap_width = 60
+
+
+def _table(slide, table: dict, x, y, w, h) -> None:
+    """A table shape: header in bold on blue, at most 12 rows (the notes keep the sources in full)."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu, Pt
+
+    rows = table["rows"][:12]
+    cols = table["columns"]
+    row_h = Emu(min(int(h / (len(rows) + 1)), 457200))
+    shape = slide.shapes.add_table(len(rows) + 1, len(cols), x, y, w, row_h * (len(rows) + 1))
+    t = shape.table
+    longest = [max([len(str(c))] + [len(str(r[i])) for r in rows]) for i, c in enumerate(cols)]
+    total = sum(min(n, 60) + 4 for n in longest)
+    for i, n in enumerate(longest):
+        t.columns[i].width = int(w * (min(n, 60) + 4) / total)
+    size = 14 if len(rows) <= 6 and total < 120 else 12 if total < 160 else 11
+    for i, c in enumerate(cols):
+        cell = t.cell(0, i)
+        cell.text = str(c)
+        para = cell.text_frame.paragraphs[0]
+        para.font.size, para.font.bold = Pt(size), True
+        para.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor(*_BLUE)
+    for r, row in enumerate(rows, start=1):
+        for i, value in enumerate(row):
+            cell = t.cell(r, i)
+            cell.text = str(value)
+            cell.text_frame.paragraphs[0].font.size = Pt(size)

@@ -652,6 +652,7 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
   line-height: 1.3 !important; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-present_chart),
 [data-testid="stLayoutWrapper"]:has(> .st-key-present_body) { flex: 1 1 0 !important; min-height: 0 !important; }
+.st-key-present_body { overflow: auto !important; }
 .st-key-present_chart, .st-key-present_chart [data-testid="stElementContainer"],
 .st-key-present_chart [data-testid="stFullScreenFrame"], .st-key-present_chart [data-testid="stPlotlyChart"]
   { height: 100% !important; min-height: 0 !important; }
@@ -734,6 +735,12 @@ def story(db_path: str, code: str, lang: str, published_only: bool) -> list:
             s.figure = SharedFigure.of(s.figure)
             projector_figure(s.figure)  # made now, so moving to any screen only draws it
     return screens
+
+
+def story_table(table: dict, rows: int = 8) -> pd.DataFrame:
+    """A story screen's table (levers, pledges, sources) as the frame st.table shows: the first rows, which fit a
+    projector screen (the deck and the downloads have them all)."""
+    return pd.DataFrame(table["rows"][:rows], columns=[c or " " for c in table["columns"]])
 
 
 @versioned("scores", "register", "scenarios")

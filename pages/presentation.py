@@ -28,10 +28,13 @@ with st.container(key="present_screen"):
             st.markdown(f"## {fmt.md_escape(screen.projector_headline)}")
     if screen.figure is not None:
         ui.projector_chart(screen.figure, "story")  # one key: the next screen updates the chart in place
-    elif screen.lines:
+    elif screen.lines or screen.table:
         with st.container(key="present_body"):
-            for line in screen.lines:
-                st.markdown(f"{'' if screen.key == 'title' else '• '}{fmt.md_escape(line)}")
+            if screen.table:
+                st.table(ui.story_table(screen.table))
+            else:
+                for line in screen.lines:
+                    st.markdown(f"{'' if screen.key == 'title' else '• '}{fmt.md_escape(line)}")
             if screen.has_sample:
                 st.caption(t("sample_badge", lang))
     with st.container(key="present_nav", horizontal=True, vertical_alignment="center"):

@@ -311,7 +311,7 @@ def test_presentation_opens_on_the_title_screen_and_moves_with_next(app_env):
 
 
 def test_presentation_screen_is_in_the_url(app_env):
-    at = open_page("pages/presentation.py", r="65", s="5")
+    at = open_page("pages/presentation.py", r="65", s="6")
     assert not at.exception
     assert any("Target 65,00 pada 2029" in m.value for m in at.markdown)
 

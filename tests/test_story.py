@@ -5,7 +5,7 @@ from iid.story import build_story
 
 def test_story_screens_follow_the_guided_order(full_db):
     keys = [s.key for s in build_story(full_db, "65")]
-    assert keys == ["title", "score", "trend", "peers", "target"]
+    assert keys == ["title", "score", "trend", "peers", "weakest", "target", "levers", "sources", "next"]
 
 
 def test_headlines_are_written_from_the_data_in_both_languages(full_db):
