@@ -159,16 +159,14 @@ def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
     if legend.orientation == "h" and fig.layout.height:  # a legend under the plot: rows of entries
         size = _size(legend.font, 15)
         names = [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
-        plot_w = (width or fig.layout.width or 700) - left - 30
+        plot_w = (width or fig.layout.width or 700) - left - float(fig.layout.margin.r or 30)
         rows, used = 1, 0.0
         for name in names:
-            w = text_px(name, size) + 50
+            w = text_px(name, size) * 1.15 + 90  # symbol, gap and the space between entries, generously
             if used + w > plot_w and used:
                 rows, used = rows + 1, 0.0
             used += w
-        bottom_guess = label_h + rows * size * 1.9 + 60
-        plot_h = fig.layout.height - (fig.layout.margin.t or 100) - bottom_guess
-        legend.y = -(label_h + 4) / max(plot_h, 1)
+        legend_top = label_h + 4  # px under the plot; placed from the figure's bottom once the margin is known
         label_h += rows * size * 1.9 + 8
     notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
     src, mark = notes.get("source_line"), notes.get("sample_mark")
@@ -188,6 +186,9 @@ def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
         mark.yshift = -shift
         bottom = shift + _size(mark.font, 13) * 1.4 + 18
     fig.update_layout(margin={"l": left, "b": bottom})
+    if legend.orientation == "h" and fig.layout.height:
+        # measured from the figure's bottom (container), so the legend never pushes the plot's margins
+        fig.update_layout(legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
     return fig
 
 
@@ -1238,6 +1239,37 @@ def present_style(fig: go.Figure) -> go.Figure:
     return f
 
 
+def print_style(fig: go.Figure) -> go.Figure:
+    """A print copy of a figure for a page (the A4 profile): small type, tight margins, the legend under the plot."""
+    f = go.Figure(fig)
+    k = 0.72
+    strip = rule_strip(f) * k
+    f.update_layout(
+        title_font_size=13,
+        title_subtitle_font_size=9.5,
+        title_pad_t=4,
+        font_size=9.5,
+        legend={"font": {"size": 9}, "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top"},
+        margin={"t": 46 + strip, "r": 12},
+    )
+    f.update_xaxes(tickfont_size=9, title_font_size=9.5)
+    f.update_yaxes(tickfont_size=9, title_font_size=9.5)
+    for a in f.layout.annotations:
+        a.font.size = max(7.5, _size(a.font, 12) * k)
+        if a.name == "rule_change" and a.ay is not None:
+            a.ay = a.ay * k
+        if a.name in ("sample_mark",):
+            a.borderpad = 2
+    for tr in f.data:
+        if getattr(tr, "type", "") == "scatter" and isinstance(tr.marker.size, int | float):
+            tr.marker.size = tr.marker.size * 0.7
+        if getattr(tr, "type", "") == "scatter" and tr.x is not None and list(tr.x) == [None]:
+            tr.showlegend = False  # keys to the shading (bands): the subtitle names them; paper is scarce
+    f.update_traces(textfont_size=8.5, selector={"type": "bar"})
+    fit_margins(f)
+    return f
+
+
 def fit_to(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy sized for an image of width × height: legend, heatmap rows and event notes fitted, margins grown.
 
@@ -1249,7 +1281,7 @@ def fit_to(fig: go.Figure, width: int, height: int) -> go.Figure:
     plot_h = height - (margin.t or 100) - (margin.b or 90)
     entries = sum(1 for tr in f.data if getattr(tr, "showlegend", False) is not False and getattr(tr, "name", None))
     legend_size = _size(f.layout.legend.font, 14)
-    if entries and entries * max(2 * legend_size, 30) > plot_h:
+    if entries and f.layout.legend.orientation != "h" and entries * max(2 * legend_size, 30) > plot_h:
         # more entries than the plot is tall: the legend goes under the plot, in rows over the whole width
         f.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", "font": {"size": 15}})
     rows = [tr for tr in f.data if getattr(tr, "type", "") == "heatmap"]
@@ -1282,8 +1314,8 @@ def fit_to(fig: go.Figure, width: int, height: int) -> go.Figure:
     event = next((a for a in f.layout.annotations if a.name == "event"), None)
     if event is not None:
         fit_events(f, width - (margin.l or 60) - legend_w - (margin.r or 30), _size(event.font, 11))
-    fit_margins(f, width)
     _room_for_rule_labels(f, width)
+    fit_margins(f, width)
     return f
 
 

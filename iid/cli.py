@@ -338,6 +338,33 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    import time
+
+    from iid import profile, queries
+    from iid.errors import UnknownRegion
+
+    start = time.perf_counter()
+    db = _open(Path(args.db), read_only=True)
+    try:
+        name = queries.region(db, args.region)["display_name"]
+    except UnknownRegion as exc:
+        print(
+            ("Kode daerah tidak dikenal: " if args.lang == "id" else "Unknown region code: ") + exc.code,
+            file=sys.stderr,
+        )
+        return 1
+    from iid.export import file_name
+
+    latest = queries.overview(db, args.region, args.published_only).latest
+    year = int(latest["year"]) if latest else None
+    out = Path(args.out) if args.out else Path(file_name(name, "profil", year, "pdf"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(profile.pdf(db, args.region, args.lang, args.published_only))
+    print(f"{out} ({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
 def cmd_gallery(args: argparse.Namespace) -> int:
     import time
 
@@ -432,6 +459,11 @@ def parser() -> argparse.ArgumentParser:
     dk.add_argument("--out", help="file (one region) or folder (several); default: the current folder")
     dk.add_argument("--published-only", action="store_true")
     dk.set_defaults(func=cmd_deck)
+    pr = sub.add_parser("profile", help="one-page A4 region profile as PDF (printed by Chromium)")
+    pr.add_argument("--region", required=True, help="Kemendagri code, e.g. 64.74")
+    pr.add_argument("--out", help="PDF file; default: IID_<region>_profil_<year>.pdf in the current folder")
+    pr.add_argument("--published-only", action="store_true")
+    pr.set_defaults(func=cmd_profile)
     ga = sub.add_parser("gallery", help="every chart for the hard cases (long names, 10 regions, English) as images")
     ga.add_argument("dir")
     ga.add_argument("--case", help="only these cases: long,ten,mixed,en")

@@ -603,6 +603,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "story_commitment_one": {"id": "1 komitmen inovasi daerah.", "en": "1 innovation commitment."},
     "story_commitments": {"id": "{n} komitmen inovasi daerah.", "en": "{n} innovation commitments."},
     "story_col_pledge": {"id": "Komitmen (register {year})", "en": "Pledge (register {year})"},
+    "months": {
+        "id": "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,December",
+    },
+    "profile_printed": {"id": "dicetak {date}", "en": "printed {date}"},
+    "profile_trend": {"id": "Perjalanan skor", "en": "The score over time"},
+    "profile_peers": {"id": "Di antara pembanding", "en": "Among peers"},
+    "profile_weakest": {"id": "Poin yang hilang", "en": "Where points are lost"},
+    "profile_target": {"id": "Target", "en": "Target"},
+    "profile_pledges": {"id": "Komitmen dan capaiannya", "en": "Pledges and their progress"},
+    "profile_sources": {"id": "Sumber", "en": "Sources"},
+    "profile_foot": {
+        "id": "Profil Indeks Inovasi Daerah dari Dasbor IID. Angka resmi berasal dari publikasi yang disebut; "
+        "angka bertanda Data contoh dibuat untuk peragaan dan bukan angka resmi.",
+        "en": "Regional Innovation Index profile from the IID dashboard. Official figures come from the publications "
+        "named; figures marked Sample data are made for demonstration and are not official.",
+    },
+    "profile_no_chromium": {
+        "id": "Chromium tidak ditemukan: pasang dengan make chromium.",
+        "en": "Chromium was not found: install it with make chromium.",
+    },
+    "download_profile": {"id": "Profil A4 (PDF)", "en": "A4 profile (PDF)"},
     "story_weakest_short": {
         "id": "Poin paling banyak hilang di {name} (−{loss}).",
         "en": "Most points are lost on {name} (−{loss}).",

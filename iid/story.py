@@ -386,6 +386,7 @@ def bars_figure(native: dict, subtitle: str, source: str, has_sample: bool, lang
         )
     )
     fig.update_xaxes(title=name, gridcolor="#E8E8E8", rangemode="tozero")
+    fig.update_yaxes(tickmode="linear", dtick=1)  # every indicator named, however small the chart
     charts.frame(fig, native["title"], subtitle, source, has_sample, lang)
     fig.update_layout(height=440, showlegend=False)
     return fig

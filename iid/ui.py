@@ -812,6 +812,25 @@ def table_downloads(
         )
 
 
+def profile_download(code: str, region_name: str, year, lang: str, published_only: bool) -> None:
+    """The one-page A4 profile (iid.profile) as PDF, made from the cached story when clicked (Chromium prints it)."""
+    from iid import export, profile
+
+    def make() -> bytes:
+        screens = story(db_path(), code, lang, published_only)
+        return profile.pdf(get_db(db_path()), code, lang, published_only, screens=screens)
+
+    st.download_button(
+        t("download_profile", lang),
+        data=make,
+        file_name=export.file_name(region_name, "profil", year, "pdf"),
+        mime="application/pdf",
+        key=f"profile_{code}",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+
+
 # ---- the innovation register (each region's results carry the version of its register: see versioned) ----
 
 

@@ -24,6 +24,7 @@ if ui.is_present():
 
 st.title(reg["display_name"])
 st.caption(t("overview_caption", lang))
+ui.profile_download(code, reg["display_name"], head.year, lang, published_only)
 if data.has_sample:
     ui.sample_notice(lang)
 if data.has_own:

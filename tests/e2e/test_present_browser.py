@@ -103,3 +103,13 @@ def test_chart_png_and_table_xlsx_downloads_open(page: Page, app_url: str):
         page.get_by_role("button", name="Unduh Excel").click()
     wb = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
     assert wb.sheetnames == ["ringkasan", "Sumber"]
+
+
+def test_ringkasan_gives_the_one_page_a4_profile_as_pdf(page: Page, app_url: str):
+    page.goto(f"{app_url}/?r=64.74")
+    wait_for_app(page)
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="Profil A4 (PDF)").click()
+    assert info.value.suggested_filename == "IID_Kota-Bontang_profil_2025.pdf"
+    data = open(info.value.path(), "rb").read()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) == 1
