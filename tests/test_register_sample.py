@@ -97,3 +97,14 @@ def test_the_shipped_data_folder_is_never_written_to(tmp_path):
         big_data_folder(10, DATA, DATA)
     with pytest.raises(ValueError, match="outside"):
         big_data_folder(10, DATA / "big", DATA)
+
+
+def test_the_levels_read_by_ids_are_those_a_join_through_the_region_gives(big):
+    ids = [i for (i,) in big.rows("select innovation_id from innovations where region_code = '61.71' order by all")]
+    joined = big.df(
+        "select l.* from innovation_levels l join innovations i using (innovation_id) where i.region_code = '61.71'"
+    )
+    read = R.levels_of(big, [*ids, "INV-61.71-0000000000"])  # a row made in the app has no levels
+    key = ["innovation_id", "indicator_code"]
+    assert read.sort_values(key).reset_index(drop=True).equals(joined.sort_values(key).reset_index(drop=True))
+    assert R.levels_of(big, []).empty
