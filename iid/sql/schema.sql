@@ -227,8 +227,8 @@ create table units (
 -- (innovation_id, indicator_code): checked by the build (iid/build.py UNIQUE), not by a primary key, whose index of 20
 -- rows per innovation tripled a large register's build and added 1,3 GB to the file at a million innovations. Only
 -- data/ fills it, so the carry-over compares its rows whole. Rows keep the order of their files (the sample's and an
--- export's are by innovation): where a region's innovation ids sit together (SMP-<code>-…), its levels are read
--- without scanning the rest (iid/register.py LEVELS).
+-- export's are by innovation id), so the levels of a few innovations are read from the blocks holding their ids, not
+-- from the whole table (iid/register.py levels_of).
 create table innovation_levels (
     innovation_id  varchar not null,  -- no foreign key: a deleted innovation's levels stay, so an undo restores it whole
     indicator_code varchar not null,
