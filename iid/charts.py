@@ -1411,3 +1411,48 @@ def count_bars(
     if horizontal:
         fig.update_yaxes(autorange="reversed")
     return fig
+
+
+def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
+    """The data a chart draws, as one long table (series, category or year, value): what "Unduh data" gives.
+
+    Legend-only keys, shading and the hatched predicate-only boxes are left out; a heatmap gives one row per cell,
+    the gauge its one number. Markup in names (<br>, <b>) is dropped.
+    """
+    series, cat, val = t("data_series", lang), t("data_category", lang), t("data_value", lang)
+    rows: list[dict] = []
+
+    def plain(v: object) -> object:
+        return html.unescape(_TAGS.sub(" ", v)).replace("  ", " ").strip() if isinstance(v, str) else py(v)
+
+    for tr in fig.data:
+        kind = getattr(tr, "type", "")
+        axis = fig.layout.xaxis.title.text if getattr(tr, "orientation", None) == "h" else fig.layout.yaxis.title.text
+        name = plain(getattr(tr, "name", None) or axis or "")
+        if kind == "indicator":
+            rows.append({series: plain(fig.layout.title.text), cat: None, val: py(tr.value)})
+        elif kind == "heatmap":
+            for i, y in enumerate(tr.y or []):
+                for j, x in enumerate(tr.x or []):
+                    z = tr.z[i][j] if tr.z is not None and i < len(tr.z) and j < len(tr.z[i]) else None
+                    rows.append({series: plain(x), cat: plain(y), val: py(z)})
+        elif kind in ("scatter", "bar", "box", "funnel"):
+            if tr.x is None or list(tr.x) == [None] or getattr(tr, "fill", None) == "toself" or tr.meta == "tiles":
+                if tr.meta != "tiles":
+                    continue
+            horizontal = getattr(tr, "orientation", None) == "h" or kind == "funnel"
+            xs, ys = (tr.y, tr.x) if horizontal else (tr.x, tr.y)
+            if tr.meta == "tiles":  # the tile map: one province a row (its label's first line), its score
+                colours = tr.marker.color
+                numeric = (
+                    colours is not None
+                    and not isinstance(colours, str)
+                    and all(isinstance(c, int | float) or c is None for c in colours)
+                )
+                xs = [plain(v.split("<br>")[0]) for v in tr.text]
+                ys = list(colours) if numeric else [plain(v.split("<br>")[-1]) for v in tr.text]
+                name = fig.layout.title.text
+            for x, y in zip(xs if xs is not None else [], ys if ys is not None else [], strict=False):
+                if py(y) is not None:
+                    rows.append({series: name, cat: plain(x), val: plain(y)})
+    return pd.DataFrame(rows, columns=[series, cat, val])

@@ -52,6 +52,22 @@ def image(
         return f.to_image(format=fmt, width=width, height=height)
 
 
+LAST_IMPORT = "select max(imported_at) from imports where undone_at is null"
+
+
+def last_import(db) -> object:
+    """When figures were last imported (an import not undone), or None: shown under every chart with its citation."""
+    return db.scalar(LAST_IMPORT)
+
+
+def date_text(day, lang: str = "id") -> str:
+    """26 November 2026 / 5 Maret 2026: a date as people write it, month names from the translation table."""
+    from iid.i18n import t
+
+    months = t("months", lang).split(",")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
 _INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -625,6 +625,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chromium was not found: install it with make chromium.",
     },
     "download_profile": {"id": "Profil A4 (PDF)", "en": "A4 profile (PDF)"},
+    "data_series": {"id": "Seri", "en": "Series"},
+    "data_category": {"id": "Kategori", "en": "Category"},
+    "data_value": {"id": "Nilai", "en": "Value"},
+    "panel_chart": {"id": "Grafik", "en": "Chart"},
+    "panel_table": {"id": "Tabel", "en": "Table"},
+    "panel_sources": {"id": "Sumber", "en": "Sources"},
+    "panel_download": {"id": "Unduh data", "en": "Download data"},
+    "panel_cite": {
+        "id": "Kutip: {title}. {source}. {url} (diakses {date}).",
+        "en": "Cite: {title}. {source}. {url} (retrieved {date}).",
+    },
+    "panel_imported": {"id": "Data terakhir diimpor {date}.", "en": "Data last imported {date}."},
+    "panel_built": {
+        "id": "Belum ada impor; data dari berkas data/ (dibangun {date}).",
+        "en": "No imports yet; data from the data/ files (built {date}).",
+    },
+    "panel_no_sources": {"id": "Tidak ada sumber tercatat.", "en": "No source recorded."},
     "story_weakest_short": {
         "id": "Poin paling banyak hilang di {name} (−{loss}).",
         "en": "Most points are lost on {name} (−{loss}).",

@@ -56,8 +56,7 @@ def _svg(fig, width: int, height: int) -> str:
 
 
 def _date(day: dt.date, lang: str) -> str:
-    months = t("months", lang).split(",")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return export.date_text(day, lang)
 
 
 def _table(table: dict | None, rows: int = 8) -> str:

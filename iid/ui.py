@@ -760,7 +760,7 @@ def chart_downloads(fig, region_name: str, view: str, year, lang: str, key: str)
 
         return make
 
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, key=f"dl_{key}_row"):
         for label, fmt_, (w, h), suffix in (
             (t("download_png", lang), "png", export.FULL_HD, ""),
             (t("download_png_slide", lang), "png", (export.SLIDE_W, export.SLIDE_H), "_slide"),
@@ -810,6 +810,112 @@ def table_downloads(
             icon=":material/table:",
             on_click="ignore",
         )
+
+
+def chart_data(fig, lang: str) -> pd.DataFrame:
+    """The data a chart draws (iid.charts.figure_data), worked out once per shared figure and language."""
+    from iid.charts import figure_data
+
+    name = f"_data_{lang}"
+    made = fig.__dict__.get(name) if isinstance(fig, SharedFigure) else None
+    if made is None:
+        made = figure_data(fig, lang)
+        if isinstance(fig, SharedFigure):
+            object.__setattr__(fig, name, made)  # the figure never changes, nor does what it draws
+    return made
+
+
+@versioned("scores")
+def last_import(db_path: str):
+    from iid import export
+
+    return export.last_import(get_db(db_path))
+
+
+def view_url() -> str:
+    """This view's address with its parameters: what a citation points to."""
+    from urllib.parse import urlencode
+
+    base = (st.context.url or "").split("?")[0]
+    params = st.query_params.to_dict()
+    return base + ("?" + urlencode(params, safe=",") if params else "")
+
+
+def chart_panel(
+    fig, sources: pd.DataFrame | None, region_name: str, view: str, year, lang: str, key: str, **chart_kwargs
+):
+    """Under each chart, as Our World in Data does it: Chart, Table and Sources views of the same data; "Unduh data"
+    (CSV and XLSX of exactly what the chart draws), the chart as PNG and SVG; a "Kutip" line (title, source, the
+    view's URL, the date retrieved) and when the data was last imported. Returns what st.plotly_chart returns."""
+    import datetime as dt
+    import os
+
+    from iid import export
+    from iid.charts import source_text
+    from iid.values import first, records
+    from iid.values import text as text_of
+
+    data = chart_data(fig, lang)
+    chart_tab, table_tab, source_tab = st.tabs(
+        [t("panel_chart", lang), t("panel_table", lang), t("panel_sources", lang)]
+    )
+    with chart_tab:
+        event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
+    with table_tab:
+        st.dataframe(data, hide_index=True, width="stretch", key=f"{key}_table")
+    with source_tab:
+        rows = records(sources) if sources is not None and not sources.empty else []
+        for r in rows:
+            where = first(r.get("url"), r.get("document_ref"))
+            label = md_escape(text_of(r.get("publisher")) or text_of(r.get("title")))
+            title = md_escape(text_of(r.get("title")))
+            url = r.get("url")
+            st.markdown(
+                f"- **{label}** — {title}"
+                + (f" · [{md_escape(url)}]({url})" if url else f" · {md_escape(where)}" if where else "")
+            )
+        if not rows:
+            st.caption(t("panel_no_sources", lang))
+    with st.container(horizontal=True):
+        st.download_button(
+            f"{t('panel_download', lang)} (CSV)",
+            data=lambda: export.csv_bytes(data),
+            file_name=export.file_name(region_name, view + "_data", year, "csv"),
+            mime="text/csv",
+            key=f"{key}_csv",
+            icon=":material/download:",
+            type="tertiary",
+            on_click="ignore",
+        )
+        st.download_button(
+            f"{t('panel_download', lang)} (XLSX)",
+            data=lambda: export.xlsx_bytes(data, sources, view, title=str(fig.layout.title.text or view)),
+            file_name=export.file_name(region_name, view + "_data", year, "xlsx"),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            icon=":material/table:",
+            type="tertiary",
+            on_click="ignore",
+        )
+        chart_downloads(fig, region_name, view, year, lang, key=key)
+    today = export.date_text(dt.date.today(), lang)
+    cite = t(
+        "panel_cite",
+        lang,
+        title=str(fig.layout.title.text or view).replace("<br>", " "),
+        source=source_text(sources, lang),
+        url="VIEWURL",  # the link goes in after escaping: a URL's dots and underscores stay as they are
+        date=today,
+    )
+    stamp = last_import(db_path())
+    if stamp is not None and not pd.isna(stamp):
+        when = t("panel_imported", lang, date=export.date_text(pd.Timestamp(stamp).date(), lang))
+    else:
+        built = os.path.getmtime(db_path()) if os.path.exists(db_path()) else None
+        when = t("panel_built", lang, date=export.date_text(dt.date.fromtimestamp(built), lang)) if built else ""
+    url = view_url()
+    st.caption(md_escape(cite).replace("VIEWURL", f"[{url}]({url})" if url else "") + "  \n" + md_escape(when))
+    return event
 
 
 def profile_download(code: str, region_name: str, year, lang: str, published_only: bool) -> None:

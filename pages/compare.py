@@ -56,9 +56,8 @@ if tabs[0].open:
     with tabs[0]:
         if explore.has_latest_scores(comp):
             latest_fig = ui.figure(path, "compare_latest", tuple(codes), published_only, lang)  # fetched once
-            st.plotly_chart(latest_fig, width="stretch", key="cmp_latest")
             view_name = ", ".join(regs.loc[c, "short_name"] for c in codes[:3]) + (" dkk" if len(codes) > 3 else "")
-            ui.chart_downloads(latest_fig, view_name, "bandingkan", comp.year, lang, key="cmp_latest")
+            ui.chart_panel(latest_fig, comp.sources, view_name, "bandingkan", comp.year, lang, key="cmp_latest")
         else:
             st.info(t("cmp_no_scores", lang, year=comp.year))
         rows = explore.standings_table(comp, lang)
@@ -93,7 +92,7 @@ if tabs[1].open:
             st.caption(t("rank_note", lang))
         else:
             fig = ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "score")
-            st.plotly_chart(fig, width="stretch", key="cmp_time")
+            ui.chart_panel(fig, comp.sources, "bandingkan", "bandingkan-waktu", span[1], lang, key="cmp_time")
 
 if tabs[2].open:
     with tabs[2]:
@@ -101,7 +100,8 @@ if tabs[2].open:
         if matrix.empty:
             st.info(t("no_indicators", lang))
         else:
-            st.plotly_chart(ui.figure(path, "compare_heatmap", tuple(codes), lang), width="stretch", key="cmp_heat")
+            heat = ui.figure(path, "compare_heatmap", tuple(codes), lang)
+            ui.chart_panel(heat, None, "bandingkan", "indikator", comp.year, lang, key="cmp_heat")
             for sentence in explore.weakest_sentences(matrix, codes, regs["display_name"].to_dict(), lang):
                 st.markdown("- " + fmt.md_escape(sentence))
 

@@ -60,8 +60,7 @@ else:
             st.warning(message)
 
     fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
-    st.plotly_chart(fig, width="stretch", key="overview_trend")
-    ui.chart_downloads(fig, reg["display_name"], "ringkasan", head.year, lang, key="overview")
+    ui.chart_panel(fig, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview_trend")
 
 left, right = st.columns(2)
 with left:

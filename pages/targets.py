@@ -189,8 +189,8 @@ else:
     )
     if ui.is_present():
         ui.projector(f"{t('tg_status', lang)}: {status_label(rep, lang)} — {explain(rep, lang)}", fig, lang, "target")
-    st.plotly_chart(fig, width="stretch", key="target_chart")
-    ui.chart_downloads(fig, region["display_name"], "target", year, lang, key="target")
+    target_sources = ui.overview(path, code, published_only).sources
+    ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")

@@ -25,9 +25,14 @@ with st.container(border=True):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
-st.plotly_chart(main_fig, width="stretch", key="trend_main")
-ui.chart_downloads(
-    main_fig, reg["display_name"], "tren", int(series["year"].max()) if not series.empty else None, lang, key="trend"
+ui.chart_panel(
+    main_fig,
+    comp.sources,
+    reg["display_name"],
+    "tren",
+    int(series["year"].max()) if not series.empty else None,
+    lang,
+    key="trend_main",
 )
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend

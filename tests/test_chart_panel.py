@@ -1,0 +1,72 @@
+"""Under every main chart: Chart / Table / Sources views of the same data, "Unduh data" as CSV and XLSX of exactly
+what the chart draws, the images, a "Kutip" line and when the data was last imported."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from iid import charts, export, figures
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def test_the_data_of_a_trend_chart_is_exactly_the_scores_it_draws(full_db):
+    fig = figures.overview_trend(full_db, "64.74", False, "id")
+    data = charts.figure_data(fig, "id")
+    assert list(data.columns) == ["Seri", "Kategori", "Nilai"]
+    bontang = data[data["Seri"] == "Kota Bontang"]
+    line = next(tr for tr in fig.data if tr.name == "Kota Bontang")
+    assert bontang["Kategori"].tolist() == list(line.x) and bontang["Nilai"].tolist() == list(line.y)
+    assert "Sangat Inovatif" not in set(data["Seri"])  # legend keys and shading are not data
+
+
+def test_a_heatmap_gives_one_row_per_cell_and_bars_their_axis_as_series_name(full_db):
+    heat = figures.compare_heatmap(full_db, ("64.74", "61.71"), "en")
+    data = charts.figure_data(heat, "en")
+    assert list(data.columns) == ["Series", "Category", "Value"]
+    assert len(data) == len(heat.data[0].x) * len(heat.data[0].y)
+    bars = charts.figure_data(figures.compare_latest(full_db, ("64.74", "61.71"), False, "id"), "id")
+    assert set(bars["Kategori"]) == {"Kota Bontang", "Kota Pontianak"} and set(bars["Seri"]) == {"Skor IID"}
+
+
+def test_chart_data_downloads_as_csv_and_xlsx_with_the_sources(full_db):
+    from iid import queries
+
+    o = queries.overview(full_db, "64.74", False)
+    data = charts.figure_data(figures.overview_trend(full_db, "64.74", False, "id"), "id")
+    back = pd.read_csv(io.BytesIO(export.csv_bytes(data)), encoding="utf-8-sig")
+    assert back["Nilai"].tolist() == pytest.approx(data["Nilai"].tolist())
+    wb = load_workbook(io.BytesIO(export.xlsx_bytes(data, o.sources, "ringkasan")))
+    assert wb.sheetnames == ["ringkasan", "Sumber"]
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "key"),
+    [
+        ("pages/overview.py", {"r": "64.74"}, "overview_trend"),
+        ("pages/trend.py", {"r": "65"}, "trend_main"),
+        ("pages/compare.py", {"r": "64.74,61.71"}, "cmp_latest"),
+        ("pages/targets.py", {"r": "65"}, "target_chart"),
+    ],
+)
+def test_every_main_chart_has_chart_table_and_sources_views_downloads_and_a_citation(app_env, page, params, key):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    labels = [tab.label for tab in at.tabs]
+    assert {"Grafik", "Tabel", "Sumber"} <= set(labels)
+    buttons = {b.proto.label for b in at.get("download_button")}
+    assert {"Unduh data (CSV)", "Unduh data (XLSX)", "PNG 1920×1080", "SVG"} <= buttons
+    captions = " ".join(c.value for c in at.caption)
+    assert "Kutip:" in captions and "diakses" in captions
+    assert "Data terakhir diimpor" in captions or "Belum ada impor" in captions
+    assert any(df.value.shape[1] == 3 for df in at.dataframe)  # the Table view
