@@ -25,3 +25,32 @@ def test_adding_an_innovation_through_the_ui_changes_the_counts(page: Page, app_
     page.get_by_test_id("stForm").get_by_role("button", name=re.compile("Tambah inovasi")).click()
     expect(page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))).to_be_visible(timeout=15_000)
     expect(count).to_have_text(str(before + 1))
+
+
+def test_the_register_opens_on_the_page_the_link_names_and_an_edit_there_is_saved(page: Page, app_url: str):
+    """Bontang's 2025 register is two pages of 50: ?hal=2 opens the second; a title typed there is saved, and a search
+    finds it again on a first page of one."""
+    page.goto(f"{app_url}/inovasi?r=64.74&y=2025&itab=Register&hal=2")
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"inovasi cocok · halaman 2 dari 2"))).to_be_visible()
+    # the first row's title (the grid is a canvas): double-click its cell, the first column, and type a new title
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 80, box["y"] + 53)
+    cell = page.locator("#portal textarea, #portal input.gdg-input").first
+    expect(cell).to_be_visible()
+    cell.fill("Halaman dua disunting (uji peramban)")
+    cell.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Simpan atau buang suntingan", exact=False)).to_be_visible()  # the pager waits
+    page.get_by_role("button", name="Simpan perubahan").click()
+    expect(page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))).to_be_visible(timeout=15_000)
+    wait_for_app(page)
+    search = page.get_by_label("Cari judul atau unit")
+    search.fill("halaman dua disunting")
+    search.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("1 inovasi cocok · halaman 1 dari 1")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"cari=halaman"))
+    expect(page).not_to_have_url(re.compile(r"hal=2"))  # a new search starts on its first page
