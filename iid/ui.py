@@ -656,7 +656,8 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_chart, .st-key-present_chart [data-testid="stElementContainer"],
 .st-key-present_chart [data-testid="stFullScreenFrame"], .st-key-present_chart [data-testid="stPlotlyChart"]
   { height: 100% !important; min-height: 0 !important; }
-.st-key-present_count p { font-size: clamp(24px, 1.9vw, 34px) !important; font-weight: 600 !important;
+.st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] {
+  font-size: clamp(24px, 1.9vw, 34px) !important; font-weight: 600 !important; color: #1A1A1A !important;
   text-align: center !important; margin: 0 !important; }
 .st-key-present_head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-present_nav button { min-height: 3rem !important; padding: 0.25rem 1.25rem !important; }
@@ -856,26 +857,31 @@ def chart_panel(
     from iid.values import text as text_of
 
     data = chart_data(fig, lang)
+    # only the open view is drawn (a rerun when another is picked): one chart per panel, no hidden tables
     chart_tab, table_tab, source_tab = st.tabs(
-        [t("panel_chart", lang), t("panel_table", lang), t("panel_sources", lang)]
+        [t("panel_chart", lang), t("panel_table", lang), t("panel_sources", lang)], key=f"{key}_view", on_change="rerun"
     )
-    with chart_tab:
-        event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
-    with table_tab:
-        st.dataframe(data, hide_index=True, width="stretch", key=f"{key}_table")
-    with source_tab:
-        rows = records(sources) if sources is not None and not sources.empty else []
-        for r in rows:
-            where = first(r.get("url"), r.get("document_ref"))
-            label = md_escape(text_of(r.get("publisher")) or text_of(r.get("title")))
-            title = md_escape(text_of(r.get("title")))
-            url = r.get("url")
-            st.markdown(
-                f"- **{label}** — {title}"
-                + (f" · [{md_escape(url)}]({url})" if url else f" · {md_escape(where)}" if where else "")
-            )
-        if not rows:
-            st.caption(t("panel_no_sources", lang))
+    event = None
+    if chart_tab.open:
+        with chart_tab:
+            event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
+    if table_tab.open:
+        with table_tab:
+            st.dataframe(data, hide_index=True, width="stretch", key=f"{key}_table")
+    if source_tab.open:
+        with source_tab:
+            rows = records(sources) if sources is not None and not sources.empty else []
+            for r in rows:
+                where = first(r.get("url"), r.get("document_ref"))
+                label = md_escape(text_of(r.get("publisher")) or text_of(r.get("title")))
+                title = md_escape(text_of(r.get("title")))
+                url = r.get("url")
+                st.markdown(
+                    f"- **{label}** — {title}"
+                    + (f" · [{md_escape(url)}]({url})" if url else f" · {md_escape(where)}" if where else "")
+                )
+            if not rows:
+                st.caption(t("panel_no_sources", lang))
     with st.container(horizontal=True):
         st.download_button(
             f"{t('panel_download', lang)} (CSV)",

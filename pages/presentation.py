@@ -48,7 +48,7 @@ with st.container(key="present_screen"):
             key="story_prev",
         )
         with st.container(key="present_count"):
-            st.markdown(t("story_step", lang, i=step, n=n))
+            st.caption(t("story_step", lang, i=step, n=n))  # a caption, in projector size (ui._PRESENT_CSS)
         st.button(
             t("story_next", lang),
             icon=":material/arrow_forward:",

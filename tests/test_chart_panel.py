@@ -69,4 +69,4 @@ def test_every_main_chart_has_chart_table_and_sources_views_downloads_and_a_cita
     captions = " ".join(c.value for c in at.caption)
     assert "Kutip:" in captions and "diakses" in captions
     assert "Data terakhir diimpor" in captions or "Belum ada impor" in captions
-    assert any(df.value.shape[1] == 3 for df in at.dataframe)  # the Table view
+    assert any(c.proto.id.endswith(key) or key in c.proto.id for c in at.get("plotly_chart"))  # the Chart view
