@@ -1224,6 +1224,7 @@ def present_style(fig: go.Figure) -> go.Figure:
         if a.name == "rule_change":
             a.ay = a.ay * grow
     f.update_traces(textfont_size=20, selector={"type": "bar"})
+    f.update_traces(textfont_size=24, selector={"type": "funnel"})
     f.update_traces(  # the score gauge: its ticks, number and predicate read from the back row
         gauge_axis_tickfont_size=22,
         number_font_size=96,
@@ -1344,7 +1345,12 @@ def projector(fig: go.Figure) -> go.Figure:
     """The projector copy of a figure for the screen: present_style, no fixed height (it fills its container, which
     the presentation view sizes from the viewport), the title a little smaller (the screen's headline is above it)."""
     f = present_style(fig)
-    strip = rule_strip(f) * 18 / RULE_FONT
+    # the rule-change labels at 14 px (not 18): their strip must leave the plot room on a 720-pixel screen
+    for a in f.layout.annotations:
+        if a.name == "rule_change":
+            a.font.size = 14
+            a.ay = a.ay * 14 / 18
+    strip = rule_strip(f) * 14 / RULE_FONT
     f.update_layout(
         height=None,
         autosize=True,

@@ -103,12 +103,21 @@ def charts_for(db: Database, case: Case) -> Iterator[tuple[str, go.Figure]]:
 
 
 def _register_charts(db: Database, code: str, lang: str) -> Iterator[tuple[str, go.Figure]]:
-    """The innovation register's counts (stage funnel, bars by form), as the Inovasi page and the deck draw them."""
+    """The innovation register's charts (stage funnel, bars by form, urusan and year), as the Inovasi page draws
+    them, for the first region of the case that has a register (the shipped sample has three cities)."""
     from iid import register
 
-    portfolio = getattr(register, "portfolio_figures", None)
-    if portfolio is not None:
-        yield from portfolio(db, code, lang)
+    for c in (code, "64.74"):
+        reg = register.register(db, c)
+        if not reg.empty:
+            view = register.portfolio_view(reg, int(reg["year_proposed"].max()), lang)
+            yield from (
+                ("inv_funnel", view.funnel),
+                ("inv_form", view.form),
+                ("inv_urusan", view.urusan),
+                ("inv_by_year", view.by_year),
+            )
+            return
 
 
 def render(

@@ -229,7 +229,6 @@ def peers_screen(c: _Ctx) -> Screen | None:
 
 def target_screen(c: _Ctx) -> Screen | None:
     from iid.target_report import build_report
-    from iid.target_text import status_label
 
     iid_targets = c.o.targets[c.o.targets["metric"] == "iid_score"]
     if iid_targets.empty:
@@ -249,15 +248,7 @@ def target_screen(c: _Ctx) -> Screen | None:
     )
     if rep.progress is None:
         return None
-    req = fmt.number(rep.progress.required_gain, 2, c.lang) if rep.progress.required_gain is not None else "–"
-    line = t(
-        "story_target",
-        c.lang,
-        value=fmt.score(tg["value"], c.lang),
-        year=int(tg["target_year"]),
-        status=status_label(rep, c.lang),
-        req=req,
-    )
+    line = target_headline(rep, c.lang)
     fig = figures.target_of_report(c.db, rep, tg["source_id"], c.published_only, c.lang)
     return Screen(
         "target",
@@ -265,6 +256,23 @@ def target_screen(c: _Ctx) -> Screen | None:
         fig,
         sources=c.src + [f"{text(tg['plan_document'])} — {text(tg['source_title'])}"],
         has_sample=rep.has_sample,
+    )
+
+
+def target_headline(rep, lang: str = "id") -> str:
+    """'Target 65,00 pada 2029: Sesuai jalur — perlu naik 2,63 poin per tahun.': the story's and the projector's."""
+    from iid.target_text import status_label
+
+    p = rep.progress
+    if p is None or rep.metric != "iid_score":
+        return f"{t('tg_status', lang)}: {status_label(rep, lang)}" if p is not None else t("tg_status", lang)
+    return t(
+        "story_target",
+        lang,
+        value=fmt.score(rep.target.value, lang),
+        year=int(rep.target.year),
+        status=status_label(rep, lang),
+        req=fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–",
     )
 
 

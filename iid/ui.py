@@ -641,6 +641,9 @@ _PRESENT_CSS = """
   max-width: 100% !important; }
 h1 { font-size: 3.2rem !important; }
 h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
+/* a page's projector view (ui.projector) hides what the page drew above it: pickers, notices */
+[data-testid="stVerticalBlock"]:has(> [data-testid="stLayoutWrapper"] > .st-key-present_only)
+  > :not([data-testid="stLayoutWrapper"]:has(> .st-key-present_only)) { display: none !important; }
 /* one screen = the viewport: headline, the chart taking every pixel left, the navigation row */
 .st-key-present_screen { flex: 0 0 auto !important; height: calc(100vh - 1.75rem) !important;
   gap: 0.5rem !important; }
@@ -659,6 +662,7 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] {
   font-size: clamp(24px, 1.9vw, 34px) !important; font-weight: 600 !important; color: #1A1A1A !important;
   text-align: center !important; margin: 0 !important; }
+.st-key-present_count * { color: #1A1A1A !important; }
 .st-key-present_head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-present_nav button { min-height: 3rem !important; padding: 0.25rem 1.25rem !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
@@ -715,7 +719,7 @@ def projector_chart(fig, key: str, height: int = 620) -> None:
 
 def projector(headline: str, fig, lang: str, key: str) -> None:
     """One headline and one chart filling the screen, in projector styling; then the page stops."""
-    with st.container(key="present_screen"):
+    with st.container(key="present_only"), st.container(key="present_screen"):  # the page's controls above hide
         with st.container(key="present_head"):
             st.markdown(f"## {md_escape(headline)}")
         if fig is not None:

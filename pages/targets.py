@@ -7,6 +7,7 @@ from iid import fmt, scenarios, ui, whatif
 from iid.auth import Forbidden
 from iid.i18n import predicate_label, t
 from iid.rules import compute, predicate_for, rule_year_for
+from iid.story import target_headline
 from iid.target_text import (
     explain,
     predicate_sentence,
@@ -187,8 +188,8 @@ else:
         row["source_id"] if row is not None else None,
         lang,
     )
-    if ui.is_present():
-        ui.projector(f"{t('tg_status', lang)}: {status_label(rep, lang)} — {explain(rep, lang)}", fig, lang, "target")
+    if ui.is_present():  # two lines at most on the projector: the target, its status and the pace it needs
+        ui.projector(target_headline(rep, lang), fig, lang, "target")
     target_sources = ui.overview(path, code, published_only).sources
     ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):

@@ -74,6 +74,18 @@ def test_the_projector_chart_fills_the_screen_under_a_large_headline_and_nothing
     assert m["tickPx"] and min(m["tickPx"]) >= 20, m["tickPx"]
 
 
+@pytest.mark.parametrize("path", ["/?r=64.74", "/bandingkan?r=64.74,61.71", "/tren?r=65", "/target?r=65"])
+def test_every_pages_projector_view_fills_the_screen_at_1280x720(page: Page, app_url: str, path: str):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}{path}&present=1")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-present_chart .main-svg", timeout=15_000)
+    head = page.locator(".st-key-present_head h2").bounding_box()
+    chart = page.locator(".st-key-present_chart .js-plotly-plot").bounding_box()
+    assert head["y"] >= 0 and head["y"] + head["height"] <= chart["y"] + 1
+    assert chart["height"] >= 0.7 * 720 and chart["y"] + chart["height"] <= 720
+
+
 def test_the_deck_download_delivers_a_powerpoint_that_opens(page: Page, app_url: str):
     from pptx import Presentation
 
