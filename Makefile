@@ -38,10 +38,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 	@chromium --version
 
-# LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly.
+# LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly; poppler-utils (pdftotext,
+# pdffonts) to read the printed profile back.
 office:
 	@command -v soffice >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null; }
 	@soffice --version
+	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
