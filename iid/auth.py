@@ -330,6 +330,12 @@ def grant(
     return changed
 
 
+# The roles a revoke takes back: one e-mail's, narrowed by role and region when given (None: every one).
+_REVOKED = "email = $e and ($role is null or role = $role) and ($region is null or region_code = $region)"
+_REVOKED_ROLES = "select role, region_code from user_roles where " + _REVOKED
+_REVOKE = "delete from user_roles where " + _REVOKED
+
+
 def revoke(db: Database, actor: Actor, email: str, role: str | None = None, region: str | None = None) -> int:
     """Take roles back: one role in one region, one role everywhere (region None), or every role and the account
     (role None). Returns how many roles went. The last admin stays unless the command line removes it.
@@ -342,19 +348,15 @@ def revoke(db: Database, actor: Actor, email: str, role: str | None = None, regi
         db.bump(cur, "users")
         if not cur.execute("select 1 from users where email = ?", [e]).fetchall():
             raise RoleError("no_user", email=e)
-        where, params = "email = ?", [e]
-        if role is not None:
-            where, params = where + " and role = ?", [*params, role]
-        if region is not None:
-            where, params = where + " and region_code = ?", [*params, region]
-        gone = cur.execute(f"select role, region_code from user_roles where {where}", params).fetchall()
+        params = {"e": e, "role": role, "region": region}  # role/region None: every role, every region
+        gone = cur.execute(_REVOKED_ROLES, params).fetchall()
         if any(r == "admin" for r, _ in gone) and actor.kind != "cli":
             (others,) = cur.execute(
                 "select count(*) from user_roles where role = 'admin' and email <> ?", [e]
             ).fetchone()
             if not others:
                 raise RoleError("last_admin", email=e)
-        cur.execute(f"delete from user_roles where {where}", params)
+        cur.execute(_REVOKE, params)
         for r, scope in gone:
             _log(cur, actor, "revoke", e, r, scope)
         if role is None:
