@@ -34,10 +34,13 @@ def metric_value(page: Page, label: str):
 def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(page: Page, app_url: str):
     page.goto(f"{app_url}/target?r=64.74")
     wait_for_app(page)
-    for label, text in (("Nilai target", "70"), ("Tahun target", "2027")):
+    for label, text, url in (("Nilai target", "70", r"v=70"), ("Tahun target", "2027", r"ty=2027")):
         box = page.get_by_label(label)
         box.fill(text)
         box.press("Enter")
+        # the run the Enter starts writes the URL: wait for it before waiting for the run to end (a run not yet
+        # started looks finished, and its late redraw would reset the rule picker while the test types into it)
+        expect(page).to_have_url(re.compile(url), timeout=15_000)
         wait_for_app(page)
     # the rule year follows the target year; pick another one by hand
     rule = page.get_by_test_id("stSelectbox").filter(has_text="Tahun aturan").get_by_role("combobox")
@@ -45,8 +48,8 @@ def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(pa
     page.keyboard.type("2026")
     expect(page.get_by_role("option", name="2026")).to_be_visible()
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"ry=2026"), timeout=15_000)
     wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"ry=2026"))
     score = metric_value(page, "Skor simulasi (aturan 2026)")
     with_26 = score.inner_text()
     n = page.get_by_label("Jumlah inovasi dilaporkan")
