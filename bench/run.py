@@ -32,7 +32,8 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   with every session on a region no session asked before (cold caches). full_runs counts sessions that received
   as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
 - register.<size>: a data folder whose register holds the shipped sample (1x: 360 innovations in three cities) or N
-  generated innovations spread over 531 regions at the national rate (bench/register_gen.py); its build in a child
+  generated innovations spread over the autonomous regions (iid.register_sample.big_data_folder, the generator behind
+  `python -m iid sample --innovations N`); its build in a child
   process (wall time, peak memory); then /inovasi for Kota Bontang, per tab on one server: cold_cpu_ms_run is the
   first run after Streamlit's caches were cleared (the "Clear cache" BackMsg empties st.cache_data and
   st.cache_resource, so the database is opened again; Python imports stay warm), cpu_ms_run the
@@ -662,14 +663,16 @@ def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tu
 
 def measure_register(tmp: Path, sizes: list[tuple[str, int | None]], browser: Browser, reps: int) -> dict:
     """Per register size: generate, build, then each /inovasi tab cold and warm on one server."""
-    import register_gen
     import wsclient
+
+    from iid.register_sample import big_data_folder
 
     out: dict[str, dict] = {}
     for label, n in sizes:
         log(f"register {label}: writing the data folder")
         t0 = time.perf_counter()
-        folder = register_gen.data_folder(n, tmp / f"data-{label}")
+        # 1x builds from data/ itself; a generated size from a folder of links to data/ with its own register files
+        folder = DATA if n is None else big_data_folder(n, tmp / f"data-{label}", DATA)
         gen_s = time.perf_counter() - t0
         db = tmp / f"register-{label}.duckdb"
         log(f"register {label}: building")
@@ -677,7 +680,8 @@ def measure_register(tmp: Path, sizes: list[tuple[str, int | None]], browser: Br
         fig["generate_s"] = round(gen_s, 2) if n is not None else None
         fig["build"] = build_database(folder, db)
         fig["db_mb"] = round(db.stat().st_size / 2**20, 1)
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder != DATA:
+            shutil.rmtree(folder, ignore_errors=True)
         tabs: dict[str, dict] = {}
         with Served(db) as server:
             for tab in REGISTER_TABS:  # Python imports warm: every tab once, for another region

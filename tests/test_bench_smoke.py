@@ -3,7 +3,6 @@
 No timing here: speed is measured by `make bench`, never asserted.
 """
 
-import csv
 import importlib.util
 import sys
 from pathlib import Path
@@ -63,20 +62,3 @@ def test_the_websocket_client_asks_for_the_page_and_query_a_browser_would():
     assert msg.WhichOneof("type") == "rerun_script"
     assert (msg.rerun_script.page_name, msg.rerun_script.query_string) == ("bandingkan", "r=64.74,61.71")
     assert ws.ws_url("http://127.0.0.1:8501") == "ws://127.0.0.1:8501/_stcore/stream"
-
-
-def test_the_generated_register_has_the_sample_format_and_unique_ids(tmp_path):
-    gen = _load("register_gen")
-    counts = gen.write_register(1_062, tmp_path)  # two innovations for each of the 531 regions
-    assert (counts["innovations"], counts["levels"]) == (1_062, 21_240)
-    for name in gen.REGISTER_FILES:
-        with (ROOT / "data" / "sample" / name).open(encoding="utf-8") as f:
-            header = next(csv.reader(f))
-        with (tmp_path / name).open(encoding="utf-8") as f:
-            rows = list(csv.reader(f))
-        assert rows[0] == header, name
-    with (tmp_path / "innovations_sample.csv").open(encoding="utf-8") as f:
-        innovations = list(csv.DictReader(f))
-    assert len({r["innovation_id"] for r in innovations}) == 1_062
-    assert len({r["region_code"] for r in innovations}) == gen.N_REGIONS
-    assert {r["year_proposed"] for r in innovations} == {"2025"}  # 1.062 innovations are less than a year's
