@@ -8,6 +8,9 @@ sessions). Times are seconds ("_s"), server CPU milliseconds ("_ms").
 
 The floor (bench/floor_app.py) is a Streamlit page holding one small Plotly line chart, started exactly like the
 app (iid/serve.py `Server`: a child process in the project folder, so the same .streamlit/config.toml applies).
+The pages section also loads a second reference, the floor behind navigation (bench/floor_nav_app.py: the same chart
+on the first of eight st.navigation pages with a sidebar of four widgets, as the app's pages have): its ratio to the
+floor is what Streamlit's navigation and sidebar cost before a page draws anything.
 Both servers are warm (each page loaded once before it is measured) unless a figure says "cold".
 
 - build: `python -m iid build` of the shipped data/ in a child process: wall time and the child's peak memory.
@@ -18,6 +21,7 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   cpu_ms_load: the server process's CPU time (all its threads) over one such load, static files included;
   cpu_ms_run: the server's CPU time per run of the page's script alone (bench/wsclient.py, no static files);
   *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
+  first_chart_ratio_to_nav_floor: the same over the floor behind navigation (what the page adds to Streamlit's own);
   deltas/charts/exceptions: what one run sends (an exception means the page is broken, whatever its speed).
 - interactions.<name>: one visit, then gestures one after another (the first warms up and is not counted), each
   asking for something new as a user would: add one more region on /bandingkan, type another target value on
@@ -182,13 +186,15 @@ class Served:
     """The app (or the floor) on a free port, started like the app's own server (iid/serve.py `Server`)."""
 
     FLOOR = ["-m", "streamlit", "run", str(Path("bench") / "floor_app.py")]  # run from the project folder
+    FLOOR_NAV = ["-m", "streamlit", "run", str(Path("bench") / "floor_nav_app.py")]
 
-    def __init__(self, db: Path, floor: bool = False) -> None:
+    def __init__(self, db: Path, floor: bool = False, nav: bool = False) -> None:
         from iid.serve import Server
 
-        self.name = "floor" if floor else "app"
+        self.name = ("floor_nav" if nav else "floor") if floor else "app"
         self.stopped = False
-        self.server = Server(str(db), timeout=120, command=self.FLOOR if floor else None)
+        command = (self.FLOOR_NAV if nav else self.FLOOR) if floor else None
+        self.server = Server(str(db), timeout=120, command=command)
 
     def __enter__(self) -> Served:
         t0 = time.perf_counter()
@@ -352,9 +358,10 @@ def build_database(data_dir: Path, db: Path) -> dict:
     return {"wall_s": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
-def measure_pages(app: Served, floor: Served, browser: Browser, reps: int) -> dict:
-    """Each page and the floor, first visits in fresh contexts, alternating so both see the same machine."""
-    targets = [("floor", floor, "", "")] + [(name, app, path, q) for name, path, q in PAGES]
+def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor_nav: Served | None = None) -> dict:
+    """Each page and the floors, first visits in fresh contexts, alternating so all see the same machine."""
+    targets = [("floor", floor, "", "")] + ([("floor_nav", floor_nav, "", "")] if floor_nav else [])
+    targets += [(name, app, path, q) for name, path, q in PAGES]
     log("pages: warming")
     browser.load(floor, "", "")  # Chromium itself and the static files
     for _, server, path, q in targets:  # the servers' caches and imports: one run of each page
@@ -396,6 +403,8 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int) -> di
         fig["script_finished_ratio"] = ratio(fig["script_finished_s"], base["script_finished_s"])
         fig["cpu_load_ratio"] = ratio(fig["cpu_ms_load"], base["cpu_ms_load"])
         fig["cpu_run_ratio"] = ratio(fig["cpu_ms_run"], base["cpu_ms_run"])
+        if "floor_nav" in out and name != "floor_nav":
+            fig["first_chart_ratio_to_nav_floor"] = ratio(fig["first_chart_s"], out["floor_nav"]["first_chart_s"])
     out["server_memory"] = {"app": app.memory(), "floor": floor.memory()}
     out["server_start_s"] = {"app": round(app.start_s, 2), "floor": round(floor.start_s, 2)}
     return out
@@ -894,7 +903,15 @@ def main(argv: list[str] | None = None) -> dict:
                 live["browser"] = stack.enter_context(Browser())
             return live["browser"]
 
-        section("pages", lambda: measure_pages(*servers(), p["reps"]))
+        def pages() -> dict:
+            app, floor, chromium = servers()
+            live["floor_nav"] = stack.enter_context(Served(db, floor=True, nav=True))
+            try:
+                return measure_pages(app, floor, chromium, p["reps"], floor_nav=live["floor_nav"])
+            finally:
+                live.pop("floor_nav").__exit__(None, None, None)
+
+        section("pages", pages)
         section("interactions", lambda: measure_interactions(*servers(), p["reps"]))
         section("concurrency", lambda: measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"]))
         for name in ("app", "floor"):  # the register section starts its own servers

@@ -241,7 +241,9 @@ def _label(x: object) -> str | None:
 def source_text(sources: pd.DataFrame | None, lang: str = "id", limit: int = 3) -> str:
     """'Sumber: A; B; C (+2)': each source by its publisher, else its title; missing values never show."""
     names: list[str] = []
-    rows = records(sources) if sources is not None and not sources.empty else []
+    # only the three columns a label is made of (converting every cell of every row was most of its cost per rerun)
+    cols = [c for c in ("publisher", "title", "document_ref") if sources is not None and c in sources.columns]
+    rows = records(sources[cols]) if cols and not sources.empty else []
     for r in rows:
         label = first(_label(r.get("publisher")), _label(r.get("title")), _label(r.get("document_ref")))
         if label is not None and label not in names:
