@@ -654,9 +654,9 @@ def latest_bars(
     for r in df.itertuples(index=False):
         s = standings.get(r.region_code)
         if s and s.rank_national:
-            labels.append(
-                f" {fmt.score(r.score, lang)} · #{s.rank_national}/{s.of_national} · P{round(s.percentile_national * 100)}"
-            )
+            # a published rank may come without the number ranked ("peringkat 1 kota") and so without a percentile
+            pct = f" · P{round(s.percentile_national * 100)}" if s.percentile_national is not None else ""
+            labels.append(f" {fmt.score(r.score, lang)} · #{s.national_rank_text}{pct}")
         else:
             labels.append(" –" if is_missing(r.score) else f" {fmt.score(r.score, lang)}")
     fig.add_trace(

@@ -96,6 +96,13 @@ class Standing:
     rank_province: int | None
     of_province: int
 
+    @property
+    def national_rank_text(self) -> str | None:
+        """'3/98'; '1' for a published rank that does not say how many were ranked; None without a rank."""
+        if self.rank_national is None:
+            return None
+        return f"{self.rank_national}/{self.of_national}" if self.of_national else str(self.rank_national)
+
 
 def standings(all_kind_year: pd.DataFrame, codes: list[str], year: int) -> dict[str, Standing]:
     """Rank and percentile of each region among all regions of its kind, nationally and within its province."""
@@ -471,7 +478,9 @@ def standings_table(comp: Comparison, lang: str = "id") -> list[dict]:
     names = dict(zip(comp.latest["region_code"], comp.latest["display_name"], strict=False))
 
     def of(rank: int | None, n: int) -> str:
-        return f"{rank} / {n}" if rank is not None and n else "–"
+        if rank is None:
+            return "–"
+        return f"{rank} / {n}" if n else str(rank)  # a published rank may not say how many were ranked
 
     rows = []
     for code in comp.codes:
@@ -528,7 +537,7 @@ def compare_headline(comp: Comparison, lang: str = "id") -> str:
     for r in comp.latest.itertuples(index=False):
         s = comp.standings.get(r.region_code)
         if s and s.score is not None:
-            rank = f" (#{s.rank_national}/{s.of_national})" if s.rank_national is not None and s.of_national else ""
+            rank = f" (#{s.national_rank_text})" if s.national_rank_text else ""
             parts.append(f"{r.display_name} {fmt.score(s.score, lang)}{rank}")
     if not parts:
         return f"IID {comp.year}"

@@ -581,6 +581,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Di antara {n} {kinds} se-{province}: peringkat {rank}; persentil nasional {pct}.",
         "en": "Among {n} {kinds} in {province}: rank {rank}; national percentile {pct}.",
     },
+    "story_peers_rank_only": {
+        "id": "Peringkat {rank} di antara {kinds} secara nasional (peringkat yang dipublikasikan, tanpa jumlah daerah "
+        "yang diperingkat). Pembanding: skor terdekat.",
+        "en": "Rank {rank} among {kinds} nationally (the published rank, which does not say how many were ranked). "
+        "Peers: the nearest scores.",
+    },
     "story_peers_national": {
         "id": "Peringkat {rank} dari {n} {kinds} secara nasional; persentil {pct}. Pembanding: skor terdekat.",
         "en": "Rank {rank} of {n} {kinds} nationally; percentile {pct}. Peers: the nearest scores.",

@@ -200,6 +200,8 @@ def peers_screen(c: _Ctx) -> Screen | None:
             rank=ps.rank_province,
             pct=fmt.percent(ps.percentile_national, 0, c.lang),
         )
+    elif not ps.of_national:  # a published rank that does not say how many were ranked, so no percentile either
+        line = t("story_peers_rank_only", c.lang, kinds=c.kinds, rank=ps.rank_national)
     else:
         line = t(
             "story_peers_national",
@@ -598,7 +600,7 @@ def comparison_screens(db: Database, codes: list[str], lang: str = "id", publish
     rows = []
     for r in records(comp.latest.sort_values("score", ascending=False, na_position="last")):
         s = comp.standings.get(r["region_code"])
-        rank = f"{s.rank_national}/{s.of_national}" if s and s.rank_national else "–"
+        rank = (s.national_rank_text if s else None) or "–"
         rows.append([r["display_name"], fmt.score(r["score"], lang), predicate_label(r["predicate"], lang), rank])
     years = sorted(int(y) for y in comp.series["year"].unique())
     series = []

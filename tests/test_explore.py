@@ -85,3 +85,21 @@ def test_summary_is_written_from_the_data(full_db):
     assert sentences[0] == (
         "Skor IID 2023: 45,86 (dipublikasikan), predikat Inovatif; peringkat 23 dari 38 provinsi (dipublikasikan)."
     )
+
+
+def test_a_published_rank_without_the_number_ranked_is_shown_as_the_rank_alone(published_db):
+    """Kota Mojokerto was published "peringkat 1" among all kota (2023) with no count: no "/0", no percentile, no crash."""
+    from iid import figures
+    from iid.story import build_story
+
+    comp = explore.compare(published_db, ["35.76", "64.74"], published_only=True)
+    s = comp.standings["35.76"]
+    assert (s.rank_national, s.of_national, s.percentile_national) == (1, 0, None)
+    assert s.national_rank_text == "1"
+    labels = list(figures.compare_latest(published_db, ("35.76", "64.74"), True, "id").data[0].text)
+    mojokerto = next(x for x in labels if "#1" in x)
+    assert "#1/" not in mojokerto and "P" not in mojokerto
+    row = next(r for r in explore.standings_table(comp, "id") if r["Daerah"].startswith("Kota Mojokerto"))
+    assert (row["Peringkat nasional"], row["Persentil"]) == ("1", "–")
+    story = " ".join(" ".join([sc.headline, *sc.lines]) for sc in build_story(published_db, "35.76", "id", True))
+    assert "dari 0" not in story
