@@ -147,7 +147,8 @@ def peers(db: Database, code: str, how: str, published_only: bool = False, limit
         same = same.assign(d=(same["score"] - float(mine["score"].iloc[0])).abs()).sort_values(["d", "region_code"])
         picks = [code] + same["region_code"].tolist()
     elif how == "kind" and not mine.empty:
-        near = yr[yr["region_code"] != code].assign(d=(yr["score"] - float(mine["score"].iloc[0])).abs())
+        others = yr[yr["region_code"] != code]  # the distances of these rows only: assigning a longer Series to an
+        near = others.assign(d=(others["score"] - float(mine["score"].iloc[0])).abs())  # empty frame adopts its rows
         picks = [code] + near.sort_values(["d", "region_code"])["region_code"].tolist()
     else:
         picks = [code]

@@ -103,3 +103,9 @@ def test_a_published_rank_without_the_number_ranked_is_shown_as_the_rank_alone(p
     assert (row["Peringkat nasional"], row["Persentil"]) == ("1", "–")
     story = " ".join(" ".join([sc.headline, *sc.lines]) for sc in build_story(published_db, "35.76", "id", True))
     assert "dari 0" not in story
+
+
+def test_a_region_alone_in_its_kind_and_year_has_no_peers_but_itself(published_db):
+    """Published-only, Kab. Tegal is the only kabupaten with a 2025 score: its nearest peers are none, never a blank
+    code (an empty frame given a longer Series took that Series' rows, and the story crashed on a missing code)."""
+    assert explore.peers(published_db, "33.28", "kind", published_only=True) == ["33.28"]
