@@ -24,7 +24,9 @@ FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 LEGEND_RIGHT = {"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}}
 LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", "font": {"size": 13}}
 PHONE_PX = 358  # the main column of a 390-px phone: a screen figure's legend rows are reserved for it
-SOURCE_CHARS = 44  # a source line's characters that fit a phone's plot width at 12 px
+SOURCE_CHARS = 50  # a source line's characters that fit a phone's chart width at 12 px
+TITLE_CHARS, SUBTITLE_CHARS = 34, 44  # a title (20 px) and a subtitle (14 px) in lines that fit a phone's chart
+LABEL_CHARS = 10  # a bar's category label, in lines of this many characters on screens (a long word stays whole)
 
 
 def frame(
@@ -183,6 +185,8 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     bottom = shift + 12
     if src is not None:
         src.yshift = -shift
+        if src.xshift:  # anchored at the figure's left edge (for_screens): it moves with the left margin
+            src.xshift = -left + 12
         src_size = _size(src.font, 12)
         src_lines = str(src.text).split("<br>")  # a screen copy's source line is wrapped (for_screens)
         bottom = shift + src_size * 1.5 * len(src_lines) + 14
@@ -215,6 +219,25 @@ def for_screens(fig: go.Figure) -> go.Figure:
     src = next((a for a in fig.layout.annotations if a.name == "source_line"), None)
     if src is not None and src.text and "<br>" not in src.text:
         src.text = wrap(src.text, SOURCE_CHARS)
+        src.xshift = -1  # from the figure's left edge, not the plot's (fit_margins keeps it there)
+    title = fig.layout.title
+    extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
+    for text, chars, size, put in (
+        (title.text, TITLE_CHARS, 20, lambda v: fig.update_layout(title_text=v)),
+        (title.subtitle.text, SUBTITLE_CHARS, 14, lambda v: fig.update_layout(title_subtitle_text=v)),
+    ):
+        if text and "<br>" not in text and len(_TAGS.sub("", text)) > chars + 2:
+            wrapped = wrap(text, chars)
+            put(wrapped)
+            extra += wrapped.count("<br>") * size * 1.35
+    if extra:
+        fig.update_layout(margin_t=float(fig.layout.margin.t or 100) + extra)
+        if fig.layout.height:
+            fig.update_layout(height=fig.layout.height + extra)
+    bars = [tr for tr in fig.data if getattr(tr, "type", "") == "bar" and tr.orientation == "h" and tr.y is not None]
+    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr.y if isinstance(v, str)))
+    if cats and not fig.layout.yaxis.ticktext:  # region names in lines: on a phone they took half the width
+        fig.update_yaxes(tickmode="array", tickvals=cats, ticktext=[wrap(c, LABEL_CHARS) for c in cats])
     names = _legend_names(fig)
     if not fig.layout.height or not names:
         return fit_margins(fig, PHONE_PX)
