@@ -21,6 +21,14 @@ from iid.values import text as text_of
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 
 
+LEGEND_RIGHT = {"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}}
+LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", "font": {"size": 13}}
+PHONE_PX = 358  # the main column of a 390-px phone: a screen figure's legend rows are reserved for it
+SOURCE_CHARS = 50  # a source line's characters that fit a phone's chart width at 12 px
+TITLE_CHARS, SUBTITLE_CHARS = 34, 44  # a title (20 px) and a subtitle (14 px) in lines that fit a phone's chart
+LABEL_CHARS = 10  # a bar's category label, in lines of this many characters on screens (a long word stays whole)
+
+
 def frame(
     fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bool, lang: str = "id", has_own: bool = False
 ) -> go.Figure:
@@ -43,7 +51,7 @@ def frame(
         paper_bgcolor="white",
         margin={"l": 60, "r": 30, "t": 100, "b": 90},
         hoverlabel={"font": {"family": FONT, "size": 14}},
-        legend={"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}},
+        legend=LEGEND_RIGHT,
     )
     fig.add_annotation(
         name="source_line",
@@ -132,7 +140,7 @@ def _size(font, default: float) -> float:
     return float(font.size) if font is not None and font.size else default
 
 
-def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
+def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | None = None) -> go.Figure:
     """Left and bottom margins grown to the labels the figure holds, the source line and the sample mark put under
     the axis labels, and the mark moved under the source line when both do not fit on one line.
 
@@ -166,21 +174,28 @@ def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
             if used + w > plot_w and used:
                 rows, used = rows + 1, 0.0
             used += w
+        row_h = size * 1.9
+        if legend_rows is not None:  # counted by the caller (legend_below: a phone's rows); a browser's are 30 px
+            rows, row_h = legend_rows, max(row_h, 30)
         legend_top = label_h + 4  # px under the plot; placed from the figure's bottom once the margin is known
-        label_h += rows * size * 1.9 + 8
+        label_h += rows * row_h + 8
     notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
     src, mark = notes.get("source_line"), notes.get("sample_mark")
     shift = label_h + 8
     bottom = shift + 12
     if src is not None:
         src.yshift = -shift
+        if src.xshift:  # anchored at the figure's left edge (for_screens): it moves with the left margin
+            src.xshift = -left + 12
         src_size = _size(src.font, 12)
-        bottom = shift + src_size * 1.5 + 14
+        src_lines = str(src.text).split("<br>")  # a screen copy's source line is wrapped (for_screens)
+        bottom = shift + src_size * 1.5 * len(src_lines) + 14
         if mark is not None:
             mark_size = _size(mark.font, 13)
             plot_w = (width or fig.layout.width or 700) - left - 200  # a legend may take 200 px on the right
-            beside = text_px(src.text, src_size) + text_px(mark.text, mark_size) + 40 <= plot_w
-            mark.yshift = -shift if beside else -(shift + src_size * 1.5 + 4)
+            widest = max(text_px(line, src_size) for line in src_lines)
+            beside = widest + text_px(mark.text, mark_size) + 40 <= plot_w
+            mark.yshift = -shift if beside else -(shift + src_size * 1.5 * len(src_lines) + 4)
             bottom = max(bottom, -mark.yshift + mark_size * 1.4 + 18)
     elif mark is not None:
         mark.yshift = -shift
@@ -190,6 +205,77 @@ def fit_margins(fig: go.Figure, width: float | None = None) -> go.Figure:
         # measured from the figure's bottom (container), so the legend never pushes the plot's margins
         fig.update_layout(legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
     return fig
+
+
+def for_screens(fig: go.Figure) -> go.Figure:
+    """The screen copy of a chart, readable from a 390-px phone to a 1920-px monitor: the source line in lines a
+    phone shows whole, the legend under the plot in rows from its left edge.
+
+    The server cannot know the viewport: a legend at the right took half of a phone's chart and squeezed the plot to
+    a strip. Under the plot, the rows a phone needs are reserved at the figure's bottom (a laptop leaves one or two
+    blank), and the figure grows by them, so the plot keeps its height. Exports and the projector put the legend back
+    at the right (fit_to, present_style), where a slide has room.
+    """
+    src = next((a for a in fig.layout.annotations if a.name == "source_line"), None)
+    if src is not None and src.text and "<br>" not in src.text:
+        src.text = wrap(src.text, SOURCE_CHARS)
+        src.xshift = -1  # from the figure's left edge, not the plot's (fit_margins keeps it there)
+    title = fig.layout.title
+    extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
+    for text, chars, size, put in (
+        (title.text, TITLE_CHARS, 20, lambda v: fig.update_layout(title_text=v)),
+        (title.subtitle.text, SUBTITLE_CHARS, 14, lambda v: fig.update_layout(title_subtitle_text=v)),
+    ):
+        if text and "<br>" not in text and len(_TAGS.sub("", text)) > chars + 2:
+            wrapped = wrap(text, chars)
+            put(wrapped)
+            extra += wrapped.count("<br>") * size * 1.35
+    if extra:
+        fig.update_layout(margin_t=float(fig.layout.margin.t or 100) + extra)
+        if fig.layout.height:
+            fig.update_layout(height=fig.layout.height + extra)
+    bars = [tr for tr in fig.data if getattr(tr, "type", "") == "bar" and tr.orientation == "h" and tr.y is not None]
+    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr.y if isinstance(v, str)))
+    if cats and not fig.layout.yaxis.ticktext:  # region names in lines: on a phone they took half the width
+        fig.update_yaxes(tickmode="array", tickvals=cats, ticktext=[wrap(c, LABEL_CHARS) for c in cats])
+    names = _legend_names(fig)
+    if not fig.layout.height or not names:
+        return fit_margins(fig, PHONE_PX)
+    size = float(LEGEND_BELOW["font"]["size"])
+    room = PHONE_PX - float(fig.layout.margin.l or 60) - float(fig.layout.margin.r or 30)
+    rows, used = 1, 0.0
+    for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
+        w = text_px(name, size) + 50
+        if used + w > room and used:
+            rows, used = rows + 1, 0.0
+        used += w
+    before = float(fig.layout.margin.b or 90)
+    # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
+    fig.update_layout(legend=LEGEND_BELOW, margin_autoexpand=False)
+    fit_margins(fig, PHONE_PX, legend_rows=rows)
+    fig.update_layout(height=fig.layout.height + float(fig.layout.margin.b) - before)  # the plot keeps its height
+    fit_margins(fig, PHONE_PX, legend_rows=rows)
+    # source line and mark right under the axis labels, the legend's rows under them: blank rows go to the bottom
+    block = rows * 30 + 8
+    notes = [a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")]
+    for a in notes:
+        a.yshift = a.yshift + block
+    lowest = max((-a.yshift + _size(a.font, 12) * 1.5 * (a.text.count("<br>") + 1) + 6 for a in notes), default=0)
+    top = lowest if notes else float(fig.layout.margin.b) - block
+    fig.update_layout(legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
+    return fig
+
+
+def legend_right(fig: go.Figure) -> None:
+    """Back to the frame's legend at the right of the plot (a copy for an image or the projector)."""
+    if fig.layout.legend.orientation == "h":
+        fig.update_layout(legend=None, margin_autoexpand=True)
+        fig.update_layout(legend=LEGEND_RIGHT)
+        fit_margins(fig)
+
+
+def _legend_names(fig: go.Figure) -> list[str]:
+    return [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
 
 
 def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], lang: str = "id") -> None:
@@ -1196,6 +1282,7 @@ def score_gauge(
 def present_style(fig: go.Figure) -> go.Figure:
     """A projector copy of a figure: titles ≥ 32 px, axis labels ≥ 20 px, thicker lines, stronger band colours."""
     f = go.Figure(fig)
+    legend_right(f)  # the screen copy's legend under the plot (legend_below) is for phones
     grow = 18 / RULE_FONT  # annotations go to 18 px: the rule-change strip grows with them
     strip = rule_strip(f)
     f.update_layout(
@@ -1279,6 +1366,7 @@ def fit_to(fig: go.Figure, width: int, height: int) -> go.Figure:
     A browser scrolls a long legend and thins crowded labels; an image cannot, so they are made to fit.
     """
     f = go.Figure(fig)
+    legend_right(f)  # an image has a known width: the legend at the right unless it is too long (below)
     f.update_layout(width=width, height=height)
     margin = f.layout.margin
     plot_h = height - (margin.t or 100) - (margin.b or 90)

@@ -207,4 +207,6 @@ BUILDERS: dict[str, Callable[..., go.Figure | None]] = {
 
 
 def build(db: Database, name: str, *args, reads: Reads = DIRECT) -> go.Figure | None:
-    return BUILDERS[name](db, *args, reads=reads)
+    """A chart for the screen: legend and source line fitted to a phone as well (charts.for_screens)."""
+    fig = BUILDERS[name](db, *args, reads=reads)
+    return None if fig is None else charts.for_screens(fig)

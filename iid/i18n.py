@@ -31,8 +31,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type part of a name, e.g. 'bontang' or 'pontianak'.",
     },
     "unknown_region": {
-        "id": "Kode daerah “{code}” tidak dikenal. Menampilkan {default} sebagai gantinya; pilih daerah lain di samping.",
-        "en": "Region code “{code}” is unknown. Showing {default} instead; pick another region in the sidebar.",
+        "id": "Kode daerah “{code}” tidak dikenal. Menampilkan {default} sebagai gantinya; pilih daerah lain di kotak Daerah.",
+        "en": "Region code “{code}” is unknown. Showing {default} instead; pick another region in the Region box.",
+    },
+    # ---- phones and small screens (ui.narrow_note, ui.SCREEN_CSS) ----
+    "map_narrow": {
+        "id": "Di layar sempit peta petak diganti oleh peringkat di bawah ini.",
+        "en": "On a narrow screen the tile map gives way to the ranking below.",
     },
     "sample_badge": {"id": "Data contoh", "en": "Sample data"},
     "sample_note": {

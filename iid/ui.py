@@ -441,7 +441,8 @@ def common_controls() -> tuple[str, bool]:
         t("published_only", choice), key="pub_widget", help=t("published_only_help", choice)
     )
     write_url("pub", published_only, False, "1" if published_only else "0")
-    present_switch(choice)
+    if not present_switch(choice):
+        st.html(SCREEN_CSS)
     return choice, published_only
 
 
@@ -451,26 +452,38 @@ def region_picker(lang: str, name: str = "r") -> str:
     default = settings.get("default_region")
     # a list from the compare page (?r=64.74,61.71) opens on its first region
     code, rejected = url_value(name, codes, default, f"{name}_widget", parse=lambda raw: raw.split(",")[0].strip())
-    if rejected:
-        shown = rejected if len(rejected) <= 40 else rejected[:40] + "…"
-        st.warning(t("unknown_region", lang, code=md_escape(shown), default=md_escape(labels.get(default, default))))
-    chosen = st.sidebar.selectbox(
+    # on the page, above its title: a phone keeps the sidebar closed, and a picker there is one tap too far away.
+    # The projector hides the sidebar: there the picker waits in it, so the screen is the headline and the chart.
+    where = st.sidebar if is_present() else st.container(key="region_pick")
+    chosen = where.selectbox(
         t("region", lang),
         options=codes,
         key=f"{name}_widget",
         format_func=labels.__getitem__,
         help=t("region_help", lang),
+        width=REGION_PICK_PX,
     )
+    if rejected:
+        shown = rejected if len(rejected) <= 40 else rejected[:40] + "…"
+        st.warning(t("unknown_region", lang, code=md_escape(shown), default=md_escape(labels.get(default, default))))
     write_url(name, chosen)
     return chosen
 
 
 def sample_notice(lang: str) -> None:
-    st.warning(f"**{t('sample_badge', lang)}** · {t('sample_note', lang)}", icon=":material/science:")
+    with st.container(key="notice_sample"):  # compact (SCREEN_CSS): the note stays, the chart moves up
+        st.warning(f"**{t('sample_badge', lang)}** · {t('sample_note', lang)}", icon=":material/science:")
 
 
 def own_notice(lang: str) -> None:
-    st.info(f"**{t('own_badge', lang)}** · {t('own_note', lang)}", icon=":material/edit_note:")
+    with st.container(key="notice_own"):
+        st.info(f"**{t('own_badge', lang)}** · {t('own_note', lang)}", icon=":material/edit_note:")
+
+
+def narrow_note(text: str) -> None:
+    """A caption shown only on narrow screens (SCREEN_CSS), e.g. where a chart gives way to the list under it."""
+    with st.container(key="narrow_note"):
+        st.caption(text)
 
 
 def forget_url(*names: str) -> None:
@@ -630,6 +643,43 @@ def clear_caches() -> None:
     """After a write: nothing to do. Each write names what it changed (Database.bump) and every cached result
     carries the version of what it read, so only those results are computed again, for everyone."""
 
+
+# ---- phones and small laptops: the picker on the page, the first chart above the fold at 1280×720 ----
+
+REGION_PICK_PX = 420  # label and box: "Kab. Pangkajene dan Kepulauan (73.10)" fits; a title keeps 400 px at 1280
+WIDE_PX = 1200  # from this width the region picker sits at the right of the page title
+NARROW_PX = 640  # under this width the tile map gives way to the ranking under it (ui.narrow_note says so)
+
+SCREEN_CSS = f"""
+<style>
+/* Streamlit leaves 6rem above the title and draws it at 2.75rem: on a 1280×720 laptop that pushed every page's
+   first chart to or below the fold (tests/e2e/test_small_screens_browser.py measures it) */
+[data-testid="stMainBlockContainer"] {{ padding-top: 4rem !important; padding-bottom: 3rem !important;
+  position: relative; }}
+[data-testid="stMainBlockContainer"] h1 {{ font-size: 2.1rem !important; padding: 0.25rem 0 0.5rem !important; }}
+/* a wide screen: the region picker at the title's right, so it takes no row of its own */
+@media (min-width: {WIDE_PX}px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-region_pick) {{ position: absolute !important; z-index: 2;
+    top: 4.25rem; right: 5rem; width: {REGION_PICK_PX}px !important; }}
+  .st-key-region_pick [data-testid="stSelectbox"] {{ display: flex !important; flex-direction: row !important;
+    align-items: center;
+    gap: 0.5rem; }}
+  .st-key-region_pick [data-testid="stWidgetLabel"] {{ margin: 0 !important; flex: 0 0 auto; width: auto; }}
+  .st-key-region_pick [data-testid="stSelectbox"] > div:last-child {{ flex: 1 1 auto; min-width: 0; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-region_pick) h1 {{ padding-right: {REGION_PICK_PX + 24}px !important; }}
+}}
+[data-testid="stMetricValue"] {{ font-size: 1.9rem !important; }}
+.st-key-notice_sample [data-testid="stAlertContainer"], .st-key-notice_own [data-testid="stAlertContainer"]
+  {{ padding: 0.45rem 0.8rem !important; }}
+.st-key-notice_sample p, .st-key-notice_own p {{ font-size: 0.875rem !important; line-height: 1.4 !important; }}
+.st-key-narrow_note {{ display: none !important; }}
+@media (max-width: {NARROW_PX}px) {{
+  .st-key-cmp_map {{ display: none !important; }}
+  .st-key-narrow_note {{ display: flex !important; }}
+  [data-testid="stMainBlockContainer"] h1 {{ font-size: 1.75rem !important; }}
+}}
+</style>
+"""
 
 # ---- presentation mode ----
 

@@ -126,6 +126,7 @@ if tabs[3].open:
             on_select="rerun",
             selection_mode="points",
         )
+        ui.narrow_note(t("map_narrow", lang))  # a phone hides the map (ui.SCREEN_CSS): the ranking below replaces it
         picked = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
         picked = [c for c in picked if isinstance(c, str) and c not in codes]
         if picked:

@@ -23,8 +23,9 @@ if ui.is_present():
     )
 
 st.title(reg["display_name"])
-st.caption(t("overview_caption", lang))
-ui.profile_download(code, reg["display_name"], head.year, lang, published_only)
+with st.container(horizontal=True, vertical_alignment="center"):  # one row: the first chart stays above the fold
+    st.caption(t("overview_caption", lang))
+    ui.profile_download(code, reg["display_name"], head.year, lang, published_only)
 if data.has_sample:
     ui.sample_notice(lang)
 if data.has_own:

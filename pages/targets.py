@@ -153,6 +153,7 @@ else:
         if p.trend is not None
         else t("tg_trend_none", lang),
     )
+    chart_slot = st.container()  # the chart right under the figures, above the fold at 1280×720; the words follow
     box = {
         "achieved": st.success,
         "on_track": st.success,
@@ -191,7 +192,8 @@ else:
     if ui.is_present():  # two lines at most on the projector: the target, its status and the pace it needs
         ui.projector(target_headline(rep, lang), fig, lang, "target")
     target_sources = ui.overview(path, code, published_only).sources
-    ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
+    with chart_slot:
+        ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")

@@ -19,11 +19,6 @@ if comp.has_sample:
     ui.sample_notice(lang)
 
 series = comp.series
-with st.container(border=True):
-    st.subheader(t("trend_summary", lang))
-    for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
-        st.markdown(f"- {fmt.md_escape(sentence)}")
-
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
 ui.chart_panel(
     main_fig,
@@ -34,6 +29,10 @@ ui.chart_panel(
     lang,
     key="trend_main",
 )
+with st.container(border=True):  # under the chart it reads: above it, it pushed the chart below a laptop's fold
+    st.subheader(t("trend_summary", lang))
+    for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
+        st.markdown(f"- {fmt.md_escape(sentence)}")
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
 if explore.has_ranks(series):

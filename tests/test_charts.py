@@ -226,3 +226,40 @@ def test_people_typed_categories_are_shown_as_text_never_as_links_or_markup():
     fig = charts.count_bars(df, "urusan", "count", "t", "s", "Sumber: –", False)
     labels = list(fig.data[0].x)
     assert labels[0] == "&lt;a href=&quot;https://evil.example&quot;&gt;klik&lt;/a&gt;" and labels[1] == "kesehatan"
+
+
+# --- screens: a 390-px phone as well as a laptop (charts.for_screens) ----------------------------------------------
+
+
+def test_a_screen_chart_has_its_legend_under_the_plot_and_the_plot_keeps_its_height(full_db):
+    from iid import figures
+
+    built = figures.trend_main(full_db, BONTANG, False, "id")
+    plot_h = built.layout.height - built.layout.margin.t - built.layout.margin.b
+    fig = figures.build(full_db, "trend_main", BONTANG, False, "id")
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.yref == "container"
+    # growing by the wrapped subtitle and the legend's rows, never taking them from the plot
+    assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b == pytest.approx(plot_h)
+    src = next(a for a in fig.layout.annotations if a.name == "source_line")
+    assert all(len(line) <= charts.SOURCE_CHARS for line in src.text.split("<br>"))
+    legend_top = fig.layout.margin.b - fig.layout.legend.y * fig.layout.height  # px under the plot
+    assert legend_top >= -src.yshift + 12  # the legend's rows start under the source line
+
+
+def test_an_image_or_the_projector_puts_a_screen_charts_legend_back_at_the_right(full_db):
+    from iid import figures
+
+    fig = figures.build(full_db, "trend_main", BONTANG, False, "id")
+    for copy in (charts.fit_to(fig, 1920, 1080), charts.projector(fig)):
+        assert copy.layout.legend.orientation == "v" and copy.layout.legend.x == 1.02
+        assert copy.layout.margin.autoexpand is not False
+    assert fig.layout.legend.orientation == "h"  # the screen copy is unchanged (it is shared)
+
+
+def test_a_screen_bar_chart_writes_region_names_in_short_lines_and_keeps_the_data_as_it_is(full_db):
+    from iid import figures
+
+    fig = figures.build(full_db, "compare_latest", (BONTANG, PONTIANAK, PANGKALPINANG), False, "id")
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert ticks["Kota Pangkal Pinang"] == "Kota<br>Pangkal<br>Pinang"
+    assert "Kota Pangkal Pinang" in {str(v) for tr in fig.data if tr.y is not None for v in tr.y}

@@ -75,7 +75,7 @@ def test_english_numbers_use_a_decimal_point(app_env):
 
 def test_picking_another_region_updates_the_url(app_env):
     at = open_app(r="64.74")
-    at.sidebar.selectbox(key="r_widget").set_value("19.71").run()
+    at.selectbox(key="r_widget").set_value("19.71").run()  # on the page, not in the sidebar
     assert at.title[0].value == "Kota Pangkal Pinang"
     assert at.query_params["r"] in ("19.71", ["19.71"])
 

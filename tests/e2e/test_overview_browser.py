@@ -28,10 +28,10 @@ def test_switching_to_english_changes_labels_and_the_url(page: Page, app_url: st
     expect(page).to_have_url(re.compile(r"lang=en"))
 
 
-def test_picking_a_region_in_the_sidebar_updates_the_url_and_survives_a_reload(page: Page, app_url: str):
+def test_picking_a_region_on_the_page_updates_the_url_and_survives_a_reload(page: Page, app_url: str):
     page.goto(f"{app_url}/?r=64.74")
     wait_for_app(page)
-    box = page.get_by_test_id("stSidebar").get_by_role("combobox")
+    box = page.locator(".st-key-region_pick").get_by_role("combobox")
     box.click()
     page.keyboard.type("pangkal")
     page.get_by_role("option", name=re.compile("Pangkal Pinang")).first.click()

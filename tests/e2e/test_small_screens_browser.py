@@ -1,0 +1,107 @@
+"""Phones (390×844) and small laptops (1280×720): the picker on the page, the first chart above the fold, legends
+under the plot, source lines whole, and the ranking in place of the tile map on a phone."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 720}
+
+FIRST_CHART = """() => { const c = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  return c ? c.getBoundingClientRect().top : null; }"""
+
+# the first chart's plot area, legend and source line, in page pixels
+PARTS = """() => {
+  const chart = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width}; };
+  const source = [...chart.querySelectorAll('.annotation')].filter((a) => /^(Sumber|Source)/.test(a.textContent));
+  return {chart: box(chart.querySelector('.main-svg')), plot: box(chart.querySelector('.nsewdrag')),
+    legend: box(chart.querySelector('.legend')), sources: source.map(box)};
+}"""
+
+
+def open_page(page: Page, url: str, size: dict) -> None:
+    page.set_viewport_size(size)
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=20_000)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?r=64.74",
+        "/bandingkan?r=64.74,61.71",
+        "/tren?r=64.74",
+        "/target?r=64.74",
+        "/inovasi?r=64.74&itab=Portofolio",
+        "/presentasi?r=64.74&s=2",
+    ],
+    ids=["ringkasan", "bandingkan", "tren", "target", "inovasi-portofolio", "presentasi"],
+)
+def test_at_1280x720_every_pages_first_chart_starts_high_enough_to_show_its_title_and_plot_unscrolled(
+    page: Page, app_url: str, path: str
+):
+    open_page(page, app_url + path, LAPTOP)
+    top = page.evaluate(FIRST_CHART)
+    # at least 200 px of the chart on the first screen: its title, subtitle and the top of its plot
+    assert top is not None and top <= LAPTOP["height"] - 200, top
+
+
+def test_on_a_phone_the_region_picker_is_on_the_page_and_picking_a_region_opens_it(page: Page, app_url: str):
+    open_page(page, f"{app_url}/tren?r=64.74", PHONE)
+    expect(page.get_by_test_id("stSidebar")).not_to_be_in_viewport()  # closed on a phone
+    box = page.locator(".st-key-region_pick").get_by_role("combobox")
+    expect(box).to_be_in_viewport()
+    box.click()
+    page.keyboard.type("pangkal")
+    page.get_by_role("option", name=re.compile("Kota Pangkal Pinang")).first.click()
+    expect(page).to_have_url(re.compile(r"r=19\.71"), timeout=15_000)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Tren: Kota Pangkal Pinang")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["/tren?r=64.74", "/bandingkan?r=64.74,61.71,19.71"], ids=["tren", "bandingkan"])
+def test_on_a_phone_the_legend_sits_under_the_plot_and_the_plot_keeps_most_of_the_width(
+    page: Page, app_url: str, path: str
+):
+    open_page(page, app_url + path, PHONE)
+    m = page.evaluate(PARTS)
+    assert m["plot"]["width"] >= 0.6 * m["chart"]["width"], m  # beside a legend: a quarter to a third
+    assert m["legend"]["top"] >= m["plot"]["bottom"], m
+    assert m["legend"]["right"] <= m["chart"]["right"] + 1 and m["legend"]["bottom"] <= m["chart"]["bottom"] + 1, m
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390x844", "1280x720"])
+@pytest.mark.parametrize("path", ["/?r=64.74", "/tren?r=64.74&lang=en", "/bandingkan?r=64.74,61.71"])
+def test_the_source_line_is_whole_inside_the_chart_and_clear_of_the_legend(
+    page: Page, app_url: str, path: str, size: dict
+):
+    open_page(page, app_url + path, size)
+    m = page.evaluate(PARTS)
+    assert m["sources"], m
+    for s in m["sources"]:
+        assert m["chart"]["left"] <= s["left"] and s["right"] <= m["chart"]["right"] + 1, (s, m["chart"])
+        assert s["bottom"] <= m["chart"]["bottom"] + 1, (s, m["chart"])
+        if m["legend"]:
+            assert s["bottom"] <= m["legend"]["top"] + 1 or s["top"] >= m["legend"]["bottom"] - 1, (s, m["legend"])
+
+
+def test_on_a_phone_the_tile_map_gives_way_to_the_ranking_and_a_laptop_keeps_the_map(page: Page, app_url: str):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{app_url}/bandingkan?r=64.74,61.71&tab=Peta")
+    wait_for_app(page)
+    note = page.get_by_text("Di layar sempit peta petak diganti oleh peringkat di bawah ini.")
+    expect(note).to_be_visible(timeout=20_000)
+    expect(page.locator(".st-key-cmp_map")).to_be_hidden()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    page.set_viewport_size(LAPTOP)
+    expect(page.locator(".st-key-cmp_map .main-svg").first).to_be_visible(timeout=20_000)
+    expect(note).to_be_hidden()
