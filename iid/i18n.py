@@ -788,7 +788,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_all": {"id": "Semua baris {year}", "en": "All rows {year}"},
     "inv_save": {"id": "Simpan perubahan", "en": "Save changes"},
     "inv_saved": {"id": "Tersimpan sebagai perubahan #{batch}.", "en": "Saved as change #{batch}."},
-    "inv_nochange": {"id": "Tidak ada perubahan.", "en": "No changes."},
+    "inv_nochange": {
+        "id": "Tidak ada perubahan untuk disimpan. Untuk menyunting sel: klik dua kali (atau pilih lalu tekan Enter), "
+        "ketik, lalu tekan Enter atau Tab sebelum menyimpan.",
+        "en": "Nothing to save. To edit a cell: double-click it (or select it and press Enter), type, then press "
+        "Enter or Tab before saving.",
+    },
     "inv_rejected": {"id": "Tidak disimpan; perbaiki yang berikut:", "en": "Not saved; fix the following:"},
     "inv_filter_status": {"id": "Status", "en": "Status"},
     "inv_search": {"id": "Cari judul atau unit", "en": "Search title or unit"},
@@ -1193,6 +1198,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "users_removed": {"id": "Akun {email} dihapus.", "en": "Account {email} removed."},
     "users_log": {"id": "Riwayat peran", "en": "Role log"},
     "users_log_none": {"id": "Belum ada perubahan peran.", "en": "No role changes yet."},
+    # ---- register, easy to keep (issue 15; helper "register"): urusan list, count rule, pledge and competition charts
+    "urusan_other": {"id": "Lainnya: {text}", "en": "Other: {text}"},
+    "urusan_other_bare": {"id": "Lainnya", "en": "Other"},
+    "urusan_none": {"id": "(urusan belum diisi)", "en": "(no government affair given)"},
+    "urusan_kind_wajib_dasar": {"id": "Wajib, pelayanan dasar", "en": "Obligatory, basic services"},
+    "urusan_kind_wajib_non_dasar": {"id": "Wajib, non-pelayanan dasar", "en": "Obligatory, non-basic services"},
+    "urusan_kind_pilihan": {"id": "Pilihan", "en": "Optional"},
+    "urusan_kind_penunjang": {"id": "Penunjang", "en": "Supporting function"},
+    "urusan_help": {
+        "id": "Daftar urusan pemerintahan UU 23/2014 (wajib pelayanan dasar, wajib non-pelayanan dasar, pilihan) "
+        "dan fungsi penunjang.",
+        "en": "The government affairs of Law 23/2014 (obligatory basic services, obligatory non-basic services, "
+        "optional) and the supporting functions.",
+    },
+    "count_rule": {
+        "id": "Yang dihitung: inovasi tahun usulan {year} dari unit {types} berstatus {statuses}; draf tidak dihitung.",
+        "en": "What counts: innovations proposed in {year} by {types} units with status {statuses}; drafts never count.",
+    },
+    "inv_all_rows": {"id": "Semua baris {year} (termasuk draf)", "en": "All rows {year} (drafts included)"},
+    "inv_counted": {"id": "Dihitung (bukan draf)", "en": "Counted (not drafts)"},
+    "commit_chart_title": {
+        "id": "Inovasi sejak Januari {year} dan target {q}",
+        "en": "Innovations since January {year} and the target of {q}",
+    },
+    "commit_target_line": {"id": "target {q}", "en": "target {q}"},
+    "comp_no_group": {"id": "tanpa kelompok (tidak ada di aturan)", "en": "no group (not in the rules)"},
+    "comp_sub_groups": {
+        "id": "Entri (bukan draf) per kelompok dan tahap",
+        "en": "Entries (not drafts) by group and stage",
+    },
+    "comp_sub_no_rules": {
+        "id": "Aturan kelompok {comp} belum ada di data: entri (bukan draf) ditampilkan per jenis unit",
+        "en": "{comp} has no grouping rules in the data: entries (not drafts) are shown by unit type",
+    },
+    "comp_none_counted": {
+        "id": "Belum ada entri {year} (draf tidak dihitung)",
+        "en": "No entries in {year} yet (drafts do not count)",
+    },
+    "inv_undo_hint": {
+        "id": "Salah simpan? Batalkan perubahan terakhir Anda di sini.",
+        "en": "Saved by mistake? Undo your last change here.",
+    },
 }
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from iid import auth, display, fmt, queries
+from iid import urusan as U
 from iid.auth import Actor
 from iid.dataio import typed_text_problems
 from iid.db import Database
@@ -273,7 +274,7 @@ def clean_row(
                 f"date `{pv}` is not valid (YYYY-MM-DD).",
             )
         )
-    out["urusan"] = text("urusan").lower() or None
+    out["urusan"] = U.normalise(text("urusan"))  # a code of the official list, or `lainnya: <as typed>` (iid/urusan.py)
     comps = [c.strip().upper() for c in text("competitions").replace(";", ",").split(",") if c.strip()]
     out["competitions"] = ",".join(dict.fromkeys(comps)) or None
     out["evidence"] = text("evidence") or None
@@ -371,6 +372,7 @@ def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
     """
     view = reg[COLUMNS].copy()
     view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
+    view["urusan"] = view["urusan"].map(U.normalise)  # old free text shown as its code (or "lainnya: …") in the picker
     for col in ("urusan", "competitions", "evidence"):
         view[col] = view[col].astype(object).where(view[col].notna(), "")
     return view
@@ -756,7 +758,7 @@ class CommitmentStatus:
 def commitment_status(db: Database, code: str, year: int, today: dt.date | None = None) -> list[CommitmentStatus]:
     """Each stored pledge of the region checked against the register for a year (no code per pledge: data only)."""
     today = today or dt.date.today()
-    reg = db.df(REGISTER_YEAR, [code, year])
+    reg = counted(db.df(REGISTER_YEAR, [code, year]))
     us = units(db, code)
     out = []
     for c in queries.commitments(db, code).to_dict("records"):
@@ -794,6 +796,59 @@ def commitment_status(db: Database, code: str, year: int, today: dt.date | None 
             short = table[table["entries"] < c["quantity"]]["unit"].tolist()
             out.append(CommitmentStatus(c, year, table, float(len(table) - len(short)), float(len(table)), short))
     return out
+
+
+COUNTED = ("diajukan", "revisi", "terverifikasi")  # a draft is not yet an entry: no pledge or competition counts it
+
+
+def counted(reg: pd.DataFrame) -> pd.DataFrame:
+    """The rows that count as entries: every status but draft."""
+    return reg[reg["status"].isin(COUNTED)]
+
+
+def count_rule(c: dict, year: int, lang: str = "id") -> str:
+    """Which register rows a pledge's figure counts, said beside it."""
+    types = ", ".join(x.strip() for x in str(c["unit_types"]).split(",") if x.strip())
+    statuses = ", ".join(STATUS_LABEL[lang][s].lower() for s in COUNTED)
+    return t("count_rule", lang, year=year, types=types, statuses=statuses)
+
+
+def commitment_chart(cs: CommitmentStatus, has_sample: bool, lang: str = "id") -> go.Figure:
+    """A yearly pledge's months: innovations counted since January against the pledged total, months named."""
+    from iid import charts
+
+    q = fmt.integer(cs.target, lang)
+    return charts.pledge_cumulative(
+        cs.table,
+        cs.target,
+        t("commit_chart_title", lang, year=cs.year, q=q),
+        count_rule(cs.commitment, cs.year, lang),
+        t("commit_target_line", lang, q=q),
+        source_line(has_sample, lang),
+        has_sample,
+        lang,
+    )
+
+
+def last_open_batch(hist: pd.DataFrame) -> int | None:
+    """The newest save or import of changes() not yet undone: the one an undo button offers."""
+    open_ = hist[~hist["undone"].astype(bool)] if not hist.empty else hist
+    return None if open_.empty else int(open_["batch_id"].max())
+
+
+def urusan_counts(reg: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Innovations by urusan under its name in the language: old free text mapped (iid/urusan.py), so "Kesehatan",
+    "kesehatan " and "Dinas Kesehatan" are one bar; unknown text is its own "Lainnya: …" bar, never dropped."""
+    names = (
+        reg["urusan"].map(U.normalise).map(lambda c: U.label(c, lang) if isinstance(c, str) else t("urusan_none", lang))
+    )
+    return (
+        names.rename("urusan")
+        .value_counts()
+        .rename("count")
+        .reset_index()
+        .sort_values(["count", "urusan"], ascending=[False, True])
+    )
 
 
 def portfolio(reg: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -841,6 +896,7 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
     p = portfolio(reg[reg["year_proposed"] == year])
     count = t("inv_count", lang)
     form = p["form"].assign(form=p["form"]["form"].map(FORM_LABEL[lang]))
+    urusan = urusan_counts(reg[reg["year_proposed"] == year], lang)
     by_year = portfolio(reg)["year"].assign(stage=lambda d: d["stage"].map(STAGE_LABEL[lang]))
     return PortfolioView(
         funnel=charts.funnel(p["stage"], STAGE_LABEL[lang], t("inv_funnel", lang, year=year), source, has_sample, lang),
@@ -848,7 +904,7 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
             form, "form", "count", t("inv_by_form", lang), count, source, has_sample, lang, height=300, horizontal=True
         ),
         urusan=charts.count_bars(
-            p["urusan"],
+            urusan,
             "urusan",
             "count",
             t("inv_by_urusan", lang),
@@ -860,7 +916,16 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
             height=420,
         ),
         by_year=charts.count_bars(
-            by_year, "year_proposed", "count", t("inv_by_year", lang), count, source, has_sample, lang, colour="stage"
+            by_year,
+            "year_proposed",
+            "count",
+            t("inv_by_year", lang),
+            count,
+            source,
+            has_sample,
+            lang,
+            colour="stage",
+            colours=charts.stage_colours(STAGE_LABEL[lang]),
         ),
         digital_share=float(p["digital_share"]["share"].iloc[0]),
         units=units_view(p["unit"], lang),
@@ -868,32 +933,45 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
 
 
 def competition_chart(entries: pd.DataFrame, name: str, year: int, has_sample: bool, lang: str = "id") -> go.Figure:
-    """A competition's entries of a year by group, coloured by form."""
+    """A competition's entries of a year by group, coloured by stage (the register's one stage palette). A competition
+    without grouping rules in the data is drawn by unit type, and the subtitle says the rules are missing."""
     from iid import charts
 
-    counts = entries.groupby(["group_name", "form"]).size().rename("count").reset_index()
-    counts["form"] = counts["form"].map(FORM_LABEL[lang])
+    grouped = bool(entries["group_name"].notna().any()) if "group_name" in entries else False
+    x = (
+        entries["group_name"].map(lambda g: g if isinstance(g, str) else t("comp_no_group", lang))
+        if grouped
+        else entries["unit_type"]
+    )
+    counts = entries.assign(x=x).groupby(["x", "stage"]).size().rename("count").reset_index()
+    counts["stage"] = counts["stage"].map(STAGE_LABEL[lang])
+    if entries.empty:
+        subtitle = t("comp_none_counted", lang, year=year)
+    elif grouped:
+        subtitle = t("comp_sub_groups", lang)
+    else:
+        subtitle = t("comp_sub_no_rules", lang, comp=name)
     return charts.count_bars(
         counts,
-        "group_name",
+        "x",
         "count",
         t("comp_title", lang, comp=name, year=year),
-        t("inv_count", lang),
+        subtitle,
         source_line(has_sample, lang),
         has_sample,
         lang,
-        colour="form",
+        colour="stage",
+        colours=charts.stage_colours(STAGE_LABEL[lang]),
     )
 
 
 def competition_entries(db: Database, code: str, competition: str, year: int) -> pd.DataFrame:
-    """Entries of one competition and year by group and form, with the grouping rules read from the database."""
+    """Entries of one competition and year (drafts are not entries) with their group from the grouping rules in the
+    database; a unit type the rules leave out has no group (None), said in words by the views."""
     groups = db.df("select unit_type, group_name from competition_groups where competition = ?", [competition])
-    reg = db.df(REGISTER_YEAR, [code, year])
+    reg = counted(db.df(REGISTER_YEAR, [code, year]))
     entered = reg["competitions"].fillna("").str.split(",").map(lambda xs: competition in xs).astype(bool)
-    reg = reg[entered].merge(groups, on="unit_type", how="left")
-    reg["group_name"] = reg["group_name"].fillna("–")
-    return reg
+    return reg[entered].merge(groups, on="unit_type", how="left")
 
 
 def sustainability(reg: pd.DataFrame) -> pd.DataFrame:
@@ -953,7 +1031,7 @@ def score_estimate(db: Database, code: str, year: int, rule_year: int, verified_
     reg = db.df(CLAIMED, params)
     lv = levels_of(db, reg["innovation_id"].tolist())
     n = len(reg)
-    covered = len(set(reg["urusan"].dropna()) & set(BASIC_URUSAN))
+    covered = len({U.normalise(u) for u in reg["urusan"].dropna()} & set(BASIC_URUSAN))  # old free text too
     means = (lv.groupby("indicator_code")["level"].sum() / n).to_dict() if n else {}
     b = compute(Profile(means, n, covered), rule, inds)
     denom = max(rule.k_min, n) if n else rule.k_min
@@ -1013,9 +1091,12 @@ def commitment_months(cs: CommitmentStatus, lang: str = "id") -> pd.Series:
 
 
 def entries_view(entries: pd.DataFrame, lang: str = "id") -> display.Shown:
-    """A competition's entries with their group, form, stage and status in words."""
+    """A competition's entries with their group (or that it has none), form, stage and status in words."""
+    out = entries.assign(
+        group_name=entries["group_name"].map(lambda g: g if isinstance(g, str) else t("comp_no_group", lang))
+    )
     return display.shown(
-        entries, lang, columns=["group_name", "unit", "title", "form", "stage", "status"], values=_coded(lang)
+        out, lang, columns=["group_name", "unit", "title", "form", "stage", "status"], values=_coded(lang)
     )
 
 
