@@ -828,8 +828,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_count": {"id": "jumlah inovasi", "en": "number of innovations"},
     "comp_choose": {"id": "Kompetisi", "en": "Competition"},
     "comp_title": {
-        "id": "{comp} {year}: peserta per kelompok dan bentuk",
-        "en": "{comp} {year}: entries by group and form",
+        "id": "{comp} {year}: peserta per tahap",
+        "en": "{comp} {year}: entries by stage",
     },
     "comp_rules": {"id": "Aturan kelompok (dari data)", "en": "Grouping rules (from data)"},
     "sus_caption": {
