@@ -1223,14 +1223,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Innovations since January {year} and the target of {q}",
     },
     "commit_target_line": {"id": "target {q}", "en": "target {q}"},
+    "inv_pick_urusan": {"id": "Pilih urusan", "en": "Choose an affair"},
+    "inv_pick_comps": {"id": "Pilih kompetisi (boleh lebih dari satu)", "en": "Choose competitions (any number)"},
+    "commit_chart_sub": {
+        "id": "Kumulatif per bulan usulan; draf tidak dihitung",
+        "en": "Cumulative by month proposed; drafts not counted",
+    },
     "comp_no_group": {"id": "tanpa kelompok (tidak ada di aturan)", "en": "no group (not in the rules)"},
     "comp_sub_groups": {
         "id": "Entri (bukan draf) per kelompok dan tahap",
         "en": "Entries (not drafts) by group and stage",
     },
     "comp_sub_no_rules": {
-        "id": "Aturan kelompok {comp} belum ada di data: entri (bukan draf) ditampilkan per jenis unit",
-        "en": "{comp} has no grouping rules in the data: entries (not drafts) are shown by unit type",
+        "id": "Aturan kelompoknya belum ada di data: entri (bukan draf) per jenis unit",
+        "en": "No grouping rules in the data: entries (not drafts) by unit type",
     },
     "comp_none_counted": {
         "id": "Belum ada entri {year} (draf tidak dihitung)",

@@ -822,7 +822,7 @@ def commitment_chart(cs: CommitmentStatus, has_sample: bool, lang: str = "id") -
         cs.table,
         cs.target,
         t("commit_chart_title", lang, year=cs.year, q=q),
-        count_rule(cs.commitment, cs.year, lang),
+        t("commit_chart_sub", lang),
         t("commit_target_line", lang, q=q),
         source_line(has_sample, lang),
         has_sample,
@@ -950,7 +950,7 @@ def competition_chart(entries: pd.DataFrame, name: str, year: int, has_sample: b
     elif grouped:
         subtitle = t("comp_sub_groups", lang)
     else:
-        subtitle = t("comp_sub_no_rules", lang, comp=name)
+        subtitle = t("comp_sub_no_rules", lang)
     return charts.count_bars(
         counts,
         "x",
@@ -1092,12 +1092,14 @@ def commitment_months(cs: CommitmentStatus, lang: str = "id") -> pd.Series:
 
 def entries_view(entries: pd.DataFrame, lang: str = "id") -> display.Shown:
     """A competition's entries with their group (or that it has none), form, stage and status in words."""
+    grouped = bool(entries["group_name"].notna().any())  # no rules at all: the column would say so on every row
     out = entries.assign(
         group_name=entries["group_name"].map(lambda g: g if isinstance(g, str) else t("comp_no_group", lang))
     )
-    return display.shown(
-        out, lang, columns=["group_name", "unit", "title", "form", "stage", "status"], values=_coded(lang)
-    )
+    columns = ["group_name", "unit", "title", "form", "stage", "status"] if grouped else ["unit_type", "unit", "title"]
+    if not grouped:
+        columns += ["form", "stage", "status"]
+    return display.shown(out, lang, columns=columns, values=_coded(lang))
 
 
 def rules_view(rules: pd.DataFrame, lang: str = "id") -> display.Shown:

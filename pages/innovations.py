@@ -229,11 +229,16 @@ if tabs[0].open:
                         index=None,
                         format_func=ulabels.get,
                         help=t("urusan_help", lang),
+                        placeholder=t("inv_pick_urusan", lang),
                         key="inv_new_urusan",
                     )
                     own = ui.register_competitions(path, code)  # national ones and the region's own, never another's
                     new_comps = a2.multiselect(
-                        t("comp_choose", lang), own["code"].tolist(), format_func=comp_name.get, key="inv_new_comps"
+                        t("comp_choose", lang),
+                        own["code"].tolist(),
+                        format_func=comp_name.get,
+                        key="inv_new_comps",
+                        placeholder=t("inv_pick_comps", lang),
                     )
                     b = st.columns(4)
                     new_digital = b[0].checkbox("Digital")

@@ -189,7 +189,7 @@ def test_a_competition_without_grouping_rules_is_drawn_by_unit_type_and_says_the
     cats = {c for tr in fig.data for c in tr.x}
     assert "–" not in cats and cats <= set(R.UNIT_TYPES) and len(cats) > 1
     sub = fig.layout.title.subtitle.text
-    assert ("belum ada di data" if lang == "id" else "no grouping rules") in sub
+    assert ("belum ada di data" if lang == "id" else "No grouping rules") in sub
 
 
 def test_a_unit_type_outside_the_rules_is_named_as_having_no_group():
