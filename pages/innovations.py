@@ -274,7 +274,7 @@ if tabs[0].open:
                             ui.clear_caches()
                             st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                             st.rerun()
-                undo_last("form")
+            undo_last("form")  # under the form, outside its expander: seen after the save folds the form away
             # The grid is drawn from the page's rows this person last saw, kept while it holds unsaved edits: another
             # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
             if skey not in st.session_state or not edits_held:
