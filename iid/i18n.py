@@ -1224,6 +1224,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "commit_target_line": {"id": "target {q}", "en": "target {q}"},
     "inv_pick_urusan": {"id": "Pilih urusan", "en": "Choose an affair"},
+    "inv_grid_howto": {
+        "id": "Menyunting sel: klik dua kali (atau pilih lalu tekan Enter), ketik, tekan Enter, lalu Simpan. Mengetik "
+        "langsung setelah satu klik bisa kehilangan huruf pertama.",
+        "en": "To edit a cell: double-click it (or select it and press Enter), type, press Enter, then Save. Typing "
+        "straight after a single click can lose the first letters.",
+    },
     "inv_pick_comps": {"id": "Pilih kompetisi (boleh lebih dari satu)", "en": "Choose competitions (any number)"},
     "commit_chart_sub": {
         "id": "Kumulatif per bulan usulan; draf tidak dihitung",

@@ -273,8 +273,10 @@ if tabs[0].open:
                         else:
                             ui.clear_caches()
                             st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                            st.session_state["_inv_saved_by"] = "form"
                             st.rerun()
-            undo_last("form")  # under the form, outside its expander: seen after the save folds the form away
+            if st.session_state.get("_inv_saved_by") == "form":  # after a form save: its undo under the form too
+                undo_last("form")  # outside the expander: seen after the save folds the form away
             # The grid is drawn from the page's rows this person last saw, kept while it holds unsaved edits: another
             # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
             if skey not in st.session_state or not edits_held:
@@ -284,6 +286,7 @@ if tabs[0].open:
             if R.versions(shown) != R.versions(listing.rows):
                 st.info(t("inv_stale", lang))
             view = R.editor_view(shown)
+            st.caption(t("inv_grid_howto", lang))  # glide-data-grid drops the first keys typed after a single click
             edited = st.data_editor(
                 view,
                 key=ekey,
@@ -323,6 +326,7 @@ if tabs[0].open:
                     for k in (ekey, skey, ckey):
                         st.session_state.pop(k, None)
                     st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                    st.session_state["_inv_saved_by"] = "grid"
                     st.rerun()
 
             with st.container(horizontal=True):

@@ -78,3 +78,22 @@ def test_a_save_with_no_edit_says_how_to_edit_a_cell(app_env):
     at.button(key="inv_save").click().run()
     assert not at.exception
     assert any("klik dua kali" in i.body and "Enter" in i.body for i in at.info)
+
+
+def test_a_change_saved_elsewhere_is_offered_beside_the_grid_save_and_the_grid_says_how_to_edit(app_env):
+    from iid import register as R
+    from iid.db import Database
+    from tests.conftest import ADMIN
+
+    db = Database(app_env)
+    try:
+        row = {"unit": "Dinas Kesehatan", "unit_type": "OPD", "form": "tata_kelola", "stage": "inisiatif"}
+        batch = R.save(db, "64.74", [row | {"title": "Dari tempat lain", "year_proposed": 2025}], {}, [], actor=ADMIN)
+    finally:
+        db.close()
+    at = open_page("pages/innovations.py", r="64.74", y="2025", itab="Register")
+    assert not at.exception
+    assert undo_keys(at) == [f"inv_undo_grid_{batch}"]  # the form's own undo only follows a form save
+    assert any("klik dua kali" in c.value and "huruf pertama" in c.value for c in at.caption)
+    at = open_page("pages/innovations.py", r="64.74", y="2025", itab="Impor dan riwayat")
+    assert undo_keys(at) == [f"inv_undo_history_{batch}"]
