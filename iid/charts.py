@@ -1463,7 +1463,7 @@ def pledge_cumulative(
         )
     )
     frame(fig, title, subtitle, source, has_sample, lang)
-    fig.update_xaxes(categoryorder="array", categoryarray=short, title_text=t("inv_month", lang))
+    fig.update_xaxes(categoryorder="array", categoryarray=short)  # named months need no axis title
     fig.update_yaxes(
         title_text=t("inv_cumulative", lang),
         range=[0, max(float(target), float(months["cumulative"].max() if len(months) else 0)) * 1.12 or 1],

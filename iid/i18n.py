@@ -1219,8 +1219,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_all_rows": {"id": "Semua baris {year} (termasuk draf)", "en": "All rows {year} (drafts included)"},
     "inv_counted": {"id": "Dihitung (bukan draf)", "en": "Counted (not drafts)"},
     "commit_chart_title": {
-        "id": "Inovasi sejak Januari {year} dan target {q}",
-        "en": "Innovations since January {year} and the target of {q}",
+        "id": "Inovasi {year}, kumulatif (target {q})",
+        "en": "Innovations {year}, cumulative (target {q})",
     },
     "commit_target_line": {"id": "target {q}", "en": "target {q}"},
     "inv_pick_urusan": {"id": "Pilih urusan", "en": "Choose an affair"},

@@ -1,7 +1,8 @@
 """Government affairs (urusan pemerintahan, UU 23/2014) as data: the register's urusan is one of these codes.
 
-The list is iid/urusan.csv: urusan wajib pelayanan dasar (6), wajib non-pelayanan dasar (18), pilihan (8), and the
-supporting functions (fungsi penunjang: planning, finance, civil service, training, research) that units also report.
+The list is iid/urusan.csv: urusan wajib pelayanan dasar (6), wajib non-pelayanan dasar (18) and pilihan (8) as UU 23/2014
+Pasal 12 names them, and the supporting functions (fungsi penunjang: planning, finance, civil service, training, research;
+PP 18/2016 on Perangkat Daerah) that units such as Bapperida and BKPSDM also report innovations under.
 Text typed before the list existed is mapped by name, code or a known synonym (case and spacing ignored); text that
 matches none is kept whole as `lainnya: <the text>`, so nothing typed is ever lost and it shows as "Lainnya".
 """
