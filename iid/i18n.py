@@ -1224,6 +1224,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "commit_target_line": {"id": "target {q}", "en": "target {q}"},
     "inv_pick_urusan": {"id": "Pilih urusan", "en": "Choose an affair"},
+    "reg_source_sample": {"id": "Register inovasi (data contoh)", "en": "Innovation register (sample data)"},
+    "reg_source": {"id": "Register inovasi daerah", "en": "The region's innovation register"},
     "inv_grid_howto": {
         "id": "Menyunting sel: klik dua kali (atau pilih lalu tekan Enter), ketik, tekan Enter, lalu Simpan. Mengetik "
         "langsung setelah satu klik bisa kehilangan huruf pertama.",

@@ -872,7 +872,7 @@ def portfolio(reg: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 def source_line(has_sample: bool, lang: str = "id") -> str:
     """The register charts' source line: the sample register is named as such."""
-    return t("source_line", lang, sources="Register inovasi (data contoh)" if has_sample else "Register inovasi daerah")
+    return t("source_line", lang, sources=t("reg_source_sample" if has_sample else "reg_source", lang))
 
 
 @dataclass

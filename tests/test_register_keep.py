@@ -206,3 +206,8 @@ def test_the_undo_offers_the_newest_change_not_yet_undone():
     assert R.last_open_batch(hist) == 6
     assert R.last_open_batch(hist.assign(undone=True)) is None
     assert R.last_open_batch(hist.iloc[0:0]) is None
+
+
+def test_the_register_charts_source_line_is_in_the_chosen_language():
+    assert R.source_line(True, "en") == "Source: Innovation register (sample data)"
+    assert "Register inovasi (data contoh)" in R.source_line(True, "id")
