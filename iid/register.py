@@ -288,6 +288,18 @@ def clean_row(
 # ---------------------------------------------------------------- writes with a change log
 
 
+def _comp_problem(file: str, row: int | None, comp: str, open_to: list[str]) -> Problem:
+    """A competition the region's innovations cannot enter (another region's own, or unknown)."""
+    return _p(
+        file,
+        row,
+        "competitions",
+        comp,
+        f"kompetisi `{comp}` tidak terbuka untuk daerah ini; gunakan: {', '.join(open_to)}.",
+        f"competition `{comp}` is not open to this region; use one of: {', '.join(open_to)}.",
+    )
+
+
 def _log(
     cur, batch: int, action: str, iid: str, before: dict | None, after: dict | None, note: str | None, by: str
 ) -> None:
@@ -424,6 +436,7 @@ def save(
     that someone else changed or removed since is a conflict: EditConflict, and nothing is written.
     """
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
+    open_to = competitions(db, code)["code"].tolist()  # national ones and the region's own: never another region's
     with db.transaction() as cur:
         auth.require(cur, actor, "register", code)
         db.bump(cur, f"register:{code}")
@@ -457,6 +470,12 @@ def save(
             row, pr = clean_row(raw, unit_types, iid, None)
             problems += pr
             checked_changed[iid] = row
+        entered = [("baru", i, r) for i, r in enumerate(checked_new, start=1)]
+        entered += [(iid, None, r) for iid, r in checked_changed.items() if "competitions" in changed[iid]]
+        for file, i, r in entered:
+            for comp in (r["competitions"] or "").split(","):
+                if comp and comp not in open_to:
+                    problems.append(_comp_problem(file, i, comp, open_to))
         deleted = [i for i in dict.fromkeys(deleted) if i in now]  # a row already gone stays gone
         keys = {
             (unit, year, title.lower())

@@ -9,6 +9,7 @@ import pytest
 from iid import charts
 from iid import register as R
 from iid import urusan as U
+from iid.errors import ImportRejected
 from tests.conftest import ADMIN
 from tests.test_register import add
 
@@ -211,3 +212,12 @@ def test_the_undo_offers_the_newest_change_not_yet_undone():
 def test_the_register_charts_source_line_is_in_the_chosen_language():
     assert R.source_line(True, "en") == "Source: Innovation register (sample data)"
     assert "Register inovasi (data contoh)" in R.source_line(True, "id")
+
+
+def test_pangkalpinang_cannot_enter_pontianaks_own_competition_by_typing_its_code(writable_db):
+    db, _ = writable_db
+    before = R.register(db, "19.71")
+    with pytest.raises(ImportRejected, match="KOMPETISI_PONTIANAK` tidak terbuka untuk daerah ini"):
+        add(db, "19.71", title="Salah kompetisi", competitions="KIPP,KOMPETISI_PONTIANAK")
+    pd.testing.assert_frame_equal(R.register(db, "19.71"), before)
+    add(db, "61.71", title="Kompetisi sendiri", competitions="KOMPETISI_PONTIANAK")  # Pontianak's own: accepted
