@@ -11,6 +11,7 @@ import json
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -385,9 +386,18 @@ def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
     view = reg[COLUMNS].copy()
     view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
     view["urusan"] = view["urusan"].map(U.normalise)  # old free text shown as its code (or "lainnya: …") in the picker
-    for col in ("urusan", "competitions", "evidence"):
+    for col in ("urusan", "evidence"):
         view[col] = view[col].astype(object).where(view[col].notna(), "")
+    # a list of codes: the grid's multiselect shows each competition by its name (edits() joins them back)
+    view["competitions"] = [[c for c in cell_text(v).split(",") if c] for v in view["competitions"]]
     return view
+
+
+def _joined(v: object) -> object:
+    """A grid cell as stored: a multiselect's list of codes as 'A,B' (empty as None), anything else as it is."""
+    if isinstance(v, list | tuple | np.ndarray):
+        return ",".join(str(x) for x in v) or None
+    return v
 
 
 def _same(a: object, b: object) -> bool:
@@ -399,9 +409,9 @@ def _same(a: object, b: object) -> bool:
 
 def edits(shown: pd.DataFrame, edited: pd.DataFrame, year: int) -> tuple[list[dict], dict[str, dict], list[str]]:
     """What a person did in the grid drawn from `shown`: rows added, cells changed (per row), rows removed."""
-    old = {r["innovation_id"]: r for r in records(shown)}
+    old = {r["innovation_id"]: {c: _joined(v) for c, v in r.items()} for r in records(shown)}
     new_rows, changed, kept = [], {}, set()
-    for r in records(edited):
+    for r in ({c: _joined(v) for c, v in r.items()} for r in records(edited)):
         iid = r.get("innovation_id")
         if iid is None:
             new_rows.append(r | {"year_proposed": year if r.get("year_proposed") is None else r["year_proposed"]})
@@ -526,7 +536,7 @@ def conflict_table(
     conflict: EditConflict, shown: pd.DataFrame, changed: dict[str, dict], deleted: list[str], lang: str = "id"
 ) -> pd.DataFrame:
     """Each cell in conflict: its value when the grid was drawn, what someone else saved, and this person's edit."""
-    old = {r["innovation_id"]: r for r in records(shown)}
+    old = {r["innovation_id"]: {c: _joined(v) for c, v in r.items()} for r in records(shown)}
     out = []
     for iid, now in conflict.rows.items():
         was, mine = old.get(iid, {}), changed.get(iid, {})
@@ -539,7 +549,7 @@ def conflict_table(
                     "column": c,
                     "shown": cell_text(was.get(c)),
                     "saved": _DELETED[lang] if now is None else cell_text(now[c]),
-                    "yours": _DELETED[lang] if iid in deleted else cell_text(mine.get(c)),
+                    "yours": _DELETED[lang] if iid in deleted else cell_text(_joined(mine.get(c))),
                 }
             )
     return pd.DataFrame(out, columns=["innovation_id", "title", "column", "shown", "saved", "yours"])

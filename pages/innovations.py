@@ -128,7 +128,11 @@ if tabs[0].open:
             "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
             "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
             "proposed_on": st.column_config.DateColumn(t("col_proposed_on", lang), format="YYYY-MM-DD"),
-            "competitions": st.column_config.TextColumn(t("col_competitions", lang)),
+            "competitions": st.column_config.MultiselectColumn(  # by name; only those open to the region
+                t("col_competitions", lang),
+                options=ui.register_competitions(path, code)["code"].tolist(),
+                format_func=lambda c: comp_name.get(c, c),
+            ),
             "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
             "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
             "has_budget": st.column_config.CheckboxColumn(t("col_has_budget", lang)),

@@ -221,3 +221,17 @@ def test_pangkalpinang_cannot_enter_pontianaks_own_competition_by_typing_its_cod
         add(db, "19.71", title="Salah kompetisi", competitions="KIPP,KOMPETISI_PONTIANAK")
     pd.testing.assert_frame_equal(R.register(db, "19.71"), before)
     add(db, "61.71", title="Kompetisi sendiri", competitions="KOMPETISI_PONTIANAK")  # Pontianak's own: accepted
+
+
+def test_the_grid_holds_competitions_as_a_list_of_codes_and_an_edit_is_stored_joined(full_db):
+    reg = R.register(full_db, "19.71")
+    shown = pd.concat([reg[reg["competitions"].isna()].head(1), reg[reg["competitions"] == "KIPP"].head(1)])
+    view = R.editor_view(shown)
+    assert view["competitions"].tolist() == [[], ["KIPP"]]
+    assert R.edits(view, view.copy(), 2025) == ([], {}, [])  # drawn and untouched: no change
+    edited = view.copy()
+    edited.at[edited.index[0], "competitions"] = ["KIPP"]
+    edited.at[edited.index[1], "competitions"] = []
+    _, changed, _ = R.edits(view, edited, 2025)
+    a, b = view["innovation_id"]
+    assert changed == {a: {"competitions": "KIPP"}, b: {"competitions": None}}
