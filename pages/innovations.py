@@ -124,6 +124,7 @@ if tabs[0].open:
                 options=[*U.codes(), *sorted(set(reg_y["urusan"].map(U.normalise).dropna()) - set(U.codes()))],
                 format_func=lambda c: U.label(c, lang),
                 help=t("urusan_help", lang),
+                width=240,  # the longer names whole ("Administrasi kependudukan dan pencatatan sipil" wraps less)
             ),
             "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
             "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
@@ -132,6 +133,7 @@ if tabs[0].open:
                 t("col_competitions", lang),
                 options=ui.register_competitions(path, code)["code"].tolist(),
                 format_func=lambda c: comp_name.get(c, c),
+                width=280,
             ),
             "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
             "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
