@@ -1454,6 +1454,18 @@ def projector(fig: go.Figure) -> go.Figure:
     return f
 
 
+# ---- the innovation register's charts (iid/register.py) ----
+
+# One colour per stage in every register chart (funnel, by year, competition entries): Okabe–Ito blues to green, light
+# to dark as an innovation moves on, each at least 3:1 on white except the first, which always carries a dark label.
+STAGE_COLOURS = {"inisiatif": "#56B4E9", "uji_coba": "#0072B2", "penerapan": "#009E73"}
+
+
+def stage_colours(labels: dict[str, str]) -> dict[str, str]:
+    """The stage colours keyed by the stages' labels in a language (count_bars' colours=), in stage order."""
+    return {labels[s]: c for s, c in STAGE_COLOURS.items() if s in labels}
+
+
 def funnel(
     stage_counts: pd.DataFrame, labels: dict[str, str], title: str, source: str, has_sample: bool, lang: str = "id"
 ) -> go.Figure:
@@ -1463,7 +1475,7 @@ def funnel(
             y=[labels[s] for s in stage_counts["stage"]],
             x=stage_counts["count"],
             textinfo="value+percent initial",
-            marker={"color": ["#56B4E9", "#0072B2", "#009E73"]},
+            marker={"color": [STAGE_COLOURS[s] for s in stage_counts["stage"]]},
             textfont={"size": 16},
         )
     )
@@ -1484,12 +1496,17 @@ def count_bars(
     colour: str | None = None,
     height: int = 380,
     horizontal: bool = False,
+    colours: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Counts as bars (by form, urusan, group…), optionally split by a colour column."""
+    """Counts as bars (by form, urusan, group…), optionally split by a colour column; `colours` fixes each split's
+    colour and order (the stages: stage_colours), others take the region palette in name order."""
     from iid.palette import REGION_COLOURS
 
     fig = go.Figure()
     groups = [(None, df)] if colour is None else list(df.groupby(colour, sort=True))
+    if colours:
+        rank = {name: i for i, name in enumerate(colours)}
+        groups.sort(key=lambda g: rank.get(g[0], len(rank)))
     for i, (name, g) in enumerate(groups):
         # categories are typed by people (urusan, units): plotly reads <a>, <b>… in labels, so they go in escaped
         cats = g[x].map(lambda v: html.escape(text_of(v, "–")))
@@ -1498,7 +1515,7 @@ def count_bars(
             go.Bar(
                 **kw,
                 name=html.escape(str(name)) if name is not None else "",
-                marker_color=REGION_COLOURS[i % 10],
+                marker_color=(colours or {}).get(name) or REGION_COLOURS[i % 10],
                 text=g[y],
                 textposition="auto",
                 showlegend=colour is not None,
@@ -1509,6 +1526,44 @@ def count_bars(
     fig.update_layout(height=height)
     if horizontal:
         fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def pledge_cumulative(
+    months: pd.DataFrame,
+    target: float,
+    title: str,
+    subtitle: str,
+    target_label: str,
+    source: str,
+    has_sample: bool,
+    lang: str = "id",
+) -> go.Figure:
+    """A yearly pledge: innovations counted since January, month by month (named), against the pledged total."""
+    names = t("months", lang).split(",")
+    short = [n[:3] for n in names]  # Jan, Feb … Agu, Okt, Des in Indonesian
+    x = [short[int(m) - 1] for m in months["month"]]
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=months["cumulative"],
+            name=t("inv_cumulative", lang),
+            marker_color=STAGE_COLOURS["uji_coba"],
+            text=months["cumulative"],
+            textposition="auto",
+            customdata=[names[int(m) - 1] for m in months["month"]],
+            hovertemplate="%{customdata}: %{y}<extra></extra>",
+        )
+    )
+    frame(fig, title, subtitle, source, has_sample, lang)
+    fig.update_xaxes(categoryorder="array", categoryarray=short)  # named months need no axis title
+    fig.update_yaxes(
+        title_text=t("inv_cumulative", lang),
+        range=[0, max(float(target), float(months["cumulative"].max() if len(months) else 0)) * 1.12 or 1],
+        rangemode="tozero",
+    )
+    add_target_line(fig, float(target), 0, target_label)
+    fig.update_layout(height=320, showlegend=False)
     return fig
 
 

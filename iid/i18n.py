@@ -799,7 +799,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_all": {"id": "Semua baris {year}", "en": "All rows {year}"},
     "inv_save": {"id": "Simpan perubahan", "en": "Save changes"},
     "inv_saved": {"id": "Tersimpan sebagai perubahan #{batch}.", "en": "Saved as change #{batch}."},
-    "inv_nochange": {"id": "Tidak ada perubahan.", "en": "No changes."},
+    "inv_nochange": {
+        "id": "Tidak ada perubahan untuk disimpan. Untuk menyunting sel: klik dua kali (atau pilih lalu tekan Enter), "
+        "ketik, lalu tekan Enter atau Tab sebelum menyimpan.",
+        "en": "Nothing to save. To edit a cell: double-click it (or select it and press Enter), type, then press "
+        "Enter or Tab before saving.",
+    },
     "inv_rejected": {"id": "Tidak disimpan; perbaiki yang berikut:", "en": "Not saved; fix the following:"},
     "inv_filter_status": {"id": "Status", "en": "Status"},
     "inv_search": {"id": "Cari judul atau unit", "en": "Search title or unit"},
@@ -834,8 +839,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "inv_count": {"id": "jumlah inovasi", "en": "number of innovations"},
     "comp_choose": {"id": "Kompetisi", "en": "Competition"},
     "comp_title": {
-        "id": "{comp} {year}: peserta per kelompok dan bentuk",
-        "en": "{comp} {year}: entries by group and form",
+        "id": "{comp} {year}: peserta per tahap",
+        "en": "{comp} {year}: entries by stage",
     },
     "comp_rules": {"id": "Aturan kelompok (dari data)", "en": "Grouping rules (from data)"},
     "sus_caption": {
@@ -1204,6 +1209,62 @@ STRINGS: dict[str, dict[str, str]] = {
     "users_removed": {"id": "Akun {email} dihapus.", "en": "Account {email} removed."},
     "users_log": {"id": "Riwayat peran", "en": "Role log"},
     "users_log_none": {"id": "Belum ada perubahan peran.", "en": "No role changes yet."},
+    # ---- register, easy to keep (issue 15; helper "register"): urusan list, count rule, pledge and competition charts
+    "urusan_other": {"id": "Lainnya: {text}", "en": "Other: {text}"},
+    "urusan_other_bare": {"id": "Lainnya", "en": "Other"},
+    "urusan_none": {"id": "(urusan belum diisi)", "en": "(no government affair given)"},
+    "urusan_kind_wajib_dasar": {"id": "Wajib, pelayanan dasar", "en": "Obligatory, basic services"},
+    "urusan_kind_wajib_non_dasar": {"id": "Wajib, non-pelayanan dasar", "en": "Obligatory, non-basic services"},
+    "urusan_kind_pilihan": {"id": "Pilihan", "en": "Optional"},
+    "urusan_kind_penunjang": {"id": "Penunjang", "en": "Supporting function"},
+    "urusan_help": {
+        "id": "Daftar urusan pemerintahan UU 23/2014 (wajib pelayanan dasar, wajib non-pelayanan dasar, pilihan) "
+        "dan fungsi penunjang.",
+        "en": "The government affairs of Law 23/2014 (obligatory basic services, obligatory non-basic services, "
+        "optional) and the supporting functions.",
+    },
+    "count_rule": {
+        "id": "Yang dihitung: inovasi tahun usulan {year} dari unit {types} berstatus {statuses}; draf tidak dihitung.",
+        "en": "What counts: innovations proposed in {year} by {types} units with status {statuses}; drafts never count.",
+    },
+    "inv_all_rows": {"id": "Semua baris {year} (termasuk draf)", "en": "All rows {year} (drafts included)"},
+    "inv_counted": {"id": "Dihitung (bukan draf)", "en": "Counted (not drafts)"},
+    "commit_chart_title": {
+        "id": "Inovasi {year}, kumulatif (target {q})",
+        "en": "Innovations {year}, cumulative (target {q})",
+    },
+    "commit_target_line": {"id": "target {q}", "en": "target {q}"},
+    "inv_pick_urusan": {"id": "Pilih urusan", "en": "Choose an affair"},
+    "reg_source_sample": {"id": "Register inovasi (data contoh)", "en": "Innovation register (sample data)"},
+    "reg_source": {"id": "Register inovasi daerah", "en": "The region's innovation register"},
+    "inv_grid_howto": {
+        "id": "Menyunting sel: klik dua kali (atau pilih lalu tekan Enter), ketik, tekan Enter, lalu Simpan. Mengetik "
+        "langsung setelah satu klik bisa kehilangan huruf pertama.",
+        "en": "To edit a cell: double-click it (or select it and press Enter), type, press Enter, then Save. Typing "
+        "straight after a single click can lose the first letters.",
+    },
+    "inv_pick_comps": {"id": "Pilih kompetisi (boleh lebih dari satu)", "en": "Choose competitions (any number)"},
+    "commit_chart_sub": {
+        "id": "Kumulatif per bulan usulan; draf tidak dihitung",
+        "en": "Cumulative by month proposed; drafts not counted",
+    },
+    "comp_no_group": {"id": "tanpa kelompok (tidak ada di aturan)", "en": "no group (not in the rules)"},
+    "comp_sub_groups": {
+        "id": "Entri (bukan draf) per kelompok dan tahap",
+        "en": "Entries (not drafts) by group and stage",
+    },
+    "comp_sub_no_rules": {
+        "id": "Aturan kelompoknya belum ada di data: entri (bukan draf) per jenis unit",
+        "en": "No grouping rules in the data: entries (not drafts) by unit type",
+    },
+    "comp_none_counted": {
+        "id": "Belum ada entri {year} (draf tidak dihitung)",
+        "en": "No entries in {year} yet (drafts do not count)",
+    },
+    "inv_undo_hint": {
+        "id": "Salah simpan? Batalkan perubahan terakhir Anda di sini.",
+        "en": "Saved by mistake? Undo your last change here.",
+    },
 }
 
 

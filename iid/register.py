@@ -11,10 +11,12 @@ import json
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from iid import auth, display, fmt, queries
+from iid import urusan as U
 from iid.auth import Actor
 from iid.dataio import typed_text_problems
 from iid.db import Database
@@ -273,7 +275,7 @@ def clean_row(
                 f"date `{pv}` is not valid (YYYY-MM-DD).",
             )
         )
-    out["urusan"] = text("urusan").lower() or None
+    out["urusan"] = U.normalise(text("urusan"))  # a code of the official list, or `lainnya: <as typed>` (iid/urusan.py)
     comps = [c.strip().upper() for c in text("competitions").replace(";", ",").split(",") if c.strip()]
     out["competitions"] = ",".join(dict.fromkeys(comps)) or None
     out["evidence"] = text("evidence") or None
@@ -285,6 +287,18 @@ def clean_row(
 
 
 # ---------------------------------------------------------------- writes with a change log
+
+
+def _comp_problem(file: str, row: int | None, comp: str, open_to: list[str]) -> Problem:
+    """A competition the region's innovations cannot enter (another region's own, or unknown)."""
+    return _p(
+        file,
+        row,
+        "competitions",
+        comp,
+        f"kompetisi `{comp}` tidak terbuka untuk daerah ini; gunakan: {', '.join(open_to)}.",
+        f"competition `{comp}` is not open to this region; use one of: {', '.join(open_to)}.",
+    )
 
 
 def _log(
@@ -371,9 +385,19 @@ def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
     """
     view = reg[COLUMNS].copy()
     view["proposed_on"] = pd.to_datetime(view["proposed_on"]).dt.date
-    for col in ("urusan", "competitions", "evidence"):
+    view["urusan"] = view["urusan"].map(U.normalise)  # old free text shown as its code (or "lainnya: …") in the picker
+    for col in ("urusan", "evidence"):
         view[col] = view[col].astype(object).where(view[col].notna(), "")
+    # a list of codes: the grid's multiselect shows each competition by its name (edits() joins them back)
+    view["competitions"] = [[c for c in cell_text(v).split(",") if c] for v in view["competitions"]]
     return view
+
+
+def _joined(v: object) -> object:
+    """A grid cell as stored: a multiselect's list of codes as 'A,B' (empty as None), anything else as it is."""
+    if isinstance(v, list | tuple | np.ndarray):
+        return ",".join(str(x) for x in v) or None
+    return v
 
 
 def _same(a: object, b: object) -> bool:
@@ -385,9 +409,9 @@ def _same(a: object, b: object) -> bool:
 
 def edits(shown: pd.DataFrame, edited: pd.DataFrame, year: int) -> tuple[list[dict], dict[str, dict], list[str]]:
     """What a person did in the grid drawn from `shown`: rows added, cells changed (per row), rows removed."""
-    old = {r["innovation_id"]: r for r in records(shown)}
+    old = {r["innovation_id"]: {c: _joined(v) for c, v in r.items()} for r in records(shown)}
     new_rows, changed, kept = [], {}, set()
-    for r in records(edited):
+    for r in ({c: _joined(v) for c, v in r.items()} for r in records(edited)):
         iid = r.get("innovation_id")
         if iid is None:
             new_rows.append(r | {"year_proposed": year if r.get("year_proposed") is None else r["year_proposed"]})
@@ -422,6 +446,7 @@ def save(
     that someone else changed or removed since is a conflict: EditConflict, and nothing is written.
     """
     unit_types = dict(units(db, code).itertuples(index=False, name=None))
+    open_to = competitions(db, code)["code"].tolist()  # national ones and the region's own: never another region's
     with db.transaction() as cur:
         auth.require(cur, actor, "register", code)
         db.bump(cur, f"register:{code}")
@@ -455,6 +480,12 @@ def save(
             row, pr = clean_row(raw, unit_types, iid, None)
             problems += pr
             checked_changed[iid] = row
+        entered = [("baru", i, r) for i, r in enumerate(checked_new, start=1)]
+        entered += [(iid, None, r) for iid, r in checked_changed.items() if "competitions" in changed[iid]]
+        for file, i, r in entered:
+            for comp in (r["competitions"] or "").split(","):
+                if comp and comp not in open_to:
+                    problems.append(_comp_problem(file, i, comp, open_to))
         deleted = [i for i in dict.fromkeys(deleted) if i in now]  # a row already gone stays gone
         keys = {
             (unit, year, title.lower())
@@ -505,7 +536,7 @@ def conflict_table(
     conflict: EditConflict, shown: pd.DataFrame, changed: dict[str, dict], deleted: list[str], lang: str = "id"
 ) -> pd.DataFrame:
     """Each cell in conflict: its value when the grid was drawn, what someone else saved, and this person's edit."""
-    old = {r["innovation_id"]: r for r in records(shown)}
+    old = {r["innovation_id"]: {c: _joined(v) for c, v in r.items()} for r in records(shown)}
     out = []
     for iid, now in conflict.rows.items():
         was, mine = old.get(iid, {}), changed.get(iid, {})
@@ -518,7 +549,7 @@ def conflict_table(
                     "column": c,
                     "shown": cell_text(was.get(c)),
                     "saved": _DELETED[lang] if now is None else cell_text(now[c]),
-                    "yours": _DELETED[lang] if iid in deleted else cell_text(mine.get(c)),
+                    "yours": _DELETED[lang] if iid in deleted else cell_text(_joined(mine.get(c))),
                 }
             )
     return pd.DataFrame(out, columns=["innovation_id", "title", "column", "shown", "saved", "yours"])
@@ -756,7 +787,7 @@ class CommitmentStatus:
 def commitment_status(db: Database, code: str, year: int, today: dt.date | None = None) -> list[CommitmentStatus]:
     """Each stored pledge of the region checked against the register for a year (no code per pledge: data only)."""
     today = today or dt.date.today()
-    reg = db.df(REGISTER_YEAR, [code, year])
+    reg = counted(db.df(REGISTER_YEAR, [code, year]))
     us = units(db, code)
     out = []
     for c in queries.commitments(db, code).to_dict("records"):
@@ -796,6 +827,59 @@ def commitment_status(db: Database, code: str, year: int, today: dt.date | None 
     return out
 
 
+COUNTED = ("diajukan", "revisi", "terverifikasi")  # a draft is not yet an entry: no pledge or competition counts it
+
+
+def counted(reg: pd.DataFrame) -> pd.DataFrame:
+    """The rows that count as entries: every status but draft."""
+    return reg[reg["status"].isin(COUNTED)]
+
+
+def count_rule(c: dict, year: int, lang: str = "id") -> str:
+    """Which register rows a pledge's figure counts, said beside it."""
+    types = ", ".join(x.strip() for x in str(c["unit_types"]).split(",") if x.strip())
+    statuses = ", ".join(STATUS_LABEL[lang][s].lower() for s in COUNTED)
+    return t("count_rule", lang, year=year, types=types, statuses=statuses)
+
+
+def commitment_chart(cs: CommitmentStatus, has_sample: bool, lang: str = "id") -> go.Figure:
+    """A yearly pledge's months: innovations counted since January against the pledged total, months named."""
+    from iid import charts
+
+    q = fmt.integer(cs.target, lang)
+    return charts.pledge_cumulative(
+        cs.table,
+        cs.target,
+        t("commit_chart_title", lang, year=cs.year, q=q),
+        t("commit_chart_sub", lang),
+        t("commit_target_line", lang, q=q),
+        source_line(has_sample, lang),
+        has_sample,
+        lang,
+    )
+
+
+def last_open_batch(hist: pd.DataFrame) -> int | None:
+    """The newest save or import of changes() not yet undone: the one an undo button offers."""
+    open_ = hist[~hist["undone"].astype(bool)] if not hist.empty else hist
+    return None if open_.empty else int(open_["batch_id"].max())
+
+
+def urusan_counts(reg: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Innovations by urusan under its name in the language: old free text mapped (iid/urusan.py), so "Kesehatan",
+    "kesehatan " and "Dinas Kesehatan" are one bar; unknown text is its own "Lainnya: …" bar, never dropped."""
+    names = (
+        reg["urusan"].map(U.normalise).map(lambda c: U.label(c, lang) if isinstance(c, str) else t("urusan_none", lang))
+    )
+    return (
+        names.rename("urusan")
+        .value_counts()
+        .rename("count")
+        .reset_index()
+        .sort_values(["count", "urusan"], ascending=[False, True])
+    )
+
+
 def portfolio(reg: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Counts by stage (a funnel), form, urusan, unit, digital share, and by year."""
     return {
@@ -817,7 +901,7 @@ def portfolio(reg: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 def source_line(has_sample: bool, lang: str = "id") -> str:
     """The register charts' source line: the sample register is named as such."""
-    return t("source_line", lang, sources="Register inovasi (data contoh)" if has_sample else "Register inovasi daerah")
+    return t("source_line", lang, sources=t("reg_source_sample" if has_sample else "reg_source", lang))
 
 
 @dataclass
@@ -841,6 +925,7 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
     p = portfolio(reg[reg["year_proposed"] == year])
     count = t("inv_count", lang)
     form = p["form"].assign(form=p["form"]["form"].map(FORM_LABEL[lang]))
+    urusan = urusan_counts(reg[reg["year_proposed"] == year], lang)
     by_year = portfolio(reg)["year"].assign(stage=lambda d: d["stage"].map(STAGE_LABEL[lang]))
     return PortfolioView(
         funnel=charts.funnel(p["stage"], STAGE_LABEL[lang], t("inv_funnel", lang, year=year), source, has_sample, lang),
@@ -848,7 +933,7 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
             form, "form", "count", t("inv_by_form", lang), count, source, has_sample, lang, height=300, horizontal=True
         ),
         urusan=charts.count_bars(
-            p["urusan"],
+            urusan,
             "urusan",
             "count",
             t("inv_by_urusan", lang),
@@ -860,7 +945,16 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
             height=420,
         ),
         by_year=charts.count_bars(
-            by_year, "year_proposed", "count", t("inv_by_year", lang), count, source, has_sample, lang, colour="stage"
+            by_year,
+            "year_proposed",
+            "count",
+            t("inv_by_year", lang),
+            count,
+            source,
+            has_sample,
+            lang,
+            colour="stage",
+            colours=charts.stage_colours(STAGE_LABEL[lang]),
         ),
         digital_share=float(p["digital_share"]["share"].iloc[0]),
         units=units_view(p["unit"], lang),
@@ -868,32 +962,45 @@ def portfolio_view(reg: pd.DataFrame, year: int, lang: str = "id") -> PortfolioV
 
 
 def competition_chart(entries: pd.DataFrame, name: str, year: int, has_sample: bool, lang: str = "id") -> go.Figure:
-    """A competition's entries of a year by group, coloured by form."""
+    """A competition's entries of a year by group, coloured by stage (the register's one stage palette). A competition
+    without grouping rules in the data is drawn by unit type, and the subtitle says the rules are missing."""
     from iid import charts
 
-    counts = entries.groupby(["group_name", "form"]).size().rename("count").reset_index()
-    counts["form"] = counts["form"].map(FORM_LABEL[lang])
+    grouped = bool(entries["group_name"].notna().any()) if "group_name" in entries else False
+    x = (
+        entries["group_name"].map(lambda g: g if isinstance(g, str) else t("comp_no_group", lang))
+        if grouped
+        else entries["unit_type"]
+    )
+    counts = entries.assign(x=x).groupby(["x", "stage"]).size().rename("count").reset_index()
+    counts["stage"] = counts["stage"].map(STAGE_LABEL[lang])
+    if entries.empty:
+        subtitle = t("comp_none_counted", lang, year=year)
+    elif grouped:
+        subtitle = t("comp_sub_groups", lang)
+    else:
+        subtitle = t("comp_sub_no_rules", lang)
     return charts.count_bars(
         counts,
-        "group_name",
+        "x",
         "count",
         t("comp_title", lang, comp=name, year=year),
-        t("inv_count", lang),
+        subtitle,
         source_line(has_sample, lang),
         has_sample,
         lang,
-        colour="form",
+        colour="stage",
+        colours=charts.stage_colours(STAGE_LABEL[lang]),
     )
 
 
 def competition_entries(db: Database, code: str, competition: str, year: int) -> pd.DataFrame:
-    """Entries of one competition and year by group and form, with the grouping rules read from the database."""
+    """Entries of one competition and year (drafts are not entries) with their group from the grouping rules in the
+    database; a unit type the rules leave out has no group (None), said in words by the views."""
     groups = db.df("select unit_type, group_name from competition_groups where competition = ?", [competition])
-    reg = db.df(REGISTER_YEAR, [code, year])
+    reg = counted(db.df(REGISTER_YEAR, [code, year]))
     entered = reg["competitions"].fillna("").str.split(",").map(lambda xs: competition in xs).astype(bool)
-    reg = reg[entered].merge(groups, on="unit_type", how="left")
-    reg["group_name"] = reg["group_name"].fillna("–")
-    return reg
+    return reg[entered].merge(groups, on="unit_type", how="left")
 
 
 def sustainability(reg: pd.DataFrame) -> pd.DataFrame:
@@ -953,7 +1060,7 @@ def score_estimate(db: Database, code: str, year: int, rule_year: int, verified_
     reg = db.df(CLAIMED, params)
     lv = levels_of(db, reg["innovation_id"].tolist())
     n = len(reg)
-    covered = len(set(reg["urusan"].dropna()) & set(BASIC_URUSAN))
+    covered = len({U.normalise(u) for u in reg["urusan"].dropna()} & set(BASIC_URUSAN))  # old free text too
     means = (lv.groupby("indicator_code")["level"].sum() / n).to_dict() if n else {}
     b = compute(Profile(means, n, covered), rule, inds)
     denom = max(rule.k_min, n) if n else rule.k_min
@@ -1013,10 +1120,15 @@ def commitment_months(cs: CommitmentStatus, lang: str = "id") -> pd.Series:
 
 
 def entries_view(entries: pd.DataFrame, lang: str = "id") -> display.Shown:
-    """A competition's entries with their group, form, stage and status in words."""
-    return display.shown(
-        entries, lang, columns=["group_name", "unit", "title", "form", "stage", "status"], values=_coded(lang)
+    """A competition's entries with their group (or that it has none), form, stage and status in words."""
+    grouped = bool(entries["group_name"].notna().any())  # no rules at all: the column would say so on every row
+    out = entries.assign(
+        group_name=entries["group_name"].map(lambda g: g if isinstance(g, str) else t("comp_no_group", lang))
     )
+    columns = ["group_name", "unit", "title", "form", "stage", "status"] if grouped else ["unit_type", "unit", "title"]
+    if not grouped:
+        columns += ["form", "stage", "status"]
+    return display.shown(out, lang, columns=columns, values=_coded(lang))
 
 
 def rules_view(rules: pd.DataFrame, lang: str = "id") -> display.Shown:

@@ -64,12 +64,12 @@ URUSAN = {
     "Dinas Pemadam Kebakaran": "trantibumlinmas",
     "Dinas Sosial": "sosial",
 }
-OTHER_URUSAN = [
-    "administrasi kependudukan",
+OTHER_URUSAN = [  # codes of iid/urusan.csv (UU 23/2014 and the supporting functions)
+    "adminduk",
     "perhubungan",
-    "komunikasi dan informatika",
-    "lingkungan hidup",
-    "penanaman modal",
+    "kominfo",
+    "lingkungan_hidup",
+    "penanaman_modal",
     "perdagangan",
     "pariwisata",
     "keuangan",

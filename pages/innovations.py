@@ -6,6 +6,7 @@ import streamlit as st
 
 from iid import display, fmt, ui
 from iid import register as R
+from iid import urusan as U
 from iid.auth import Forbidden
 from iid.errors import ImportRejected
 from iid.i18n import t
@@ -31,8 +32,8 @@ ui.write_url("y", year, years[0])
 reg_y = reg[reg["year_proposed"] == year]
 
 m = st.columns(3)
-m[0].metric(t("inv_all", lang, year=year), fmt.integer(len(reg_y), lang))
-m[1].metric(t("inv_claimed", lang), fmt.integer((reg_y["status"] != "draft").sum(), lang))
+m[0].metric(t("inv_all_rows", lang, year=year), fmt.integer(len(reg_y), lang))
+m[1].metric(t("inv_counted", lang), fmt.integer(len(R.counted(reg_y)), lang))
 m[2].metric(t("inv_verified", lang), fmt.integer((reg_y["status"] == "terverifikasi").sum(), lang))
 form_labels, stage_labels, status_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lang], R.STATUS_LABEL[lang]
 
@@ -40,6 +41,40 @@ form_labels, stage_labels, status_labels = R.FORM_LABEL[lang], R.STAGE_LABEL[lan
 def table(shown: display.Shown, **kw) -> None:
     """A read-only table under its labels (iid/display.py)."""
     st.dataframe(shown.frame, column_config=shown.config, hide_index=True, width="stretch", **kw)
+
+
+comp_all = ui.register_competitions(path)  # every competition's name, to name a code wherever one is shown
+comp_name = dict(zip(comp_all["code"], comp_all["name"], strict=True))
+
+
+def undo_last(where: str) -> None:
+    """Undo beside a save: the register's newest change not yet undone, to those who may undo it (the register right
+    for this region, as R.undo_batch checks); the button undoes the change it was drawn for, never a newer one."""
+    if not ui.may("register", code):
+        return
+    last = R.last_open_batch(ui.register_changes(path, code))
+    if last is None:
+        return
+
+    def undo_change(batch: int, lang: str) -> None:
+        try:
+            R.undo_batch(db, batch, actor=ui.actor())
+        except Forbidden as exc:
+            st.session_state["_inv_error"] = exc.text(lang)
+        except ImportRejected as exc:
+            st.session_state["_inv_error"] = exc.problems[0].text(lang)
+        else:
+            ui.clear_caches()
+            st.session_state["_inv_added"] = t("undone_batch", lang, batch=batch)
+
+    st.button(
+        t("undo_batch", lang, batch=last),
+        key=f"inv_undo_{where}_{last}",
+        icon=":material/undo:",
+        on_click=undo_change,
+        args=(last, lang),
+        help=t("inv_undo_hint", lang),
+    )
 
 
 if "_inv_added" in st.session_state:  # what the last save or undo did, kept across its rerun
@@ -84,11 +119,22 @@ if tabs[0].open:
                 )
                 for (col, labels), width in zip(R.code_labels(lang).items(), (240, 125, 135), strict=True)
             },
-            "urusan": st.column_config.TextColumn(t("col_urusan", lang)),
+            "urusan": st.column_config.SelectboxColumn(  # the official list; old text kept as "Lainnya: …"
+                t("col_urusan", lang),
+                options=[*U.codes(), *sorted(set(reg_y["urusan"].map(U.normalise).dropna()) - set(U.codes()))],
+                format_func=lambda c: U.label(c, lang),
+                help=t("urusan_help", lang),
+                width=240,  # the longer names whole ("Administrasi kependudukan dan pencatatan sipil" wraps less)
+            ),
             "year_proposed": st.column_config.NumberColumn(t("col_year_proposed", lang), format="%d"),
             "year_applied": st.column_config.NumberColumn(t("col_year_applied", lang), format="%d"),
             "proposed_on": st.column_config.DateColumn(t("col_proposed_on", lang), format="YYYY-MM-DD"),
-            "competitions": st.column_config.TextColumn(t("col_competitions", lang)),
+            "competitions": st.column_config.MultiselectColumn(  # by name; only those open to the region
+                t("col_competitions", lang),
+                options=ui.register_competitions(path, code)["code"].tolist(),
+                format_func=lambda c: comp_name.get(c, c),
+                width=280,
+            ),
             "has_team": st.column_config.CheckboxColumn(t("col_has_team", lang)),
             "has_sop": st.column_config.CheckboxColumn(t("col_has_sop", lang)),
             "has_budget": st.column_config.CheckboxColumn(t("col_has_budget", lang)),
@@ -182,10 +228,24 @@ if tabs[0].open:
                     new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
                     new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
                     new_status = a5.selectbox(t("col_status", lang), list(R.STATUSES), format_func=status_labels.get)
-                    new_urusan = a1.text_input(t("inv_f_urusan", lang), max_chars=100)
-                    comps_all = ui.register_competitions(path)
-                    comp_names = dict(zip(comps_all["code"], comps_all["name"], strict=True))
-                    new_comps = a2.multiselect(t("comp_choose", lang), list(comp_names), format_func=comp_names.get)
+                    ulabels = U.labels(lang)
+                    new_urusan = a1.selectbox(
+                        t("inv_f_urusan", lang),
+                        list(ulabels),
+                        index=None,
+                        format_func=ulabels.get,
+                        help=t("urusan_help", lang),
+                        placeholder=t("inv_pick_urusan", lang),
+                        key="inv_new_urusan",
+                    )
+                    own = ui.register_competitions(path, code)  # national ones and the region's own, never another's
+                    new_comps = a2.multiselect(
+                        t("comp_choose", lang),
+                        own["code"].tolist(),
+                        format_func=comp_name.get,
+                        key="inv_new_comps",
+                        placeholder=t("inv_pick_comps", lang),
+                    )
                     b = st.columns(4)
                     new_digital = b[0].checkbox("Digital")
                     new_team = b[1].checkbox(t("inv_f_team", lang))
@@ -200,7 +260,7 @@ if tabs[0].open:
                             "form": new_form,
                             "stage": new_stage,
                             "status": new_status,
-                            "urusan": new_urusan,
+                            "urusan": new_urusan or "",
                             "competitions": ",".join(new_comps),
                             "digital": new_digital,
                             "has_team": new_team,
@@ -219,7 +279,10 @@ if tabs[0].open:
                         else:
                             ui.clear_caches()
                             st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                            st.session_state["_inv_saved_by"] = "form"
                             st.rerun()
+            if st.session_state.get("_inv_saved_by") == "form":  # after a form save: its undo under the form too
+                undo_last("form")  # outside the expander: seen after the save folds the form away
             # The grid is drawn from the page's rows this person last saw, kept while it holds unsaved edits: another
             # person's save must neither reset the grid (Streamlit would drop the edits) nor be overwritten unseen.
             if skey not in st.session_state or not edits_held:
@@ -229,6 +292,7 @@ if tabs[0].open:
             if R.versions(shown) != R.versions(listing.rows):
                 st.info(t("inv_stale", lang))
             view = R.editor_view(shown)
+            st.caption(t("inv_grid_howto", lang))  # glide-data-grid drops the first keys typed after a single click
             edited = st.data_editor(
                 view,
                 key=ekey,
@@ -268,11 +332,13 @@ if tabs[0].open:
                     for k in (ekey, skey, ckey):
                         st.session_state.pop(k, None)
                     st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
+                    st.session_state["_inv_saved_by"] = "grid"
                     st.rerun()
 
             with st.container(horizontal=True):
                 save_clicked = st.button(t("inv_save", lang), type="primary", icon=":material/save:", key="inv_save")
                 discard = edits_held and st.button(t("inv_discard", lang), icon=":material/undo:", key="inv_discard")
+                undo_last("grid")
             if discard:
                 for k in (ekey, skey, ckey):
                     st.session_state.pop(k, None)
@@ -302,11 +368,13 @@ if tabs[1].open:
             with st.container(border=True):
                 st.subheader(fmt.md_escape(c["label"]))
                 st.caption(f"{t('sources', lang)}: {fmt.md_escape(c['source_publisher'])}")
+                rule = R.count_rule(c, year, lang)  # said beside every figure: which rows count
                 if c["kind"] == "per_unit_per_year":
                     st.progress(
                         cs.achieved / cs.target if cs.target else 0.0,
                         text=t("commit_met", lang, a=fmt.integer(cs.achieved, lang), b=fmt.integer(cs.target, lang)),
                     )
+                    st.caption(rule)
                     short = cs.table[cs.table["short_by"] > 0]
                     st.markdown(f"**{t('commit_units_short', lang, n=len(short))}**")
                     table(R.units_view(short, lang), height=min(400, 40 + 35 * len(short)))
@@ -321,19 +389,29 @@ if tabs[1].open:
                             year=year,
                         ),
                     )
+                    st.caption(rule)
                     if cs.pace_per_month is not None and cs.achieved < cs.target:
                         st.markdown(t("commit_pace", lang, x=fmt.number(cs.pace_per_month, 1, lang), m=cs.months_left))
                     elif cs.months_left == 0:
                         st.caption(t("commit_closed", lang, year=year))
-                    months = R.commitment_months(cs, lang)
-                    st.bar_chart(months, x_label=months.index.name, y_label=months.name, height=240)
+                    ui.chart_panel(
+                        R.commitment_chart(cs, has_sample, lang),
+                        None,
+                        reg_info["display_name"],
+                        "inovasi-komitmen",
+                        year,
+                        lang,
+                        key=f"inv_pledge_{c['commitment_id']}",
+                    )
                 else:
                     st.progress(
                         cs.achieved / cs.target if cs.target else 0.0,
                         text=t("commit_met", lang, a=fmt.integer(cs.achieved, lang), b=fmt.integer(cs.target, lang)),
                     )
+                    st.caption(rule)
+                    comp_label = comp_name.get(c["competition"], c["competition"])
                     st.markdown(
-                        f"**{t('commit_none_entered', lang, comp=fmt.md_escape(c['competition']))}**: "
+                        f"**{t('commit_none_entered', lang, comp=fmt.md_escape(comp_label))}**: "
                         + fmt.md_escape(", ".join(cs.short_units) or "–")
                     )
 
@@ -341,11 +419,14 @@ if tabs[2].open:
     with tabs[2]:
         pv = ui.register_portfolio(path, code, year, lang, published_only)  # built once per register version, shared
         c1, c2 = st.columns(2)
-        c1.plotly_chart(pv.funnel, width="stretch", key="inv_funnel")
+        name = reg_info["display_name"]
+        with c1:
+            ui.chart_panel(pv.funnel, None, name, "inovasi-tahap", year, lang, key="inv_funnel")
         c2.metric(t("inv_digital", lang), fmt.percent(pv.digital_share, 0, lang))
-        c2.plotly_chart(pv.form, width="stretch", key="inv_form")
-        st.plotly_chart(pv.urusan, width="stretch", key="inv_urusan")
-        st.plotly_chart(pv.by_year, width="stretch", key="inv_year_chart")
+        with c2:
+            ui.chart_panel(pv.form, None, name, "inovasi-bentuk", year, lang, key="inv_form")
+        ui.chart_panel(pv.urusan, None, name, "inovasi-urusan", year, lang, key="inv_urusan")
+        ui.chart_panel(pv.by_year, None, name, "inovasi-tahun", year, lang, key="inv_year_chart")
         st.subheader(t("inv_by_unit", lang))
         table(pv.units, height=320)
 
@@ -357,7 +438,7 @@ if tabs[3].open:
         chart, entries, rules = ui.register_competition(
             path, code, comp, comp_names.get(comp, comp), year, lang, has_sample
         )
-        st.plotly_chart(chart, width="stretch", key="inv_comp_chart")
+        ui.chart_panel(chart, None, reg_info["display_name"], "inovasi-kompetisi", year, lang, key="inv_comp_chart")
         if not rules.frame.empty:
             st.caption(t("comp_rules", lang))
             table(rules)
@@ -427,30 +508,9 @@ if tabs[6].open:
                     table(display.problems(exc.problems, lang))
                 else:
                     ui.clear_caches()
-                    st.success(t("imp_register_done", lang, batch=batch))
+                    st.session_state["_inv_added"] = t("imp_register_done", lang, batch=batch)
+                    st.rerun()
+        undo_last("history")
         hist = ui.register_changes(path, code)
         if not hist.empty:
             table(R.changes_view(hist, lang))
-            open_ = hist[~hist["undone"]]
-            if not open_.empty and ui.may("register", code):
-                last = int(open_["batch_id"].max())
-
-                def undo_change(batch: int, lang: str) -> None:
-                    """Undo the change this button was drawn for, never a newer one (a stale page refuses)."""
-                    try:
-                        R.undo_batch(db, batch, actor=ui.actor())
-                    except Forbidden as exc:
-                        st.session_state["_inv_error"] = exc.text(lang)
-                    except ImportRejected as exc:
-                        st.session_state["_inv_error"] = exc.problems[0].text(lang)
-                    else:
-                        ui.clear_caches()
-                        st.session_state["_inv_added"] = t("undone_batch", lang, batch=batch)
-
-                st.button(
-                    t("undo_batch", lang, batch=last),
-                    key=f"inv_undo_{last}",
-                    icon=":material/undo:",
-                    on_click=undo_change,
-                    args=(last, lang),
-                )

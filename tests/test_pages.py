@@ -373,12 +373,12 @@ def test_every_innovations_tab_renders(app_env, tab):
 
 def test_adding_an_innovation_through_the_form_raises_the_count(app_env):
     at = open_page("pages/innovations.py", r="64.74", y="2025")
-    before = metrics(at)["Semua baris 2025"]
+    before = metrics(at)["Semua baris 2025 (termasuk draf)"]
     at.text_input(key="inv_new_title").input("Layanan malam Puskesmas")
     at.selectbox(key="inv_new_unit").select("Dinas Kesehatan")
     next(b for b in at.button if b.label == "Tambah inovasi").click().run()
     assert not at.exception
-    assert int(metrics(at)["Semua baris 2025"]) == int(before) + 1
+    assert int(metrics(at)["Semua baris 2025 (termasuk draf)"]) == int(before) + 1
 
 
 def test_an_on_track_status_warns_when_the_target_years_rules_score_the_same_work_lower(app_env):

@@ -31,10 +31,12 @@ def add(db, code, **kw):
 
 
 def test_per_unit_pledge_counts_each_opd_against_n(writable_db):
-    # Bontang "1 OPD 5 Inovasi" in 2026: Dinas Kesehatan has 2, every other OPD 0 → all 30 OPD short, Kesehatan by 3
+    # Bontang "1 OPD 5 Inovasi" in 2026: Dinas Kesehatan has 2 (a draft does not count), every other OPD 0 → all 30
+    # OPD short, Kesehatan by 3
     db, _ = writable_db
-    add(db, "64.74", title="A")
-    add(db, "64.74", title="B")
+    add(db, "64.74", title="A", status="diajukan")
+    add(db, "64.74", title="B", status="terverifikasi")
+    add(db, "64.74", title="C")
     cs = next(c for c in R.commitment_status(db, "64.74", 2026) if c.commitment["kind"] == "per_unit_per_year")
     row = cs.table.set_index("unit").loc["Dinas Kesehatan"]
     assert (row["count"], row["short_by"]) == (2, 3)
@@ -42,13 +44,14 @@ def test_per_unit_pledge_counts_each_opd_against_n(writable_db):
 
 
 def test_total_pledge_gives_the_monthly_pace_for_the_rest_of_the_year(full_db):
-    # Pangkal Pinang 2025: 64 proposals of 100; on 2025-09-15 four months remain (Sep–Dec): (100 − 64) / 4 = 9 a month
+    # Pangkal Pinang 2025: 64 OPD and school rows, of which 11 drafts (not yet proposals): 53 of 100; on 2025-09-15
+    # four months remain (Sep–Dec): (100 − 53) / 4 = 11,75 a month
     cs = next(
         c
         for c in R.commitment_status(full_db, "19.71", 2025, dt.date(2025, 9, 15))
         if c.commitment["kind"] == "total_by_year"
     )
-    assert cs.achieved == 64 and cs.months_left == 4 and cs.pace_per_month == pytest.approx(9.0)
+    assert cs.achieved == 53 and cs.months_left == 4 and cs.pace_per_month == pytest.approx(11.75)
     after = next(
         c
         for c in R.commitment_status(full_db, "19.71", 2025, dt.date(2026, 1, 5))
@@ -63,7 +66,7 @@ def test_competition_pledge_lists_units_with_no_entry(writable_db):
         c for c in R.commitment_status(db, "19.71", 2026) if c.commitment["kind"] == "per_unit_in_competition"
     )
     assert "Dinas Kesehatan" in before.short_units and len(before.short_units) == 36
-    add(db, "19.71", competitions="KIPP")
+    add(db, "19.71", competitions="KIPP", status="diajukan")
     after = next(c for c in R.commitment_status(db, "19.71", 2026) if c.commitment["kind"] == "per_unit_in_competition")
     assert "Dinas Kesehatan" not in after.short_units and len(after.short_units) == 35
 

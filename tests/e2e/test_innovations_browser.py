@@ -18,7 +18,7 @@ def test_adding_an_innovation_through_the_ui_changes_the_counts(page: Page, app_
     page.locator("summary").filter(has_text="Tambah inovasi").click()
     wait_for_app(page)
     page.get_by_label("Judul inovasi").fill("Layanan malam Puskesmas (uji peramban)")
-    page.get_by_test_id("stForm").get_by_role("combobox").first.click()
+    page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()
     page.keyboard.type("Dinas Kesehatan")
     expect(page.get_by_role("option", name="Dinas Kesehatan")).to_be_visible(timeout=15_000)
     page.keyboard.press("Enter")  # picks the highlighted match; steadier than clicking a list that re-renders
@@ -54,3 +54,35 @@ def test_the_register_opens_on_the_page_the_link_names_and_an_edit_there_is_save
     expect(page.get_by_text("1 inovasi cocok · halaman 1 dari 1")).to_be_visible()
     expect(page).to_have_url(re.compile(r"cari=halaman"))
     expect(page).not_to_have_url(re.compile(r"hal=2"))  # a new search starts on its first page
+
+
+def test_a_person_who_saved_by_mistake_undoes_it_beside_the_form(page: Page, app_url: str):
+    """Issue 15: the undo sits beside the save. An officer adds an innovation with its urusan picked from the official
+    list, sees the count rise, and takes it back with the button under the form, without going to another tab."""
+    page.goto(f"{app_url}/inovasi?r=19.71&y=2025&itab=Register")
+    wait_for_app(page)
+    count = page.get_by_test_id("stMetric").filter(has_text="Semua baris 2025").get_by_test_id("stMetricValue")
+    before = int(count.inner_text())
+    page.locator("summary").filter(has_text="Tambah inovasi").click()
+    wait_for_app(page)
+    form = page.get_by_test_id("stForm")
+    page.get_by_label("Judul inovasi").fill("Simpan keliru (uji peramban)")
+    form.get_by_role("combobox", name="Unit").click()
+    page.keyboard.type("Dinas Kesehatan")
+    expect(page.get_by_role("option", name="Dinas Kesehatan")).to_be_visible(timeout=15_000)
+    page.keyboard.press("Enter")
+    form.get_by_role("combobox", name="Urusan pemerintahan").click()  # the official list, no free text
+    page.keyboard.type("Kesehatan")
+    expect(page.get_by_role("option", name="Wajib, pelayanan dasar · Kesehatan")).to_be_visible(timeout=15_000)
+    page.keyboard.press("Enter")
+    form.get_by_role("button", name=re.compile("Tambah inovasi")).click()
+    saved = page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))
+    expect(saved).to_be_visible(timeout=15_000)
+    batch = re.search(r"#(\d+)", saved.inner_text()).group(1)
+    expect(count).to_have_text(str(before + 1))
+    wait_for_app(page)
+    undo = page.locator(f".st-key-inv_undo_form_{batch}").get_by_role("button", name=f"Batalkan perubahan #{batch}")
+    expect(undo).to_be_visible()
+    undo.click()
+    expect(page.get_by_text(f"Perubahan #{batch} dibatalkan.")).to_be_visible(timeout=15_000)
+    expect(count).to_have_text(str(before))
