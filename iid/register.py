@@ -389,7 +389,9 @@ def editor_view(reg: pd.DataFrame) -> pd.DataFrame:
     for col in ("urusan", "evidence"):
         view[col] = view[col].astype(object).where(view[col].notna(), "")
     # a list of codes: the grid's multiselect shows each competition by its name (edits() joins them back)
-    view["competitions"] = [[c for c in cell_text(v).split(",") if c] for v in view["competitions"]]
+    view["competitions"] = pd.Series(  # object, also when empty: Streamlit takes an empty float column for numbers
+        [[c for c in cell_text(v).split(",") if c] for v in view["competitions"]], index=view.index, dtype=object
+    )
     return view
 
 
