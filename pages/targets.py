@@ -455,6 +455,7 @@ if metric == "iid_score":
                 format_func=lambda i: known[i]["name"],
                 key="sc_compare",
                 placeholder=t("sc_compare_placeholder", lang),
+                select_all=False,
             )
             if pick:
                 profs = {t("sc_current", lang): current}
