@@ -8,6 +8,7 @@ from iid import check, dataio, display, fmt, settings, ui
 from iid.auth import Forbidden
 from iid.errors import ImportRejected
 from iid.i18n import t
+from iid.values import records, text
 
 lang, published_only = ui.common_controls()
 db = ui.db()
@@ -196,11 +197,16 @@ if tabs[2].open:
             st.error(st.session_state.pop("_src_err"))
         if ui.can_edit(lang, "sources"):
             editable = src[src["kind"] != "sample"]
+            # a source by its title and publisher, as people know it, not by its id
+            source_names = {
+                r["source_id"]: " · ".join(x for x in (text(r["title"]), text(r["publisher"])) if x)
+                for r in records(editable)
+            }
             with st.form("source_form"):
                 st.selectbox(
                     t("src_edit", lang),
                     [None, *editable["source_id"]],
-                    format_func=lambda s: t("src_new", lang) if s is None else s,
+                    format_func=lambda s: t("src_new", lang) if s is None else source_names.get(s, s),
                     key="src_id",
                 )
                 f1, f2 = st.columns(2)

@@ -23,6 +23,12 @@ MISSING = re.compile(r"(?<![\w-])(nan|None|NaT|<NA>)(?![\w-])")
 SNAKE = re.compile(r"(?<![\w./:@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./@-])")
 URLISH = re.compile(r"https?://\S+|\S+@\S+|\S+\.(csv|xlsx|pptx|pdf|png|zip)\b|\?\w+=\S*")
 
+# Indonesian writes 65,00 and 1.234: a dot before one or two digits is an English decimal (Kemendagri codes such as
+# 64.74 stand in brackets or after "kode"; years and version-like strings are not matched)
+DOT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.])")
+REGION_CODE = re.compile(r"\(\d{2}(\.\d{2}){0,3}\)|\b[Kk]ode:? \d{2}(\.\d{2}){0,3}|\?r=\S+")
+STREAMLIT_ENGLISH = {"Choose an option", "Choose options", "Add an option", "Select all"}
+
 TEXT_FIELDS = {"body", "label", "help", "placeholder", "options", "value", "delta", "caption", "text", "title"}
 
 
@@ -68,6 +74,16 @@ def rendered(at: AppTest) -> tuple[list[str], list[pd.DataFrame]]:
             tables.append(as_seen(node))
         elif proto is not None and getattr(node, "type", "") != "plotly_chart":
             _strings(proto, texts)
+        # an empty picker without a placeholder of ours shows Streamlit's English one
+        if (
+            getattr(node, "type", "") == "selectbox"
+            and not node.proto.placeholder
+            and node.value is None
+            and not node.proto.HasField("default")  # index=None: no option chosen, not a None option such as "–"
+        ):
+            texts.append("Choose an option")
+        if getattr(node, "type", "") == "multiselect" and not node.proto.placeholder and not node.value:
+            texts.append("Choose options")
         for child in (
             getattr(node, "children", {}).values() if isinstance(getattr(node, "children", None), dict) else []
         ):
@@ -77,10 +93,15 @@ def rendered(at: AppTest) -> tuple[list[str], list[pd.DataFrame]]:
     return texts, tables
 
 
-def raw_bits(texts: list[str], tables: list[pd.DataFrame]) -> set[str]:
+def raw_bits(texts: list[str], tables: list[pd.DataFrame], lang: str = "id") -> set[str]:
     found: set[str] = set()
     for text in texts:
         clean = URLISH.sub(" ", text.replace("\\", ""))
+        if lang == "id":
+            bare = REGION_CODE.sub(" ", clean)
+            found.update(f"decimal dot: {m.group(0)!r} in {text[:80]!r}" for m in DOT_DECIMAL.finditer(bare))
+            if text in STREAMLIT_ENGLISH:
+                found.add(f"Streamlit's English: {text!r}")
         found.update(f"text: {m.group(0)!r} in {text[:80]!r}" for m in MISSING.finditer(clean))
         found.update(f"text: {m.group(0)!r} in {text[:80]!r}" for m in SNAKE.finditer(clean))
         if "\\`" in text:  # an escaped backtick shows as itself; a code span (`python -m iid build`) shows as code
@@ -126,8 +147,21 @@ TABS = {
 TAB_PARAM = {"pages/compare.py": "tab", "pages/data_in.py": "dtab", "pages/innovations.py": "itab"}
 REGIONS = ("64.74", "65", "64.02")  # a kota, a province, a kabupaten
 
+# Left for the register's owner (pages/innovations.py): its add form's unit and competition pickers show Streamlit's
+# "Choose an option" / "Choose options" in Indonesian (no placeholder). Strict: the mark fails once they are fixed.
+LEFT = {("pages/innovations.py", "itab_register", "id")}
+LEFT_REASON = "innovations add form: unit and competition pickers without an Indonesian placeholder"
+
 CASES = [
-    pytest.param(page, tab, lang, r, pub, id=f"{page.split('/')[1][:-3]}-{tab}-{lang}-{r}-pub{pub}")
+    pytest.param(
+        page,
+        tab,
+        lang,
+        r,
+        pub,
+        id=f"{page.split('/')[1][:-3]}-{tab}-{lang}-{r}-pub{pub}",
+        marks=[pytest.mark.xfail(strict=True, reason=LEFT_REASON)] if (page, tab, lang) in LEFT else [],
+    )
     for page, tabs in TABS.items()
     for tab in tabs
     for lang in ("id", "en")
@@ -147,7 +181,7 @@ def test_every_page_and_tab_reads_as_words_not_raw_identifiers(app_env, page, ta
         params[TAB_PARAM[page]] = t(tab, lang)
     at = open_page(page, **params)
     assert not at.exception
-    found = raw_bits(*rendered(at))
+    found = raw_bits(*rendered(at), lang)
     assert not found, "\n".join(sorted(found))
 
 
