@@ -60,7 +60,12 @@ def as_seen(node) -> pd.DataFrame:
         labels = {o["value"]: o.get("label", o["value"]) for o in options if isinstance(o, dict)}
         if labels:
             df[c] = [labels.get(v, v) for v in df[c].tolist()]
-    return df.rename(columns={c: config.get(str(c), {}).get("label") or c for c in cols})
+    editor = node.proto.editing_mode != 0  # read-only grids are mode 0
+    shown = df.rename(columns={c: config.get(str(c), {}).get("label") or c for c in cols})
+    shown.attrs["editable"] = {
+        config.get(str(c), {}).get("label") or c for c in cols if editor and not config.get(str(c), {}).get("disabled")
+    }
+    return shown
 
 
 def rendered(at: AppTest) -> tuple[list[str], list[pd.DataFrame]]:
@@ -113,6 +118,10 @@ def raw_bits(texts: list[str], tables: list[pd.DataFrame], lang: str = "id") -> 
             if SNAKE.fullmatch(col) or col in CODES or MISSING.fullmatch(col):
                 found.add(f"header: {col!r}")
         for col in df.columns:
+            # a number a person edits in the grid stays a number (like st.number_input, Streamlit writes it with a dot)
+            editable = col in df.attrs.get("editable", ())
+            if lang == "id" and pd.api.types.is_float_dtype(df[col]) and df[col].notna().any() and not editable:
+                found.add(f"numbers the grid writes with a dot: column {col!r}")  # fmt.frame_numbers writes 65,00
             for v in df[col].astype("string").dropna().unique().tolist()[:500]:
                 if v in CODES or MISSING.fullmatch(v) or "`" in v:
                     found.add(f"cell: {v!r} in column {col!r}")
