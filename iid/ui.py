@@ -562,6 +562,9 @@ def regions_picker(lang: str, default: tuple[str, ...] = ("64.74", "61.71"), lim
         format_func=labels.__getitem__,
         help=t("region_help", lang),
         placeholder=t("pick_one", lang),
+        # Streamlit 1.67 puts "Select N matches" first in the list of matches, so typing "Pangkal" + Enter added all
+        # three (Kota Pangkal Pinang, Kab. Pangkajene, Prov. Bangka Belitung); without it Enter picks the best match.
+        select_all=False,
     )
     write_url("r", tuple(chosen), text=",".join(chosen))
     return list(chosen)

@@ -1,11 +1,14 @@
 """Data: import official results (preview, confirm, undo), manage sources, see data quality, download everything."""
 
+import math
+
 import streamlit as st
 
 from iid import check, dataio, display, fmt, settings, ui
 from iid.auth import Forbidden
 from iid.errors import ImportRejected
 from iid.i18n import t
+from iid.values import records, text
 
 lang, published_only = ui.common_controls()
 db = ui.db()
@@ -48,7 +51,12 @@ if tabs[0].open:
             st.warning(fmt.md_escape(sentence), icon=":material/settings:")
         # a targets file may also come from the editors of its regions (iid/dataio.py); the write checks each row
         if ui.can_edit(lang, ("import", "target") if kind == "targets" else "import"):
-            upload = st.file_uploader(t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}")
+            upload = st.file_uploader(
+                t("imp_file", lang),
+                type=["csv", "xlsx"],
+                key=f"upload_{kind}",
+                max_upload_size=math.ceil(settings.upload_limit_mb()),  # the import limit, said once by the uploader
+            )
             c1, c2 = st.columns(2)
             title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
             publisher = c2.text_input(t("imp_publisher", lang), key="imp_publisher", max_chars=200)
@@ -189,11 +197,16 @@ if tabs[2].open:
             st.error(st.session_state.pop("_src_err"))
         if ui.can_edit(lang, "sources"):
             editable = src[src["kind"] != "sample"]
+            # a source by its title and publisher, as people know it, not by its id
+            source_names = {
+                r["source_id"]: " · ".join(x for x in (text(r["title"]), text(r["publisher"])) if x)
+                for r in records(editable)
+            }
             with st.form("source_form"):
                 st.selectbox(
                     t("src_edit", lang),
                     [None, *editable["source_id"]],
-                    format_func=lambda s: t("src_new", lang) if s is None else s,
+                    format_func=lambda s: t("src_new", lang) if s is None else source_names.get(s, s),
                     key="src_id",
                 )
                 f1, f2 = st.columns(2)

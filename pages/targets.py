@@ -260,7 +260,8 @@ if metric == "iid_score":
         first = whatif.apply(base["profile"], seed) if seed else base["profile"]
         shown = whatif.indicator_table(first, rule, inds, lang)
         edited = st.data_editor(
-            pd.DataFrame(shown),
+            # read-only numbers as text in the language's format (65,00); the editable level stays a number
+            fmt.frame_numbers(pd.DataFrame(shown), {"bobot": 0, "poin": 2, "maks": 2}, lang),
             key=f"wi_editor_{code}_{rule_year}_{gen}",
             hide_index=True,
             width="stretch",
@@ -271,9 +272,9 @@ if metric == "iid_score":
                 "level": st.column_config.NumberColumn(
                     "Level (0–3)", min_value=0.0, max_value=3.0, step=0.5, format="%.2f"
                 ),
-                "bobot": st.column_config.NumberColumn("Bobot" if lang == "id" else "Weight", format="%d"),
-                "poin": st.column_config.NumberColumn("Poin IID" if lang == "id" else "IID points", format="%.2f"),
-                "maks": st.column_config.NumberColumn("Maks." if lang == "id" else "Max.", format="%.2f"),
+                "bobot": st.column_config.TextColumn("Bobot" if lang == "id" else "Weight", alignment="right"),
+                "poin": st.column_config.TextColumn("Poin IID" if lang == "id" else "IID points", alignment="right"),
+                "maks": st.column_config.TextColumn("Maks." if lang == "id" else "Max.", alignment="right"),
                 "aspek": st.column_config.TextColumn("Aspek" if lang == "id" else "Aspect"),
                 "indikator": st.column_config.TextColumn("Indikator" if lang == "id" else "Indicator"),
             },
@@ -457,6 +458,7 @@ if metric == "iid_score":
                 format_func=lambda i: known[i]["name"],
                 key="sc_compare",
                 placeholder=t("sc_compare_placeholder", lang),
+                select_all=False,
             )
             if pick:
                 profs = {t("sc_current", lang): current}
