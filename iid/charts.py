@@ -1042,7 +1042,8 @@ def tile_map(
             mode="markers+text",
             marker=marker,
             text=label,
-            customdata=df["region_code"],
+            # the code for a click (pages/compare.py) and the exact score for "Unduh data" (figure_data)
+            customdata=[[r.region_code, py(r.score)] for r in df.itertuples(index=False)],
             meta="tiles",
             textfont={"size": 11, "color": ["white" if d else "#1A1A1A" for d in dark]},
             hovertext=hover,
@@ -1448,15 +1449,11 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
                     continue
             horizontal = getattr(tr, "orientation", None) == "h" or kind == "funnel"
             xs, ys = (tr.y, tr.x) if horizontal else (tr.x, tr.y)
-            if tr.meta == "tiles":  # the tile map: one province a row (its label's first line), its score
-                colours = tr.marker.color
-                numeric = (
-                    colours is not None
-                    and not isinstance(colours, str)
-                    and all(isinstance(c, int | float) or c is None for c in colours)
-                )
-                xs = [plain(v.split("<br>")[0]) for v in tr.text]
-                ys = list(colours) if numeric else [plain(v.split("<br>")[-1]) for v in tr.text]
+            if (
+                tr.meta == "tiles"
+            ):  # the tile map: one province a row (its hover's first line: the full name), its score
+                xs = [plain(v.split("<br>")[0]) for v in tr.hovertext]
+                ys = [cd[1] for cd in tr.customdata]  # the exact score, whether squares are coloured by score or band
                 name = fig.layout.title.text
             for x, y in zip(xs if xs is not None else [], ys if ys is not None else [], strict=False):
                 if py(y) is not None:

@@ -24,20 +24,14 @@ with st.container(border=True):
     for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 
+last_year = int(series["year"].max()) if not series.empty else None
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
-ui.chart_panel(
-    main_fig,
-    comp.sources,
-    reg["display_name"],
-    "tren",
-    int(series["year"].max()) if not series.empty else None,
-    lang,
-    key="trend_main",
-)
+ui.chart_panel(main_fig, comp.sources, reg["display_name"], "tren", last_year, lang, key="trend_main")
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
 if explore.has_ranks(series):
-    st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
+    rank_fig = ui.figure(path, "trend_rank", code, published_only, lang)
+    ui.chart_panel(rank_fig, comp.sources, reg["display_name"], "tren-peringkat", last_year, lang, key="trend_rank")
     st.caption(t("rank_note", lang))
 else:
     st.info(t("no_ranks", lang))
@@ -47,9 +41,9 @@ if changes:
 
 dist = ui.figure(path, "trend_distribution", code, published_only, lang)
 if dist is not None:
-    st.plotly_chart(dist, width="stretch", key="trend_dist")
+    ui.chart_panel(dist, comp.sources, reg["display_name"], "tren-sebaran", last_year, lang, key="trend_dist")
 else:
     st.info(t("dist_none", lang, kinds=t(f"kind_plural_{reg['kind']}", lang)))
 movers = ui.figure(path, "trend_movers", code, published_only, lang)
 if movers is not None:
-    st.plotly_chart(movers, width="stretch", key="trend_movers")
+    ui.chart_panel(movers, comp.sources, reg["display_name"], "tren-penggerak", last_year, lang, key="trend_movers")
