@@ -1250,12 +1250,12 @@ def print_style(fig: go.Figure) -> go.Figure:
         title_font_size=13,
         title_subtitle_font_size=9.5,
         title_pad_t=4,
-        font_size=9.5,
-        legend={"font": {"size": 9}, "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top"},
+        font_size=10,
+        legend={"font": {"size": 9.5}, "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top"},
         margin={"t": 46 + strip, "r": 12},
     )
-    f.update_xaxes(tickfont_size=9, title_font_size=9.5)
-    f.update_yaxes(tickfont_size=9, title_font_size=9.5)
+    f.update_xaxes(tickfont_size=10, title_font_size=10)
+    f.update_yaxes(tickfont_size=10, title_font_size=10)
     for a in f.layout.annotations:
         a.font.size = max(7.5, _size(a.font, 12) * k)
         if a.name == "rule_change" and a.ay is not None:
@@ -1267,7 +1267,7 @@ def print_style(fig: go.Figure) -> go.Figure:
             tr.marker.size = tr.marker.size * 0.7
         if getattr(tr, "type", "") == "scatter" and tr.x is not None and list(tr.x) == [None]:
             tr.showlegend = False  # keys to the shading (bands): the subtitle names them; paper is scarce
-    f.update_traces(textfont_size=8.5, selector={"type": "bar"})
+    f.update_traces(textfont_size=10.5, selector={"type": "bar"})  # the bars' values read on paper (8 pt)
     fit_margins(f)
     return f
 
