@@ -1342,23 +1342,57 @@ def _room_for_rule_labels(fig: go.Figure, width: int) -> None:
     fig.update_layout(margin_r=right)
 
 
+def letter_rule_changes(fig: go.Figure, size: float) -> list[tuple[str, list[str]]]:
+    """Each rule-change box made a letter on its dotted line (A, B, …; the full sentences stay its hover), for a
+    page or screen too short for the boxes' strip; returns each letter with its lines (markup dropped) so the caller
+    lists them beside the chart. The top margin gives the strip back to the plot."""
+    rules = sorted((a for a in fig.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
+    notes = []
+    for i, a in enumerate(rules):
+        tag = chr(ord("A") + i)
+        lines = [html.unescape(_TAGS.sub("", line)).strip() for line in (a.text or "").split("<br>")]
+        notes.append((tag, [line for line in lines if line]))
+        a.update(text=f"<b>{tag}</b>", showarrow=False, yanchor="bottom", xanchor="center", yshift=2, borderpad=2)
+        a.font.size = size
+    if rules:
+        meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+        strip = float(meta.pop("rule_strip", 0))
+        fig.update_layout(meta=meta, margin_t=(fig.layout.margin.t or 100) - strip + size * 1.6)
+    return notes
+
+
 def projector(fig: go.Figure) -> go.Figure:
     """The projector copy of a figure for the screen: present_style, no fixed height (it fills its container, which
     the presentation view sizes from the viewport), the title a little smaller (the screen's headline is above it)."""
     f = present_style(fig)
-    # the rule-change labels at 14 px (not 18): their strip must leave the plot room on a 720-pixel screen
-    for a in f.layout.annotations:
-        if a.name == "rule_change":
-            a.font.size = 14
-            a.ay = a.ay * 14 / 18
-    strip = rule_strip(f) * 14 / RULE_FONT
-    f.update_layout(
-        height=None,
-        autosize=True,
-        title_font_size=32,
-        title_subtitle_font_size=22,
-        margin={"t": 124 + strip},
-    )
+    # rule changes: a letter on each line and one strip of their first lines above the plot (the boxes took the
+    # plot's height on a 720-pixel screen); the full sentences are each letter's hover
+    notes = letter_rule_changes(f, 18)
+    top = 124 + (18 * 1.6 if notes else 0)
+    f.update_layout(height=None, autosize=True, title_font_size=32, title_subtitle_font_size=22, margin={"t": top})
+    if notes:
+        entries = [f"<b>{tag}</b> {lines[0]}" + (" …" if len(lines) > 1 else "") for tag, lines in notes]
+        rows = [""]
+        for e in entries:  # about 1100 px of 15-px type a row on a 1280-wide screen
+            rows[-1:] = [rows[-1] + "   " + e] if text_px(rows[-1] + e, 15) < 1100 or not rows[-1] else [rows[-1], e]
+        f.add_annotation(
+            name="rule_strip",
+            text="<br>".join(r.strip() for r in rows),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=18 * 1.6 + 4,
+            align="left",
+            showarrow=False,
+            font={"size": 15, "color": TEXT},
+        )
+        f.update_layout(margin_t=(f.layout.margin.t or 124) + 15 * 1.35 * len(rows) + 6)
+    event = next((a for a in f.layout.annotations if a.name == "event"), None)
+    if event is not None:  # event notes shortened at the projector's type to the plot of a 1280-wide screen
+        fit_events(f, 700, _size(event.font, 11))
     return f
 
 
