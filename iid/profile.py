@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -63,18 +62,12 @@ def _print_copy(fig, width: int, height: int):
     """The print copy of a figure at its size, and the rule changes it marks: on paper the rule-change boxes would
     take the plot's height and cover the event notes, so each dotted line gets a letter above the plot and the
     sentence goes under the chart (a legend-like strip, see _chart)."""
-    from iid.charts import fit_to, print_style, wrap
+    from iid.charts import fit_to, letter_rule_changes, print_style, wrap
 
     f = print_style(fig)
-    rules = [a for a in f.layout.annotations if a.name == "rule_change"]
-    notes = []
-    for i, a in enumerate(sorted(rules, key=lambda a: a.x)):
-        tag = chr(ord("A") + i)
-        notes.append((tag, re.sub(r"<[^>]+>", " ", (a.text or "").replace("<br>", "; ")).replace("  ", " ")))
-        a.update(text=f"<b>{tag}</b>", showarrow=False, yanchor="bottom", xanchor="center", yshift=2, borderpad=1)
-        a.font.size = 10
-    if rules:  # the strip the boxes needed above the plot gives way to one line of letters
-        f.update_layout(margin_t=max(46, (f.layout.margin.t or 46) - rule_strip_px(f) + 16))
+    notes = [(tag, "; ".join(lines)) for tag, lines in letter_rule_changes(f, 10)]
+    if notes:  # the strip the boxes needed above the plot gives way to one line of letters
+        f.update_layout(margin_t=46 + 16)
     sub = f.layout.title.subtitle.text
     if sub:  # wrapped to the chart's width, never cut at its edge
         lines = wrap(sub, max(int(width / (9.5 * 0.56)) - 2, 20)).count("<br>")
@@ -106,12 +99,6 @@ def _print_copy(fig, width: int, height: int):
         for i, a in enumerate(events):
             a.update(y=hi - 0.03 * (hi - lo) - step * (i % 3), yanchor="top")
     return f, notes
-
-
-def rule_strip_px(fig) -> float:
-    from iid.charts import rule_strip
-
-    return rule_strip(fig) * 0.72  # as print_style scaled it
 
 
 def _chart(fig, width: int, height: int) -> str:
