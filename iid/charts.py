@@ -1133,7 +1133,8 @@ def tile_map(
             mode="markers+text",
             marker=marker,
             text=label,
-            customdata=df["region_code"],
+            # the code for a click (pages/compare.py) and the exact score for "Unduh data" (figure_data)
+            customdata=[[r.region_code, py(r.score)] for r in df.itertuples(index=False)],
             meta="tiles",
             textfont={"size": 11, "color": ["white" if d else "#1A1A1A" for d in dark]},
             hovertext=hover,
@@ -1341,12 +1342,12 @@ def print_style(fig: go.Figure) -> go.Figure:
         title_font_size=13,
         title_subtitle_font_size=9.5,
         title_pad_t=4,
-        font_size=9.5,
-        legend={"font": {"size": 9}, "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top"},
+        font_size=10,
+        legend={"font": {"size": 9.5}, "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top"},
         margin={"t": 46 + strip, "r": 12},
     )
-    f.update_xaxes(tickfont_size=9, title_font_size=9.5)
-    f.update_yaxes(tickfont_size=9, title_font_size=9.5)
+    f.update_xaxes(tickfont_size=10, title_font_size=10)
+    f.update_yaxes(tickfont_size=10, title_font_size=10)
     for a in f.layout.annotations:
         a.font.size = max(7.5, _size(a.font, 12) * k)
         if a.name == "rule_change" and a.ay is not None:
@@ -1358,7 +1359,7 @@ def print_style(fig: go.Figure) -> go.Figure:
             tr.marker.size = tr.marker.size * 0.7
         if getattr(tr, "type", "") == "scatter" and tr.x is not None and list(tr.x) == [None]:
             tr.showlegend = False  # keys to the shading (bands): the subtitle names them; paper is scarce
-    f.update_traces(textfont_size=8.5, selector={"type": "bar"})
+    f.update_traces(textfont_size=10.5, selector={"type": "bar"})  # the bars' values read on paper (8 pt)
     fit_margins(f)
     return f
 
@@ -1434,23 +1435,57 @@ def _room_for_rule_labels(fig: go.Figure, width: int) -> None:
     fig.update_layout(margin_r=right)
 
 
+def letter_rule_changes(fig: go.Figure, size: float) -> list[tuple[str, list[str]]]:
+    """Each rule-change box made a letter on its dotted line (A, B, …; the full sentences stay its hover), for a
+    page or screen too short for the boxes' strip; returns each letter with its lines (markup dropped) so the caller
+    lists them beside the chart. The top margin gives the strip back to the plot."""
+    rules = sorted((a for a in fig.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
+    notes = []
+    for i, a in enumerate(rules):
+        tag = chr(ord("A") + i)
+        lines = [html.unescape(_TAGS.sub("", line)).strip() for line in (a.text or "").split("<br>")]
+        notes.append((tag, [line for line in lines if line]))
+        a.update(text=f"<b>{tag}</b>", showarrow=False, yanchor="bottom", xanchor="center", yshift=2, borderpad=2)
+        a.font.size = size
+    if rules:
+        meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+        strip = float(meta.pop("rule_strip", 0))
+        fig.update_layout(meta=meta, margin_t=(fig.layout.margin.t or 100) - strip + size * 1.6)
+    return notes
+
+
 def projector(fig: go.Figure) -> go.Figure:
     """The projector copy of a figure for the screen: present_style, no fixed height (it fills its container, which
     the presentation view sizes from the viewport), the title a little smaller (the screen's headline is above it)."""
     f = present_style(fig)
-    # the rule-change labels at 14 px (not 18): their strip must leave the plot room on a 720-pixel screen
-    for a in f.layout.annotations:
-        if a.name == "rule_change":
-            a.font.size = 14
-            a.ay = a.ay * 14 / 18
-    strip = rule_strip(f) * 14 / RULE_FONT
-    f.update_layout(
-        height=None,
-        autosize=True,
-        title_font_size=32,
-        title_subtitle_font_size=22,
-        margin={"t": 124 + strip},
-    )
+    # rule changes: a letter on each line and one strip of their first lines above the plot (the boxes took the
+    # plot's height on a 720-pixel screen); the full sentences are each letter's hover
+    notes = letter_rule_changes(f, 18)
+    top = 124 + (18 * 1.6 if notes else 0)
+    f.update_layout(height=None, autosize=True, title_font_size=32, title_subtitle_font_size=22, margin={"t": top})
+    if notes:
+        entries = [f"<b>{tag}</b> {lines[0]}" + (" …" if len(lines) > 1 else "") for tag, lines in notes]
+        rows = [""]
+        for e in entries:  # about 1100 px of 15-px type a row on a 1280-wide screen
+            rows[-1:] = [rows[-1] + "   " + e] if text_px(rows[-1] + e, 15) < 1100 or not rows[-1] else [rows[-1], e]
+        f.add_annotation(
+            name="rule_strip",
+            text="<br>".join(r.strip() for r in rows),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=18 * 1.6 + 4,
+            align="left",
+            showarrow=False,
+            font={"size": 15, "color": TEXT},
+        )
+        f.update_layout(margin_t=(f.layout.margin.t or 124) + 15 * 1.35 * len(rows) + 6)
+    event = next((a for a in f.layout.annotations if a.name == "event"), None)
+    if event is not None:  # event notes shortened at the projector's type to the plot of a 1280-wide screen
+        fit_events(f, 700, _size(event.font, 11))
     return f
 
 
@@ -1596,15 +1631,11 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
                     continue
             horizontal = getattr(tr, "orientation", None) == "h" or kind == "funnel"
             xs, ys = (tr.y, tr.x) if horizontal else (tr.x, tr.y)
-            if tr.meta == "tiles":  # the tile map: one province a row (its label's first line), its score
-                colours = tr.marker.color
-                numeric = (
-                    colours is not None
-                    and not isinstance(colours, str)
-                    and all(isinstance(c, int | float) or c is None for c in colours)
-                )
-                xs = [plain(v.split("<br>")[0]) for v in tr.text]
-                ys = list(colours) if numeric else [plain(v.split("<br>")[-1]) for v in tr.text]
+            if (
+                tr.meta == "tiles"
+            ):  # the tile map: one province a row (its hover's first line: the full name), its score
+                xs = [plain(v.split("<br>")[0]) for v in tr.hovertext]
+                ys = [cd[1] for cd in tr.customdata]  # the exact score, whether squares are coloured by score or band
                 name = fig.layout.title.text
             for x, y in zip(xs if xs is not None else [], ys if ys is not None else [], strict=False):
                 if py(y) is not None:

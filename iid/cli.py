@@ -309,6 +309,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     from iid.story import build_story, comparison_screens
 
     db = _open(Path(args.db), read_only=True)
+    export.warm()  # kaleido's Chromium starts in its own thread while the stories are built (~1,5 s saved)
     codes = [c.strip() for c in args.region.split(",") if c.strip()]
     comparison: list = []
     for code in codes:

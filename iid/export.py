@@ -31,6 +31,12 @@ def file_name(region_name: str, view: str, year: int | str | None, ext: str) -> 
     return "_".join(p for p in parts if p) + f".{ext}"
 
 
+def warm() -> None:
+    """Start the renderer now, so its Chromium starts while the caller builds what it will draw (the deck's story)."""
+    with _lock:
+        _ensure_server()
+
+
 def _ensure_server() -> None:
     """Start kaleido's renderer once per process: ~0.2 s an image instead of ~2 s."""
     global _server_started

@@ -1,7 +1,8 @@
 """A one-page A4 region profile for Musrenbang and RPJMD annexes: `python -m iid profile --region 64.74 --out F.pdf`.
 
-The page is HTML with the charts as SVG (kaleido), printed to PDF by the Chromium the project already uses for chart
-images (`chromium --headless --print-to-pdf`), so text stays text and fonts are embedded. It is written from the
+The page is HTML whose charts plotly.js draws as SVG in the page itself, printed to PDF by the Chromium the project
+already uses for chart images (`chromium --headless --print-to-pdf`): one Chromium for the whole page (kaleido would
+start a second one, ~2 s), text stays text and fonts are embedded. It is written from the
 same story as the projector and the deck (iid.story), so the three tell it the same way.
 """
 
@@ -21,6 +22,7 @@ from iid.i18n import t
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 WIDTH = 704  # CSS px of the printable width: A4 (210 mm) less 2 × 12 mm margins, at 96 px per inch
+COLUMN = (WIDTH - 10) // 2  # a chart in one of two columns (.cols: 10 px apart)
 
 CSS = """
 @page { size: A4; margin: 11mm 12mm 10mm 12mm; }
@@ -37,7 +39,9 @@ h2 { font-size: 10.5pt; margin: 7px 0 3px; color: #0072B2; text-transform: upper
 .pred { font-size: 12pt; font-weight: 700; }
 .cols { display: flex; gap: 10px; }
 .cols > div { flex: 1 1 0; min-width: 0; }
-svg { display: block; width: 100%; height: auto; }
+.chart { overflow: hidden; }
+.rules { font-size: 7.5pt; color: #333; display: flex; gap: 14px; margin-top: 1px; }
+.rules b { color: #7A4D00; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th { background: #0072B2; color: white; text-align: left; padding: 2px 4px; }
 td { border-bottom: 1px solid #DDD; padding: 2px 4px; vertical-align: top; }
@@ -47,12 +51,75 @@ ul { margin: 2px 0; padding-left: 16px; }
 """
 
 
-def _svg(fig, width: int, height: int) -> str:
-    """A figure as inline SVG in print styling (small type, legend under the plot), fitted to its size."""
-    from iid.charts import print_style
+def _plotly_js() -> Path:
+    """plotly.js as shipped with the plotly package (the version kaleido renders with), read from disk by Chromium."""
+    import plotly
 
-    svg = export.image(print_style(fig), "svg", width, height, present=False).decode()
-    return svg[svg.index("<svg") :]
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def _print_copy(fig, width: int, height: int):
+    """The print copy of a figure at its size, and the rule changes it marks: on paper the rule-change boxes would
+    take the plot's height and cover the event notes, so each dotted line gets a letter above the plot and the
+    sentence goes under the chart (a legend-like strip, see _chart)."""
+    from iid.charts import fit_to, letter_rule_changes, print_style, wrap
+
+    f = print_style(fig)
+    notes = [(tag, "; ".join(lines)) for tag, lines in letter_rule_changes(f, 10)]
+    if notes:  # the strip the boxes needed above the plot gives way to one line of letters
+        f.update_layout(margin_t=46 + 16)
+    sub = f.layout.title.subtitle.text
+    if sub:  # wrapped to the chart's width, never cut at its edge
+        lines = wrap(sub, max(int(width / (9.5 * 0.56)) - 2, 20)).count("<br>")
+        f.update_layout(title_subtitle_text=wrap(sub, max(int(width / (9.5 * 0.56)) - 2, 20)))
+        f.update_layout(margin_t=(f.layout.margin.t or 46) + 12 * lines)
+    f.update_traces(constraintext="none", selector={"type": "bar"})  # bar values keep their print size
+    labelled = [tr for tr in f.data if tr.type == "bar" and tr.orientation == "h" and tr.text is not None]
+    if labelled:  # values beside the bars' ends: the room for them on the right, long ones a size smaller
+        for tr in labelled:  # the score alone (rank and percentile are in the headline above the chart)
+            tr.text = [str(x).split(" · ")[0] for x in tr.text]
+        f.update_layout(margin_r=max(f.layout.margin.r or 12, 34))
+    f = fit_to(f, width, height)
+    plot_h = height - (f.layout.margin.t or 46) - (f.layout.margin.b or 80)
+    legend = f.layout.legend
+    if legend.orientation == "h" and legend.yref == "container" and legend.y is not None and plot_h > 0:
+        # the same place measured from the plot (paper): Chromium put a container-placed legend over the source line
+        under = (f.layout.margin.b or 80) - legend.y * height
+        f.update_layout(legend={"yref": "paper", "y": -under / plot_h, "yanchor": "top"})
+    rows = max(
+        (len(tr.y) for tr in f.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None), default=0
+    )
+    if rows and plot_h > 0 and plot_h / rows < 13:  # every bar keeps its name: the type fits the rows
+        f.update_yaxes(tickfont_size=max(7, plot_h / rows / 1.25))
+    events = [a for a in f.layout.annotations if a.name == "event"]
+    if events:  # one line of type apart: on a short plot the screen's spacing (7 points of score) would overlap
+        plot_px = max(height - (f.layout.margin.t or 46) - (f.layout.margin.b or 80), 40)
+        lo, hi = f.layout.yaxis.range or (0, 100)
+        step = 1.35 * (events[0].font.size or 8) / plot_px * (hi - lo)
+        for i, a in enumerate(events):
+            a.update(y=hi - 0.03 * (hi - lo) - step * (i % 3), yanchor="top")
+    return f, notes
+
+
+def _chart(fig, width: int, height: int) -> str:
+    """A figure in print styling (type that reads on paper, legend under the plot), fitted to its size, drawn by
+    plotly.js as SVG in the page when Chromium opens it (static: no toolbar, no hover); its rule changes listed
+    under it, each by the letter on its line."""
+    f, notes = _print_copy(fig, width, height)
+    spec = f.to_json().replace("</", "<\\/")
+    rules = "".join(f"<div><b>{tag}</b> {html.escape(text)}</div>" for tag, text in notes)
+    return (
+        f"<div class='chart' style='width:{width}px;height:{height}px'></div>"
+        f"<script>draw(document.currentScript.previousElementSibling, {spec})</script>"
+        + (f"<div class='rules'>{rules}</div>" if rules else "")
+    )
+
+
+DRAW = """
+function draw(el, fig) {
+  Plotly.newPlot(el, fig.data, fig.layout, {staticPlot: true, displayModeBar: false});
+}
+"""
 
 
 def _date(day: dt.date, lang: str) -> str:
@@ -91,7 +158,7 @@ def page_html(
     sample = any(s.has_sample for s in screens)
     parts = [
         f"<html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(reg['display_name'])}</title>"
-        f"<style>{CSS}</style></head><body>"
+        f"<style>{CSS}</style><script src='{_plotly_js().as_uri()}'></script><script>{DRAW}</script></head><body>"
     ]
     if sample:
         parts.append(f"<div class='mark'>{html.escape(t('sample_badge', lang))}</div>")
@@ -112,14 +179,14 @@ def page_html(
         )
     if "trend" in by:
         parts.append(f"<h2>{html.escape(t('profile_trend', lang))}</h2><div>{html.escape(by['trend'].headline)}</div>")
-        parts.append(_svg(by["trend"].figure, WIDTH, 300))
+        parts.append(_chart(by["trend"].figure, WIDTH, 258))
     side = [s for s in (by.get("peers"), by.get("weakest")) if s is not None and s.figure is not None]
     if side:
         parts.append("<div class='cols'>")
         for s in side:
             head = t("profile_peers" if s.key == "peers" else "profile_weakest", lang)
             parts.append(f"<div><h2>{html.escape(head)}</h2><div>{html.escape(s.projector_headline)}</div>")
-            parts.append(_svg(s.figure, WIDTH // 2, 220) + "</div>")
+            parts.append(_chart(s.figure, COLUMN, 240) + "</div>")
         parts.append("</div>")
     lower = []
     if "target" in by:

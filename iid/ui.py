@@ -731,7 +731,7 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] {
   font-size: clamp(24px, 1.9vw, 34px) !important; font-weight: 600 !important; color: #1A1A1A !important;
   text-align: center !important; margin: 0 !important; }
-.st-key-present_count * { color: #1A1A1A !important; }
+.st-key-present_count * { color: #1A1A1A !important; opacity: 1 !important; }  /* a caption is 0.6 opaque: ink */
 .st-key-present_head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-present_nav button { min-height: 3rem !important; padding: 0.25rem 1.25rem !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }

@@ -84,11 +84,8 @@ if tabs[1].open:
             t("years_range", lang), min_value=lo, max_value=hi, value=(lo, hi), key="yr", bind="query-params"
         )
         if mode == "rank":
-            st.plotly_chart(
-                ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "rank"),
-                width="stretch",
-                key="cmp_rank",
-            )
+            rank_fig = ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "rank")
+            ui.chart_panel(rank_fig, comp.sources, "bandingkan", "bandingkan-peringkat", span[1], lang, key="cmp_rank")
             st.caption(t("rank_note", lang))
         else:
             fig = ui.figure(path, "compare_time", tuple(codes), published_only, lang, tuple(span), "score")
@@ -119,15 +116,20 @@ if tabs[3].open:
             c2,
         )
         provs = ui.provinces_year(path, map_year, published_only)
-        event = st.plotly_chart(
+        event = ui.chart_panel(
             ui.figure(path, "compare_map", tuple(codes), int(map_year), colour_by, published_only, lang),
-            width="stretch",
+            comp.sources,
+            "bandingkan",
+            "peta",
+            int(map_year),
+            lang,
             key="cmp_map",
             on_select="rerun",
             selection_mode="points",
         )
         ui.narrow_note(t("map_narrow", lang))  # a phone hides the map (ui.SCREEN_CSS): the ranking below replaces it
         picked = [p.get("customdata") for p in (event.selection.points if event and event.selection else [])]
+        picked = [c[0] if isinstance(c, list | tuple) and c else c for c in picked]  # a tile's [code, score]
         picked = [c for c in picked if isinstance(c, str) and c not in codes]
         if picked:
             ui.set_regions((codes + picked)[:10])

@@ -19,16 +19,9 @@ if comp.has_sample:
     ui.sample_notice(lang)
 
 series = comp.series
+last_year = int(series["year"].max()) if not series.empty else None
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
-ui.chart_panel(
-    main_fig,
-    comp.sources,
-    reg["display_name"],
-    "tren",
-    int(series["year"].max()) if not series.empty else None,
-    lang,
-    key="trend_main",
-)
+ui.chart_panel(main_fig, comp.sources, reg["display_name"], "tren", last_year, lang, key="trend_main")
 with st.container(border=True):  # under the chart it reads: above it, it pushed the chart below a laptop's fold
     st.subheader(t("trend_summary", lang))
     for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
@@ -36,7 +29,8 @@ with st.container(border=True):  # under the chart it reads: above it, it pushed
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
 if explore.has_ranks(series):
-    st.plotly_chart(ui.figure(path, "trend_rank", code, published_only, lang), width="stretch", key="trend_rank")
+    rank_fig = ui.figure(path, "trend_rank", code, published_only, lang)
+    ui.chart_panel(rank_fig, comp.sources, reg["display_name"], "tren-peringkat", last_year, lang, key="trend_rank")
     st.caption(t("rank_note", lang))
 else:
     st.info(t("no_ranks", lang))
@@ -46,9 +40,9 @@ if changes:
 
 dist = ui.figure(path, "trend_distribution", code, published_only, lang)
 if dist is not None:
-    st.plotly_chart(dist, width="stretch", key="trend_dist")
+    ui.chart_panel(dist, comp.sources, reg["display_name"], "tren-sebaran", last_year, lang, key="trend_dist")
 else:
     st.info(t("dist_none", lang, kinds=t(f"kind_plural_{reg['kind']}", lang)))
 movers = ui.figure(path, "trend_movers", code, published_only, lang)
 if movers is not None:
-    st.plotly_chart(movers, width="stretch", key="trend_movers")
+    ui.chart_panel(movers, comp.sources, reg["display_name"], "tren-penggerak", last_year, lang, key="trend_movers")

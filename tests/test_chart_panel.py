@@ -70,3 +70,45 @@ def test_every_main_chart_has_chart_table_and_sources_views_downloads_and_a_cita
     assert "Kutip:" in captions and "diakses" in captions
     assert "Data terakhir diimpor" in captions or "Belum ada impor" in captions
     assert any(c.proto.id.endswith(key) or key in c.proto.id for c in at.get("plotly_chart"))  # the Chart view
+
+
+@pytest.mark.parametrize("colour_by", ["score", "predicate"])
+def test_the_maps_data_names_each_province_in_full_with_its_exact_score_however_it_is_coloured(full_db, colour_by):
+    from iid import explore
+
+    fig = figures.compare_map(full_db, ("64.74",), 2025, colour_by, False, "id")
+    data = charts.figure_data(fig, "id").set_index("Kategori")
+    provs = explore.provinces_year(full_db, 2025, False).set_index("display_name")
+    assert len(data) == len(provs) == 38
+    assert data.loc["Provinsi Kalimantan Timur", "Nilai"] == pytest.approx(
+        provs.loc["Provinsi Kalimantan Timur", "score"]
+    )
+    assert all(isinstance(v, float) for v in data["Nilai"])  # numbers, not the tiles' rounded labels
+
+
+def _panel_keys(at: AppTest) -> set[str]:
+    """The panels a page drew: a panel's CSV button is keyed `<panel>_csv`."""
+    ids = [b.proto.id for b in at.get("download_button")]
+    return {i.rsplit("-", 1)[-1].removesuffix("_csv") for i in ids if i.endswith("_csv")}
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "keys"),
+    [
+        ("pages/trend.py", {"r": "64.74"}, {"trend_main", "trend_rank", "trend_dist", "trend_movers"}),
+        ("pages/compare.py", {"r": "64.74,61.71", "tab": "Dari waktu ke waktu", "mode": "rank"}, {"cmp_rank"}),
+        ("pages/compare.py", {"r": "64.74,61.71", "tab": "Peta"}, {"cmp_map"}),
+    ],
+)
+def test_trends_rank_distribution_and_movers_and_compares_rank_and_map_each_have_a_panel(app_env, page, params, keys):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert keys <= _panel_keys(at)
+    charts_drawn = [c.proto.id for c in at.get("plotly_chart")]
+    assert all(any(i.endswith(k) for i in charts_drawn) for k in keys)  # each opens on its Chart view
+    captions = [c.value for c in at.caption]
+    assert sum("Kutip:" in c for c in captions) >= len(keys)

@@ -32,7 +32,8 @@ def test_the_page_says_score_story_trend_peers_weakest_pledges_sources_and_the_d
         "Data contoh",
     ):
         assert text in page, text
-    assert page.count("<svg") == 3  # trend, peers, weakest: charts as SVG, text stays text
+    assert page.count("<div class='chart'") == 3  # trend, peers, weakest: drawn as SVG by plotly.js in the page
+    assert page.count("draw(document.currentScript") == 3
 
 
 def test_a_region_with_a_target_shows_its_status_and_the_levers_in_english(full_db):
@@ -69,5 +70,33 @@ def test_the_pdf_is_one_a4_page_with_embedded_fonts_and_extractable_text(full_db
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
         assert "Kota Bontang" in text and "62,36" in text and "SUMBER" in text  # headings print in capitals
+        assert "Kota Balikpapan" in text and "Opini BPK" in text  # the charts were drawn before the page printed
         fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
         assert fonts and all(" yes " in line for line in fonts)  # every font embedded
+
+
+def test_on_paper_each_rule_change_is_a_letter_on_its_line_with_its_sentence_under_the_chart(full_db):
+    from iid.story import build_story
+
+    trend = {s.key: s for s in build_story(full_db, "64.74")}["trend"].figure
+    f, notes = profile._print_copy(trend, profile.WIDTH, 258)
+    letters = [a.text for a in f.layout.annotations if a.name == "rule_change"]
+    assert letters == ["<b>A</b>", "<b>B</b>"] and [tag for tag, _ in notes] == ["A", "B"]
+    assert "Batas Sangat Inovatif naik" in notes[0][1] and "<br>" not in notes[0][1]
+    assert f.layout.margin.t < 80  # the boxes' strip gave its height back to the plot
+    page = profile.page_html(full_db, "64.74", "id")
+    assert "<div class='rules'><div><b>A</b> Batas Sangat Inovatif naik" in page
+
+
+def test_on_paper_event_notes_stand_a_line_apart_and_bar_values_keep_their_size(full_db):
+    from iid.story import build_story
+
+    by = {s.key: s for s in build_story(full_db, "64.74")}
+    f, _ = profile._print_copy(by["trend"].figure, profile.WIDTH, 258)
+    events = sorted((a for a in f.layout.annotations if a.name == "event"), key=lambda a: -a.y)
+    assert len(events) >= 2
+    plot_px = 258 - f.layout.margin.t - f.layout.margin.b
+    gaps_px = [(a.y - b.y) / 100 * plot_px for a, b in zip(events, events[1:], strict=False) if a.y != b.y]
+    assert all(g >= events[0].font.size * 1.3 for g in gaps_px)
+    bars, _ = profile._print_copy(by["weakest"].figure, profile.COLUMN, 240)
+    assert all(tr.textfont.size >= 10 and tr.constraintext == "none" for tr in bars.data if tr.type == "bar")

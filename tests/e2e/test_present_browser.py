@@ -46,9 +46,13 @@ MEASURE = """() => {
   const ticks = [...document.querySelectorAll('.st-key-present_chart .xtick text, .st-key-present_chart .ytick text,'
     + ' .st-key-present_chart .xangularaxistick text')];
   const count = document.querySelector('.st-key-present_count p');
+  let ink = 1;  // the counter's opacity as the room sees it: its own and every wrapper's up to its container
+  for (let e = count; e && !e.classList.contains('st-key-present_count'); e = e.parentElement)
+    ink *= parseFloat(getComputedStyle(e).opacity);
   const next = document.querySelector('.st-key-story_next button');
   return {head: box(head), headPx: px(head), chart: chart && box(chart),
-    tickPx: ticks.map((t) => parseFloat(t.style.fontSize)), count: box(count), countPx: px(count), next: box(next)};
+    tickPx: ticks.map((t) => parseFloat(t.style.fontSize)), count: box(count), countPx: px(count), countInk: ink,
+    countColour: getComputedStyle(count).color, next: box(next)};
 }"""
 
 
@@ -71,6 +75,7 @@ def test_the_projector_chart_fills_the_screen_under_a_large_headline_and_nothing
     for part in ("count", "next"):
         assert 0 <= m[part]["top"] and m[part]["bottom"] <= h, (part, m[part])
     assert m["countPx"] >= 24
+    assert m["countInk"] == 1 and m["countColour"] == "rgb(26, 26, 26)"  # ink, not a caption's grey
     assert m["tickPx"] and min(m["tickPx"]) >= 20, m["tickPx"]
 
 
@@ -125,3 +130,17 @@ def test_ringkasan_gives_the_one_page_a4_profile_as_pdf(page: Page, app_url: str
     assert info.value.suggested_filename == "IID_Kota-Bontang_profil_2025.pdf"
     data = open(info.value.path(), "rb").read()
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) == 1
+
+
+def test_targets_projector_gives_the_plot_the_room_its_rule_changes_took_at_1280x720(page: Page, app_url: str):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/target?r=64.74&present=1")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-present_chart .main-svg", timeout=15_000)
+    plot = page.locator(".st-key-present_chart .nsewdrag").first.bounding_box()
+    assert plot["height"] >= 0.28 * 720, plot  # three rule-change boxes left it 95 px
+    letters = page.evaluate(
+        "() => [...document.querySelectorAll('.st-key-present_chart .annotation-text')].map((e) => e.textContent)"
+    )
+    assert {"A", "B", "C"} <= set(letters)  # a letter on each dotted line, their sentences in one strip above
+    assert any(x.startswith("A Batas Sangat Inovatif naik") for x in letters)
