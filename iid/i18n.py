@@ -1243,6 +1243,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "To edit a cell: double-click it (or select it and press Enter), type, press Enter, then Save. Typing "
         "straight after a single click can lose the first letters.",
     },
+    "inv_pick_unit": {"id": "Pilih unit (OPD, sekolah, puskesmas, …)", "en": "Choose a unit (agency, school, …)"},
     "inv_pick_comps": {"id": "Pilih kompetisi (boleh lebih dari satu)", "en": "Choose competitions (any number)"},
     "commit_chart_sub": {
         "id": "Kumulatif per bulan usulan; draf tidak dihitung",

@@ -223,7 +223,13 @@ if tabs[0].open:
                 with st.form("inv_add_form", clear_on_submit=True):
                     a1, a2 = st.columns(2)
                     new_title = a1.text_input(t("inv_f_title", lang), max_chars=300, key="inv_new_title")
-                    new_unit = a2.selectbox("Unit", unit_list["unit"].tolist(), index=None, key="inv_new_unit")
+                    new_unit = a2.selectbox(
+                        t("col_unit", lang),
+                        unit_list["unit"].tolist(),
+                        index=None,
+                        key="inv_new_unit",
+                        placeholder=t("inv_pick_unit", lang),
+                    )
                     a3, a4, a5 = st.columns(3)
                     new_form = a3.selectbox(t("inv_f_form", lang), list(R.FORMS), format_func=form_labels.get)
                     new_stage = a4.selectbox(t("inv_f_stage", lang), list(R.STAGES), format_func=stage_labels.get)
