@@ -53,9 +53,6 @@ def frame(
         hoverlabel={"font": {"family": FONT, "size": 14}},
         legend=LEGEND_RIGHT,
     )
-    # axis text in ink, not the Streamlit theme's #808495 (3,7:1 on white; WCAG AA wants 4,5:1 for small text)
-    fig.update_xaxes(tickfont_color=MUTED, title_font_color=TEXT)
-    fig.update_yaxes(tickfont_color=MUTED, title_font_color=TEXT)
     fig.add_annotation(
         name="source_line",
         text=source,

@@ -653,20 +653,8 @@ REGION_PICK_PX = 420  # label and box: "Kab. Pangkajene dan Kepulauan (73.10)" f
 WIDE_PX = 1200  # from this width the region picker sits at the right of the page title
 NARROW_PX = 640  # under this width the tile map gives way to the ranking under it (ui.narrow_note says so)
 
-# WCAG 2.1 AA contrast (at least 4,5:1 for text under 18 pt), on the screen and on the projector: Streamlit draws
-# captions in #828180 (3,88:1 on white) and a selected segmented control's label in the primary colour on its own tint
-# (4,26:1); the caption container is also drawn at 60 % opacity, and inline code in a pale green (3,03:1).
-# tests/e2e/test_a11y_browser.py runs axe-core on every page.
-CONTRAST_CSS = """
-[data-testid="stCaptionContainer"] { opacity: 1 !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #5F5E5C !important; }
-button[data-selected="true"] [data-testid="stMarkdownContainer"] p { color: #00507D !important; }
-[data-testid="stMarkdownContainer"] code { color: #2E5E52 !important; }
-"""
-
 SCREEN_CSS = f"""
 <style>
-{CONTRAST_CSS}
 /* Streamlit leaves 6rem above the title and draws it at 2.75rem: on a 1280×720 laptop that pushed every page's
    first chart to or below the fold (tests/e2e/test_small_screens_browser.py measures it) */
 [data-testid="stMainBlockContainer"] {{ padding-top: 4rem !important; padding-bottom: 3rem !important;
@@ -698,12 +686,8 @@ SCREEN_CSS = f"""
 
 # ---- presentation mode ----
 
-_PRESENT_CSS = (
-    """
+_PRESENT_CSS = """
 <style>
-"""
-    + CONTRAST_CSS
-    + """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 0.75rem 2rem 1rem !important;
@@ -737,7 +721,6 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
 </style>
 """
-)
 
 
 def is_present() -> bool:
