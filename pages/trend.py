@@ -20,7 +20,7 @@ if comp.has_sample:
 
 series = comp.series
 with st.container(border=True):
-    st.subheader(t("trend_summary", lang))
+    st.header(t("trend_summary", lang))
     for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 
