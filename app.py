@@ -11,6 +11,7 @@ from iid.i18n import t
 
 st.set_page_config(page_title="Dasbor IID", page_icon=":material/insights:", layout="wide")
 lang = ui.current_lang()
+ui.page_styles()  # contrast, focus ring, screen-reader text (WCAG 2.1 AA)
 pages = [
     st.Page(
         "pages/overview.py",

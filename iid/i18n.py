@@ -642,6 +642,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "panel_chart": {"id": "Grafik", "en": "Chart"},
     "panel_table": {"id": "Tabel", "en": "Table"},
     "panel_sources": {"id": "Sumber", "en": "Sources"},
+    # ---- a11y (WCAG 2.1 AA): a chart's text alternative, read by screen readers before the chart ----
+    "chart_alt": {
+        "id": "Grafik: {title}. {subtitle} Angka yang digambar grafik ini ada di tab Tabel.",
+        "en": "Chart: {title}. {subtitle} The figures this chart draws are in the Table tab.",
+    },
+    "chart_alt_plain": {"id": "Grafik: {title}. {subtitle}", "en": "Chart: {title}. {subtitle}"},
+    # ---- end a11y ----
     "panel_download": {"id": "Unduh data", "en": "Download data"},
     "panel_cite": {
         "id": "Kutip: {title}. {source}. {url} (diakses {date}).",

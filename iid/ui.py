@@ -684,6 +684,61 @@ SCREEN_CSS = f"""
 </style>
 """
 
+# ---- accessibility (WCAG 2.1 AA, issue "Everyone —"): styles every page gets ----
+
+# Contrast on white: captions #5F6368 6,1:1 (Streamlit's #828180 was 3,9:1); the selected segmented control's label
+# #005A8C 6,1:1 on its tint (the primary #0072B2 was 4,3:1). tests/e2e/test_a11y_browser.py runs axe-core on every page.
+_PAGE_CSS = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #5F6368 !important;
+  opacity: 1 !important; }
+[data-testid="stCaptionContainer"] code { color: #1B6B50 !important; }
+[data-testid="stButtonGroup"] button[data-selected="true"],
+[data-testid="stButtonGroup"] button[data-selected="true"] p { color: #005A8C !important; }
+/* a focus ring on whatever the keyboard reaches (links, buttons, tabs, inputs): 3 px, dark blue, 8,6:1 on white */
+a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, [tabindex]:focus-visible, summary:focus-visible,
+input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
+  outline: 3px solid #00457C !important; outline-offset: 2px !important; }
+/* the plotly toolbar (8 buttons a chart) out of the keyboard's way: it appears, and takes focus, under the mouse
+   only; the panel under every chart offers its downloads (PNG, SVG, CSV, XLSX) and its table to the keyboard */
+.js-plotly-plot .modebar-container { visibility: hidden; }
+.js-plotly-plot:hover .modebar-container { visibility: visible; }
+/* text for screen readers only: a chart's text alternative (ui.chart_alt) */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .iid-sr-only) { position: absolute !important;
+  width: 1px; height: 1px; overflow: hidden; }
+.iid-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+</style>
+"""
+
+
+def page_styles() -> None:
+    """The accessibility styles above, on every page (app.py calls it once per run, before the page)."""
+    st.html(_PAGE_CSS)
+
+
+def chart_alt_text(fig, lang: str, table: bool = True) -> str:
+    """A chart's text alternative: its title and its summary sentence (the subtitle), and where its table is."""
+    import html
+    import re
+
+    def plain(value) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(value or ""))).split())
+
+    title = plain(fig.layout.title.text) if fig is not None else ""
+    subtitle = plain(fig.layout.title.subtitle.text) if fig is not None else ""
+    if subtitle and subtitle[-1] not in ".!?":
+        subtitle += "."
+    return t("chart_alt" if table else "chart_alt_plain", lang, title=title.rstrip("."), subtitle=subtitle).strip()
+
+
+def chart_alt(fig, lang: str, table: bool = True) -> None:
+    """The text alternative, for screen readers only, right before the chart it describes (WCAG 1.1.1)."""
+    import html
+
+    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(chart_alt_text(fig, lang, table))}</p>')
+
+
 # ---- presentation mode ----
 
 _PRESENT_CSS = """
@@ -763,6 +818,7 @@ def projector_figure(fig):
 def projector_chart(fig, key: str, height: int = 620) -> None:
     """A chart on the projector: in presentation mode it takes every pixel the screen's container leaves it."""
     f = projector_figure(fig)
+    chart_alt(f, current_lang(), table=False)
     if is_present():
         with st.container(key="present_chart"):
             st.plotly_chart(f, width="stretch", height="stretch", key=f"present_{key}", config={"responsive": True})
@@ -921,6 +977,7 @@ def chart_panel(
     event = None
     if chart_tab.open:
         with chart_tab:
+            chart_alt(fig, lang)
             event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
     if table_tab.open:
         with table_tab:

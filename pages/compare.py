@@ -142,7 +142,7 @@ if tabs[3].open:
             on_change=ui.add_region_from,
             args=("map_add", codes),
         )
-        st.subheader(t("ranking_kind", lang))
+        st.header(t("ranking_kind", lang))
         rk_kind = ui.url_choice(
             t("show_rank", lang),
             ["provinsi", "kota", "kabupaten"],

@@ -78,10 +78,10 @@ if tabs[0].open:
                     table(display.problems(pv.problems, lang))
                 else:
                     if not pv.change.empty:
-                        st.subheader(t("imp_change", lang))
+                        st.header(t("imp_change", lang))
                         table(display.preview(db, pv.change, lang))
                     if not pv.add.empty:
-                        st.subheader(t("imp_add", lang))
+                        st.header(t("imp_add", lang))
                         table(display.preview(db, pv.add, lang, new=True))
                     n = len(pv.add) + len(pv.change)
                     if n == 0:
@@ -190,7 +190,7 @@ if tabs[2].open:
         # a link only where the stored text is an http(s) URL
         urls = src["url"].map(lambda u: fmt.safe_url(u) or "")  # empty, not a grey "None", where there is no link
         table(display.sources(src.assign(url=urls), lang), links=("url",), height=360)
-        st.subheader(t("src_add", lang))
+        st.header(t("src_add", lang))
         if "_src_msg" in st.session_state:
             st.success(st.session_state.pop("_src_msg"))
         if "_src_err" in st.session_state:
@@ -233,7 +233,7 @@ if tabs[3].open:
             ("jumps", t("q_jumps", lang, x=30)),
             ("duplicate_sources", t("q_dupes", lang)),
         ):
-            st.subheader(label)
+            st.header(label)
             if q[key].frame.empty:
                 st.caption(t("q_none", lang))
             else:

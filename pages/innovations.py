@@ -372,7 +372,7 @@ if tabs[1].open:
         for cs in statuses:
             c = cs.commitment
             with st.container(border=True):
-                st.subheader(fmt.md_escape(c["label"]))
+                st.header(fmt.md_escape(c["label"]))
                 st.caption(f"{t('sources', lang)}: {fmt.md_escape(c['source_publisher'])}")
                 rule = R.count_rule(c, year, lang)  # said beside every figure: which rows count
                 if c["kind"] == "per_unit_per_year":
@@ -433,7 +433,7 @@ if tabs[2].open:
             ui.chart_panel(pv.form, None, name, "inovasi-bentuk", year, lang, key="inv_form")
         ui.chart_panel(pv.urusan, None, name, "inovasi-urusan", year, lang, key="inv_urusan")
         ui.chart_panel(pv.by_year, None, name, "inovasi-tahun", year, lang, key="inv_year_chart")
-        st.subheader(t("inv_by_unit", lang))
+        st.header(t("inv_by_unit", lang))
         table(pv.units, height=320)
 
 if tabs[3].open:
@@ -480,7 +480,7 @@ if tabs[5].open:
             c[1].metric(t("score_count", lang), fmt.score(est.count_points, lang))
             c[2].metric(t("score_n", lang), fmt.integer(est.n, lang))
             c[3].metric(t("score_bs", lang), f"{est.basic_services} / 6")
-        st.subheader(t("score_levers", lang))
+        st.header(t("score_levers", lang))
         table(R.levers_view(est.levers, lang))
 
 if tabs[6].open:

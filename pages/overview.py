@@ -65,7 +65,7 @@ else:
 
 left, right = st.columns(2)
 with left:
-    st.subheader(t("targets", lang))
+    st.header(t("targets", lang))
     lines = view.targets
     for text, url, publisher in lines:
         st.markdown(
@@ -76,7 +76,7 @@ with left:
     if not lines:
         st.caption(t("no_targets", lang))
 with right:
-    st.subheader(t("commitments", lang))
+    st.header(t("commitments", lang))
     lines = view.commitments
     for text, url, publisher in lines:
         st.markdown(
@@ -88,7 +88,7 @@ with right:
         st.caption(t("no_commitments", lang))
 
 if not data.events.empty:
-    st.subheader(t("events", lang))
+    st.header(t("events", lang))
     for e in view.events:
         st.markdown(
             f"- **{e['year']}** · {md_escape(e['title'])} ([{md_escape(e['publisher'])}]({e['url']}))"
@@ -101,7 +101,7 @@ with st.expander(t("series", lang)):
     st.dataframe(table, hide_index=True, width="stretch")
     ui.table_downloads(table, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
-st.subheader(t("sources", lang))
+st.header(t("sources", lang))
 st.dataframe(
     view.sources,
     hide_index=True,

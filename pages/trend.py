@@ -23,7 +23,7 @@ last_year = int(series["year"].max()) if not series.empty else None
 main_fig = ui.figure(path, "trend_main", code, published_only, lang)
 ui.chart_panel(main_fig, comp.sources, reg["display_name"], "tren", last_year, lang, key="trend_main")
 with st.container(border=True):  # under the chart it reads: above it, it pushed the chart below a laptop's fold
-    st.subheader(t("trend_summary", lang))
+    st.header(t("trend_summary", lang))
     for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
         st.markdown(f"- {fmt.md_escape(sentence)}")
 

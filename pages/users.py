@@ -120,7 +120,7 @@ if labels:
             disabled=st.session_state.get("usr_revoke_pick") not in labels,
         )
 
-st.subheader(t("users_log", lang))
+st.header(t("users_log", lang))
 log = auth.role_log(db)
 if log.empty:
     st.caption(t("users_log_none", lang))

@@ -350,7 +350,7 @@ def test_data_page_opens_with_templates_and_the_quality_views(app_env):
     assert len(at.get("download_button")) >= 3
     at = open_page("pages/data_in.py", dtab="Kualitas data")
     assert not at.exception
-    assert any("Predikat yang tidak sesuai skor" in h.value for h in at.subheader)
+    assert any("Predikat yang tidak sesuai skor" in h.value for h in at.header)
 
 
 def test_data_page_lists_sources_with_a_form_to_add_one(app_env):

@@ -28,7 +28,7 @@ def test_a_publisher_and_a_pledge_label_from_data_render_as_text_in_the_pledge_c
     assert not at.exception
     caption = next(c.value for c in at.caption if c.value.startswith("Sumber: "))
     assert LINK in caption.replace("\\", "") and live_markdown(caption) == []
-    heading = next(h.value for h in at.subheader if "evil" in h.value)
+    heading = next(h.value for h in at.header if "evil" in h.value)
     assert live_markdown(heading) == []
 
 
