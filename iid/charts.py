@@ -250,6 +250,7 @@ def for_screens(fig: go.Figure) -> go.Figure:
     names = _legend_names(fig)
     if not fig.layout.height or not names:
         return fit_margins(fig, PHONE_PX)
+    _rule_flags_inside(fig)  # the legend leaves the right margin: a flag must not run past the plot's right edge
     size = float(LEGEND_BELOW["font"]["size"])
     room = PHONE_PX - float(fig.layout.margin.l or 60) - float(fig.layout.margin.r or 30)
     rows, used = 1, 0.0
@@ -273,6 +274,43 @@ def for_screens(fig: go.Figure) -> go.Figure:
     top = lowest if notes else float(fig.layout.margin.b) - block
     fig.update_layout(legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
     return fig
+
+
+def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
+    """Rule-change flags that would run past the plot's right edge point left instead, stacked again.
+
+    add_rule_changes lets a flag run right past the plot, into the margin a legend at the right leaves free above
+    it; a screen chart has its legend under the plot and no such margin, so the flag was cut at the figure's edge.
+    Widths are estimated as add_rule_changes does, for a plot plot_px wide (a laptop's main column, narrowest).
+    """
+    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    years = _chart_years(fig)
+    if not notes or len(years) < 2:
+        return
+    rng = fig.layout.xaxis.range
+    lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
+    per_year = plot_px / (hi - lo)
+    labels = []
+    for a in notes:
+        lines = a.text.split("<br>")
+        w = (max(len(_TAGS.sub("", line)) for line in lines) * RULE_FONT * 0.56 + 2 * _RULE_PAD + 4) / per_year
+        right = a.x + w > hi and lo - (a.x - w) < a.x + w - hi  # only where pointing left runs out by less
+        labels.append(
+            {
+                "note": a,
+                "x": a.x,
+                "x0": a.x - w if right else a.x - 0.01,
+                "x1": a.x + 0.01 if right else a.x + w,
+                "xanchor": "right" if right else "left",
+                "h": len(lines) * RULE_FONT * _RULE_LINE + 2 * _RULE_PAD + 2,
+            }
+        )
+    if all(lab["xanchor"] == "left" for lab in labels):
+        return
+    strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]))
+    for lab in labels:
+        lab["note"].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
+    _make_room_on_top(fig, strip)
 
 
 def legend_right(fig: go.Figure) -> None:

@@ -263,3 +263,22 @@ def test_a_screen_bar_chart_writes_region_names_in_short_lines_and_keeps_the_dat
     ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
     assert ticks["Kota Pangkal Pinang"] == "Kota<br>Pangkal<br>Pinang"
     assert "Kota Pangkal Pinang" in {str(v) for tr in fig.data if tr.y is not None for v in tr.y}
+
+
+def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_leaves_no_right_margin(full_db):
+    """On screen the legend sits under the plot, so a flag running right past the plot was cut at the figure's edge
+    (Bontang's 2025 change at 1280×720): such a flag points left from its line instead."""
+    from iid import figures
+
+    fig = figures.build(full_db, "trend_main", "64.74", False, "id")
+    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    assert notes, "Bontang's trend shows its rule changes"
+    lo, hi = 2020.5, 2025.5
+    per_year = 420 / (hi - lo)
+    for a in notes:
+        chars = max(len(charts._TAGS.sub("", line)) for line in a.text.split("<br>"))
+        width = chars * charts.RULE_FONT * 0.56 / per_year
+        past_right, past_left = max(0, a.x + width - hi), max(0, lo - (a.x - width))
+        # each flag points the way it runs out of the plot least (right, as everywhere else, when it fits)
+        assert (a.xanchor == "left") == (past_right == 0 or past_right <= past_left), a.text
+    assert [a.xanchor for a in sorted(notes, key=lambda a: a.x)][-1] == "right"  # 2025's change, at the right end
