@@ -113,7 +113,7 @@ def test_an_editor_of_bontang_adds_to_its_register_but_cannot_edit_pontianaks_or
     page.locator("summary").filter(has_text="Tambah inovasi").click()
     wait_for_app(page)
     page.get_by_label("Judul inovasi").fill("Layanan malam Puskesmas (uji masuk)")
-    page.get_by_test_id("stForm").get_by_role("combobox").first.click()
+    page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()
     page.keyboard.type("Dinas Kesehatan")
     expect(page.get_by_role("option", name="Dinas Kesehatan")).to_be_visible(timeout=15_000)
     page.keyboard.press("Enter")
