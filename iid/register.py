@@ -105,6 +105,17 @@ REGISTER_YEAR = REGISTER.replace("where i.region_code = ?", "where i.region_code
 VERSIONS = f"select innovation_id, {VERSION} from innovations i where region_code = ?"
 UNITS = "select unit, unit_type from units where region_code = ? order by unit_type, unit"
 
+# The tabs of /inovasi, in order: their i18n keys (the page draws them; tests open each one)
+TAB_KEYS = (
+    "itab_register",
+    "itab_commit",
+    "itab_portfolio",
+    "itab_competition",
+    "itab_sustain",
+    "itab_score",
+    "itab_import",
+)
+
 
 def _region_df(db: Database, sql: str, params: list) -> pd.DataFrame:
     """db.df for a read filtered by region alone, without DuckDB's index scan.

@@ -82,18 +82,7 @@ if "_inv_added" in st.session_state:  # what the last save or undo did, kept acr
 if "_inv_error" in st.session_state:  # an undo refused in its callback
     st.error(ui.safe_md(st.session_state.pop("_inv_error")))
 tabs = st.tabs(
-    [
-        t(k, lang)
-        for k in (
-            "itab_register",
-            "itab_commit",
-            "itab_portfolio",
-            "itab_competition",
-            "itab_sustain",
-            "itab_score",
-            "itab_import",
-        )
-    ],
+    [t(k, lang) for k in R.TAB_KEYS],
     key="itab",
     bind="query-params",
 )

@@ -149,15 +149,7 @@ TABS = {
     "pages/trend.py": [None],
     "pages/targets.py": [None],
     "pages/data_in.py": ["tab_import", "tab_history", "tab_sources", "tab_quality", "tab_download"],
-    "pages/innovations.py": [
-        "itab_register",
-        "itab_commit",
-        "itab_portfolio",
-        "itab_competition",
-        "itab_sustain",
-        "itab_score",
-        "itab_import",
-    ],
+    "pages/innovations.py": list(R.TAB_KEYS),
     "pages/presentation.py": [None],
 }
 TAB_PARAM = {"pages/compare.py": "tab", "pages/data_in.py": "dtab", "pages/innovations.py": "itab"}

@@ -10,19 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from iid.i18n import t
+from iid.register import TAB_KEYS
 from tests.e2e.conftest import wait_for_app
 
 AXE = Axe()
 
-INNOVATION_TABS = [
-    "itab_register",
-    "itab_commit",
-    "itab_portfolio",
-    "itab_competition",
-    "itab_sustain",
-    "itab_score",
-    "itab_import",
-]
+INNOVATION_TABS = TAB_KEYS
 
 VIEWS = [
     "/",
