@@ -206,7 +206,8 @@ BUILDERS: dict[str, Callable[..., go.Figure | None]] = {
 }
 
 
-def build(db: Database, name: str, *args, reads: Reads = DIRECT) -> go.Figure | None:
-    """A chart for the screen: legend and source line fitted to a phone as well (charts.for_screens)."""
+def build(db: Database, name: str, *args, reads: Reads = DIRECT, screen: bool = True) -> go.Figure | None:
+    """A chart for the screen: legend and source line fitted to a phone as well (charts.for_screens); screen=False
+    gives it as built, the start of an image or the projector's copy (they dress it for their own size)."""
     fig = BUILDERS[name](db, *args, reads=reads)
-    return None if fig is None else charts.for_screens(fig)
+    return charts.for_screens(fig) if fig is not None and screen else fig

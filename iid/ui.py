@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from iid import figures, queries, settings
+from iid import charts, figures, queries, settings
 from iid.build import build
 from iid.db import Database
 from iid.fmt import md_escape
@@ -601,8 +601,19 @@ def figure(db_path: str, name: str, *args):
 
 @versioned("scores", max_entries=512, resource=True)
 def _figure(db_path: str, name: str, args: tuple):
-    fig = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path))
-    return None if fig is None else SharedFigure.of(fig)
+    raw = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path), screen=False)
+    if raw is None:
+        return None
+    fig = SharedFigure.of(charts.for_screens(go.Figure(raw)))
+    # the figure as built, before it was fitted to a phone: images and the projector start from it (a phone's
+    # wrapped subtitle, source line and legend rows took a projector's plot height)
+    object.__setattr__(fig, "_unscreened", SharedFigure.of(raw))
+    return fig
+
+
+def unscreened(fig):
+    """A shared figure as built, before charts.for_screens (itself when it has no such copy)."""
+    return fig.__dict__.get("_unscreened", fig) if fig is not None else None
 
 
 class SharedFigure(go.Figure):
@@ -809,7 +820,7 @@ def projector_figure(fig):
         return None
     made = fig.__dict__.get("_projector") if isinstance(fig, SharedFigure) else None
     if made is None:
-        made = SharedFigure.of(dress(fig))
+        made = SharedFigure.of(dress(unscreened(fig)))
         if isinstance(fig, SharedFigure):
             object.__setattr__(fig, "_projector", made)  # the shared figure never changes: neither does its copy
     return made
@@ -1017,7 +1028,7 @@ def chart_panel(
             type="tertiary",
             on_click="ignore",
         )
-        chart_downloads(fig, region_name, view, year, lang, key=key)
+        chart_downloads(unscreened(fig), region_name, view, year, lang, key=key)
     today = export.date_text(dt.date.today(), lang)
     cite = t(
         "panel_cite",

@@ -112,3 +112,22 @@ def test_trends_rank_distribution_and_movers_and_compares_rank_and_map_each_have
     assert all(any(i.endswith(k) for i in charts_drawn) for k in keys)  # each opens on its Chart view
     captions = [c.value for c in at.caption]
     assert sum("Kutip:" in c for c in captions) >= len(keys)
+
+
+def test_the_projector_and_the_images_start_from_the_chart_as_built_not_from_its_phone_fitting(full_db):
+    """A screen chart is fitted to a phone (subtitle and source line wrapped, legend rows under the plot); the
+    projector's copy and the PNG/SVG start from the chart as built, or a phone's margins took the projector's plot
+    (tests/e2e/test_present_browser.py measures the plot)."""
+    import plotly.graph_objects as go
+
+    from iid import charts, figures, ui
+
+    raw = figures.build(full_db, "overview_trend", "64.74", False, "id", screen=False)
+    screen = figures.build(full_db, "overview_trend", "64.74", False, "id")
+    assert screen.to_dict() == charts.for_screens(go.Figure(raw)).to_dict()
+    assert "<br>" in screen.layout.title.subtitle.text and "<br>" not in raw.layout.title.subtitle.text
+    shared = ui.SharedFigure.of(screen)
+    assert ui.unscreened(shared) is shared  # a figure without its built copy is its own
+    object.__setattr__(shared, "_unscreened", ui.SharedFigure.of(raw))
+    assert ui.unscreened(shared).to_dict() == raw.to_dict()
+    assert ui.projector_figure(shared).layout.margin.b < screen.layout.margin.b
