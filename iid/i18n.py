@@ -1250,6 +1250,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "To edit a cell: double-click it (or select it and press Enter), type, press Enter, then Save. Typing "
         "straight after a single click can lose the first letters.",
     },
+    "num_required": {"id": "{label}: isi sebuah angka.", "en": "{label}: type a number."},
+    "num_bad": {
+        "id": "{label}: “{text}” bukan angka (contoh: 65,00); nilai sebelumnya tetap dipakai.",
+        "en": "{label}: “{text}” is not a number (for example 65.00); the previous value stays.",
+    },
+    "num_range": {
+        "id": "{label}: di luar rentang {lo}–{hi}; nilai sebelumnya tetap dipakai.",
+        "en": "{label}: outside {lo}–{hi}; the previous value stays.",
+    },
     "inv_pick_unit": {"id": "Pilih unit (OPD, sekolah, puskesmas, …)", "en": "Choose a unit (agency, school, …)"},
     "inv_pick_comps": {"id": "Pilih kompetisi (boleh lebih dari satu)", "en": "Choose competitions (any number)"},
     "commit_chart_sub": {

@@ -486,6 +486,55 @@ def narrow_note(text: str) -> None:
         st.caption(text)
 
 
+def decimal_input(
+    container,
+    label: str,
+    name: str,
+    default: float | None,
+    lo: float,
+    hi: float,
+    lang: str,
+    *,
+    decimals: int = 2,
+    thousands_dot: bool = False,
+    help: str | None = None,
+) -> float | None:
+    """A number typed the way the reader writes it (65,00 in Indonesian; 65.00 is read too), kept in the URL as
+    ?name=65.0. st.number_input can only write a dot. Text that is not a number, or out of lo..hi, keeps the last
+    value and says why under the box; an empty box is None where default is None (optional), else refused."""
+    from iid.fmt import number, parse_number
+
+    num_key, key, shown_key = f"_{name}_value", f"{name}_widget", f"_{name}_shown"
+    value, _ = url_value(name, lambda x: lo <= x <= hi, default, num_key, parse=float)
+    if st.session_state.get(shown_key) != (value, lang):  # a new value (URL, a reopened scenario) or language
+        st.session_state[key] = "" if value is None else number(value, decimals, lang)
+        st.session_state[shown_key] = (value, lang)
+    text = container.text_input(label, key=key, help=help)
+    problem = None
+    if not text.strip():
+        if default is None:
+            value = None
+        else:
+            problem = t("num_required", lang, label=label)
+    else:
+        try:
+            typed = parse_number(text, thousands_dot=thousands_dot)
+        except ValueError:
+            problem = t("num_bad", lang, label=label, text=text.strip()[:40])
+        else:
+            if lo <= typed <= hi:
+                value = typed
+            else:
+                problem = t("num_range", lang, label=label, lo=number(lo, 0, lang), hi=number(hi, 0, lang))
+    if problem:
+        container.caption(f":red[{md_escape(problem)}]")
+    else:
+        st.session_state[num_key] = value
+        st.session_state[shown_key] = (value, lang)
+    write_url(name, value, default)
+    return value
+
+
 def forget_url(*names: str) -> None:
     """Drop view parameters from the URL (when the thing they refine changes)."""
     for name in names:

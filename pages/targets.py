@@ -29,14 +29,14 @@ def open_scenario(name: str, payload: dict, code: str, profile_year: int, choice
     url, state = st.query_params, st.session_state
     url["t"], state["t_widget"], state["_t_prev"] = r.choice, r.choice, r.choice
     if r.value is not None:
-        url["v"], state["v_widget"] = str(r.value), r.value
+        url["v"], state["_v_value"] = str(r.value), r.value
     if r.year is not None:
         url["ty"], state["ty_widget"] = str(r.year), r.year
     if r.gain is None:
         url.pop("g", None)
     else:
         url["g"] = str(r.gain)
-    state["g_widget"] = r.gain
+    state["_g_value"] = r.gain
     if r.rule_year is not None:
         url["ry"], state["ry_widget"] = str(r.rule_year), r.rule_year
     if r.n is not None:
@@ -101,17 +101,15 @@ st.session_state["_t_prev"] = choice
 if stored.empty:
     c0.caption(t("tg_no_stored", lang))
 ui.write_url("t", choice, options[0])
-ui.url_value("v", lambda x: 0 <= x <= top, default_v, "v_widget", parse=float)
 ui.url_value("ty", lambda x: 2021 <= x <= 2045, default_y, "ty_widget", parse=int)
-ui.url_value("g", lambda x: -20 <= x <= 20, None, "g_widget", parse=float)
-value = c1.number_input(t("tg_value", lang), min_value=0.0, max_value=top, step=0.5, key="v_widget", format="%.2f")
-year = int(c2.number_input(t("tg_year", lang), min_value=2021, max_value=2045, step=1, key="ty_widget"))
-gain = c3.number_input(
-    t("tg_gain", lang), min_value=-20.0, max_value=20.0, step=0.25, key="g_widget", value=None, format="%.2f"
+# decimals typed as the reader writes them (65,00): ui.decimal_input keeps ?v= and ?g= in the URL
+big = metric != "iid_score"  # counts of innovations or proposals can reach 1.000
+value = ui.decimal_input(
+    c1, t("tg_value", lang), "v", default_v, 0.0, top, lang, decimals=0 if big else 2, thousands_dot=big
 )
-ui.write_url("v", value, default_v)
+year = int(c2.number_input(t("tg_year", lang), min_value=2021, max_value=2045, step=1, key="ty_widget"))
+gain = ui.decimal_input(c3, t("tg_gain", lang), "g", None, -20.0, 20.0, lang, decimals=2)
 ui.write_url("ty", year, default_y)
-ui.write_url("g", gain, None)
 
 rep = ui.target_report(path, code, float(value), year, comparator, metric, gain, published_only, named)
 if rep.has_sample:

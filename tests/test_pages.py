@@ -153,7 +153,7 @@ def test_target_page_published_only_shows_the_19_point_gap(app_env):
 def test_changing_the_target_value_updates_every_figure_and_the_url(app_env):
     at = open_target(r="65")
     before = metrics(at)["Selisih ke target"]
-    at.number_input(key="v_widget").set_value(80.0).run()
+    at.text_input(key="v_widget").input("80").run()
     assert not at.exception
     assert metrics(at)["Selisih ke target"] != before
     assert at.query_params["v"] in ("80.0", ["80.0"])
@@ -181,7 +181,7 @@ def test_more_innovations_raise_the_what_if_score(app_env):
 
 def test_a_saved_scenario_survives_a_restart_and_can_be_deleted(app_env):
     at = open_target(r="65")
-    at.text_input[0].input("Tambah 10 inovasi")
+    next(x for x in at.text_input if x.label == "Nama skenario").input("Tambah 10 inovasi")
     at.button[0].click().run()  # the form's submit button
     assert any("tersimpan" in s.body for s in at.success)
     again = open_target(r="65")  # a new session: what was saved is in the database, by the account that saved it

@@ -138,9 +138,9 @@ def save_on_page(at: AppTest, name: str) -> None:
 
 def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(app_env):
     at = open_target(r="65")
-    at.number_input(key="v_widget").set_value(70.0).run()
+    at.text_input(key="v_widget").input("70").run()
     at.number_input(key="ty_widget").set_value(2027).run()
-    at.number_input(key="g_widget").set_value(2.5).run()
+    at.text_input(key="g_widget").input("2,5").run()
     at.selectbox(key="ry_widget").set_value(2026).run()
     at.number_input(key="wi_n_65_2025").set_value(40).run()
     at.number_input(key="wi_bs_65_2025").set_value(6).run()
@@ -152,9 +152,9 @@ def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(
     assert url(again, "ty") is None and metric(again, "Skor simulasi").value != saved_score
     next(b for b in again.button if b.label == "Buka").click().run()
     assert not again.exception
-    assert again.number_input(key="v_widget").value == 70.0
+    assert again.text_input(key="v_widget").value == "70,00"
     assert again.number_input(key="ty_widget").value == 2027
-    assert again.number_input(key="g_widget").value == 2.5
+    assert again.text_input(key="g_widget").value == "2,50"
     assert again.selectbox(key="ry_widget").value == 2026
     assert again.number_input(key="wi_n_65_2025").value == 40
     assert again.number_input(key="wi_bs_65_2025").value == 6
@@ -257,3 +257,20 @@ def test_the_what_if_says_how_much_the_change_of_rules_alone_moves_the_score(app
     # Kaltara's 2025 profile: 54,47 under the 2025 rules, 47,99 under 2029's (k = 18, all six affairs required)
     at = open_target(r="65")
     assert any("Perubahan aturan saja: −6,48 poin" in c.value for c in at.caption)
+
+
+def test_a_target_is_typed_the_indonesian_way_and_text_that_is_not_a_number_keeps_the_last_value(app_env):
+    at = open_target(r="65")
+    box = at.text_input(key="v_widget")
+    assert box.value == "65,00"  # shown as the reader writes it
+    box.input("70,5").run()
+    assert not at.exception and at.query_params["v"] in ("70.5", ["70.5"])
+    at.text_input(key="v_widget").input("tujuh puluh").run()
+    assert not at.exception and at.query_params["v"] in ("70.5", ["70.5"])  # kept
+    assert any("bukan angka" in c.value for c in at.caption)
+    at.text_input(key="v_widget").input("150").run()
+    assert any("di luar rentang 0–100" in c.value for c in at.caption)
+    at.text_input(key="g_widget").input("").run()
+    assert "g" not in at.query_params  # an empty gain means: follow the trend
+    en = open_target(r="65", lang="en")
+    assert en.text_input(key="v_widget").value == "65.00"

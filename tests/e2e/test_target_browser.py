@@ -88,7 +88,7 @@ def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(pa
     expect(page).to_have_url(re.compile(r"v=70"))
     expect(page).to_have_url(re.compile(r"ty=2027"))
     expect(page).to_have_url(re.compile(r"ry=2026"))
-    assert page.get_by_label("Nilai target").input_value() == "70.00"
+    assert page.get_by_label("Nilai target").input_value() == "70,00"
     assert page.get_by_label("Jumlah inovasi dilaporkan").input_value() == "40"
     expect(metric_value(page, "Skor simulasi (aturan 2026)")).to_have_text(saved)
     expect(page.get_by_test_id("stException")).to_have_count(0)
