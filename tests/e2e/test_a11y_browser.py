@@ -13,6 +13,8 @@ from iid.i18n import t
 from iid.register import TAB_KEYS
 from tests.e2e.conftest import wait_for_app
 
+pytestmark = pytest.mark.e2e
+
 AXE = Axe()
 
 INNOVATION_TABS = TAB_KEYS
@@ -43,6 +45,14 @@ def open_view(page: Page, app_url: str, view: str) -> None:
     page.locator("[data-testid=stMain]").wait_for()
     # a rerun's leftovers are drawn faded (stale) until the run ends: check the page the user ends up with
     page.wait_for_function("!document.querySelector('[data-stale=true]')", timeout=30_000)
+    # and the page's own styles in effect (ui.page_styles sets captions to full opacity), colour transitions ended:
+    # axe measured a caption mid-fade once in a loaded run
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=stCaptionContainer]')].every("
+        "e => getComputedStyle(e).opacity === '1')",
+        timeout=15_000,
+    )
+    page.wait_for_timeout(400)
 
 
 def serious_violations(page: Page) -> list[str]:
