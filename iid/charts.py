@@ -292,8 +292,7 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
     per_year = plot_px / (hi - lo)
     labels = []
     for a in notes:
-        lines = a.text.split("<br>")
-        w = (max(len(_TAGS.sub("", line)) for line in lines) * RULE_FONT * 0.56 + 2 * _RULE_PAD + 4) / per_year
+        w, h = _flag_size([_TAGS.sub("", line) for line in a.text.split("<br>")], RULE_FONT, per_year)
         right = a.x + w > hi and lo - (a.x - w) < a.x + w - hi  # only where pointing left runs out by less
         labels.append(
             {
@@ -302,7 +301,7 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
                 "x0": a.x - w if right else a.x - 0.01,
                 "x1": a.x + 0.01 if right else a.x + w,
                 "xanchor": "right" if right else "left",
-                "h": len(lines) * RULE_FONT * _RULE_LINE + 2 * _RULE_PAD + 2,
+                "h": h,
             }
         )
     if all(lab["xanchor"] == "left" for lab in labels):
@@ -612,6 +611,14 @@ def _stack(labels: list[dict], order: list[int], obstacles: list[dict] = ()) -> 
     return max((labels[i]["bottom"] + labels[i]["h"] for i in order), default=0.0) + _RULE_SEP, crossed
 
 
+def _flag_size(plain_lines: list[str], font: float, px_per_year: float) -> tuple[float, float]:
+    """A rule-change flag's width (in years, at 0,56 em a character) and height (px) for its lines of plain text."""
+    chars = max(len(line) for line in plain_lines)
+    return (chars * font * 0.56 + 2 * _RULE_PAD + 4) / px_per_year, len(
+        plain_lines
+    ) * font * _RULE_LINE + 2 * _RULE_PAD + 2
+
+
 def _place(labels: list[dict], lo: float, hi: float, plot_px: float, font: float, keep_right: float = 0) -> float:
     """Stack the labels above the plot, legible and apart; returns the strip's height in px.
 
@@ -623,10 +630,8 @@ def _place(labels: list[dict], lo: float, hi: float, plot_px: float, font: float
     """
     px_per_year = plot_px / (hi - lo)
     for lab in labels:
-        chars = max(len(line) for line in lab["plain"])
-        w = (chars * font * 0.56 + 2 * _RULE_PAD + 4) / px_per_year
+        w, lab["h"] = _flag_size(lab["plain"], font, px_per_year)
         lab.update(x0=lab["x"] - 0.01, x1=lab["x"] + w, xanchor="left")
-        lab["h"] = len(lab["lines"]) * font * _RULE_LINE + 2 * _RULE_PAD + 2
     mark = [{"x": float("-inf"), "x0": hi - keep_right / px_per_year, "x1": float("inf"), "bottom": 0, "h": 30}]
     strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]), mark if keep_right else [])
     return strip
