@@ -13,12 +13,16 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 720}
 
-FIRST_CHART = """() => { const c = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+# the first chart in the page's order (its frame is there before Plotly draws into it; charts draw in any order)
+FIRST_CHART = """() => { const c = document.querySelector('[data-testid=stPlotlyChart]');
   return c ? c.getBoundingClientRect().top : null; }"""
+# every chart drawn: charts inside columns can arrive a moment after the full-width ones below them
+ALL_CHARTS_DRAWN = """() => { const c = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
+  return c.length > 0 && c.every((e) => e.querySelector('.main-svg')) ? c.length : 0; }"""
 
 # the first chart's plot area, legend and source line, in page pixels
 PARTS = """() => {
-  const chart = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  const chart = document.querySelector('[data-testid=stPlotlyChart]').querySelector('.js-plotly-plot');
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width}; };
   const source = [...chart.querySelectorAll('.annotation')].filter((a) => /^(Sumber|Source)/.test(a.textContent));
@@ -31,7 +35,9 @@ def open_page(page: Page, url: str, size: dict) -> None:
     page.set_viewport_size(size)
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=20_000)
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=20_000)
+    page.wait_for_timeout(500)  # and no more arriving: the count is the same half a second later
+    page.wait_for_function(f"() => ({ALL_CHARTS_DRAWN})() === {page.evaluate(ALL_CHARTS_DRAWN)}", timeout=20_000)
 
 
 @pytest.mark.parametrize(
