@@ -416,6 +416,22 @@ def write_url(name: str, value, default=_ALWAYS, text: str | None = None) -> Non
         st.query_params[name] = text
 
 
+def tabs(keys: list[str] | tuple[str, ...], key: str, lang: str) -> list:
+    """Tabs named in the reader's language and kept in the URL (`?key=Label`). Streamlit binds a tab by its label, so a
+    link or a session from the other language (`itab=Komitmen` under `lang=en`, or the language switched with a tab
+    open) would fall back to the first tab; the label is carried over to this language's name for the same tab."""
+    labels = [t(k, lang) for k in keys]
+    seen = st.session_state.get(key)
+    if seen is None:
+        seen = st.query_params.get(key)
+    if seen is not None and seen not in labels:
+        same = [label for k, label in zip(keys, labels, strict=True) if seen in {t(k, other) for other in LANGS}]
+        if same:
+            # the same tab opens; from a link, Streamlit leaves the value it could not bind out of the address
+            st.session_state[key] = same[0]
+    return st.tabs(labels, key=key, bind="query-params")
+
+
 def current_lang() -> str:
     """Language from the URL (?lang=en), Indonesian by default; usable before any widget is drawn."""
     lang = st.query_params.get("lang", settings.get("lang"))

@@ -46,11 +46,7 @@ if comp.has_sample:
     ui.sample_notice(lang)
 if comp.has_own:
     ui.own_notice(lang)
-tabs = st.tabs(
-    [t("tab_latest", lang), t("tab_time", lang), t("tab_indicators", lang), t("tab_map", lang), t("tab_table", lang)],
-    key="tab",
-    bind="query-params",
-)
+tabs = ui.tabs(["tab_latest", "tab_time", "tab_indicators", "tab_map", "tab_table"], "tab", lang)
 
 if tabs[0].open:
     with tabs[0]:

@@ -14,17 +14,7 @@ lang, published_only = ui.common_controls()
 db = ui.db()
 st.title(t("data_title", lang))
 st.caption(t("data_caption", lang))
-tabs = st.tabs(
-    [
-        t("tab_import", lang),
-        t("tab_history", lang),
-        t("tab_sources", lang),
-        t("tab_quality", lang),
-        t("tab_download", lang),
-    ],
-    key="dtab",
-    bind="query-params",
-)
+tabs = ui.tabs(["tab_import", "tab_history", "tab_sources", "tab_quality", "tab_download"], "dtab", lang)
 
 
 def table(shown: display.Shown, links: tuple[str, ...] = (), **kw) -> None:

@@ -81,11 +81,7 @@ if "_inv_added" in st.session_state:  # what the last save or undo did, kept acr
     st.success(st.session_state.pop("_inv_added"))
 if "_inv_error" in st.session_state:  # an undo refused in its callback
     st.error(ui.safe_md(st.session_state.pop("_inv_error")))
-tabs = st.tabs(
-    [t(k, lang) for k in R.TAB_KEYS],
-    key="itab",
-    bind="query-params",
-)
+tabs = ui.tabs(R.TAB_KEYS, "itab", lang)
 
 if tabs[0].open:
     with tabs[0]:
