@@ -718,11 +718,6 @@ class CachedReads(figures.Reads):
         return target_report(self.path, *args)
 
 
-def clear_caches() -> None:
-    """After a write: nothing to do. Each write names what it changed (Database.bump) and every cached result
-    carries the version of what it read, so only those results are computed again, for everyone."""
-
-
 # ---- phones and small laptops: the picker on the page, the first chart above the fold at 1280×720 ----
 
 REGION_PICK_PX = 420  # label and box: "Kab. Pangkajene dan Kepulauan (73.10)" fits; a title keeps 400 px at 1280

@@ -99,7 +99,6 @@ if tabs[0].open:
                         except ImportRejected as exc:
                             st.error(fmt.md_escape(exc.problems[0].text(lang)))
                         else:
-                            ui.clear_caches()
                             st.success(
                                 t("imp_done", lang, id=res.import_id, add=res.rows_added, change=res.rows_changed)
                             )
@@ -114,7 +113,6 @@ def undo_import(import_id: int, lang: str) -> None:
     except ImportRejected as exc:
         st.session_state["_data_err"] = exc.problems[0].text(lang)
     else:
-        ui.clear_caches()
         st.session_state["_data_msg"] = t("hist_undone", lang, id=import_id)
 
 
@@ -167,7 +165,6 @@ def save_source(lang: str) -> None:
     except ImportRejected as exc:
         ss["_src_err"] = fmt.md_escape(exc.problems[0].text(lang))
     else:
-        ui.clear_caches()
         ss["_src_msg"] = t("src_saved", lang)
         for key in ("src_title", "src_pub", "src_url", "src_ref", "src_note"):
             ss[key] = ""

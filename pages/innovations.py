@@ -64,7 +64,6 @@ def undo_last(where: str) -> None:
         except ImportRejected as exc:
             st.session_state["_inv_error"] = exc.problems[0].text(lang)
         else:
-            ui.clear_caches()
             st.session_state["_inv_added"] = t("undone_batch", lang, batch=batch)
 
     st.button(
@@ -268,7 +267,6 @@ if tabs[0].open:
                             for p in exc.problems:
                                 st.error(fmt.md_escape(p.text(lang)))
                         else:
-                            ui.clear_caches()
                             st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
                             st.session_state["_inv_saved_by"] = "form"
                             st.rerun()
@@ -319,7 +317,6 @@ if tabs[0].open:
                     st.error(t("inv_rejected", lang))
                     table(display.problems(exc.problems, lang, with_file=False))
                 else:
-                    ui.clear_caches()
                     for k in (ekey, skey, ckey):
                         st.session_state.pop(k, None)
                     st.session_state["_inv_added"] = t("inv_saved", lang, batch=batch)
@@ -498,7 +495,6 @@ if tabs[6].open:
                     st.error(t("inv_rejected", lang))
                     table(display.problems(exc.problems, lang))
                 else:
-                    ui.clear_caches()
                     st.session_state["_inv_added"] = t("imp_register_done", lang, batch=batch)
                     st.rerun()
         undo_last("history")
