@@ -1503,6 +1503,9 @@ def letter_rule_changes(fig: go.Figure, size: float) -> list[tuple[str, list[str
     return notes
 
 
+PROJECTOR_LEGEND_ROWS = 6  # entries a legend at 20 px shows beside the plot of a 1280×720 screen without scrolling
+
+
 def projector(fig: go.Figure) -> go.Figure:
     """The projector copy of a figure for the screen: present_style, no fixed height (it fills its container, which
     the presentation view sizes from the viewport), the title a little smaller (the screen's headline is above it)."""
@@ -1512,6 +1515,8 @@ def projector(fig: go.Figure) -> go.Figure:
     notes = letter_rule_changes(f, 18)
     top = 124 + (18 * 1.6 if notes else 0)
     f.update_layout(height=None, autosize=True, title_font_size=32, title_subtitle_font_size=22, margin={"t": top})
+    if len(_legend_names(f)) > PROJECTOR_LEGEND_ROWS:  # a target's eight entries scrolled beside a 720-px screen's plot
+        f.update_layout(legend_font_size=17, legend_tracegroupgap=0, legend_itemwidth=30)
     if notes:
         entries = [f"<b>{tag}</b> {lines[0]}" + (" …" if len(lines) > 1 else "") for tag, lines in notes]
         rows = [""]

@@ -89,6 +89,9 @@ def test_every_pages_projector_view_fills_the_screen_at_1280x720(page: Page, app
     chart = page.locator(".st-key-present_chart .js-plotly-plot").bounding_box()
     assert head["y"] >= 0 and head["y"] + head["height"] <= chart["y"] + 1
     assert chart["height"] >= 0.7 * 720 and chart["y"] + chart["height"] <= 720
+    # every legend entry shown whole: plotly draws a scrollbar in a legend taller than its room (Target's eight)
+    scroll = "() => document.querySelector('.st-key-present_chart .legend .scrollbar')?.getBoundingClientRect().height"
+    assert not page.evaluate(scroll)
 
 
 def test_the_deck_download_delivers_a_powerpoint_that_opens(page: Page, app_url: str):
