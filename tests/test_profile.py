@@ -100,3 +100,17 @@ def test_on_paper_event_notes_stand_a_line_apart_and_bar_values_keep_their_size(
     assert all(g >= events[0].font.size * 1.3 for g in gaps_px)
     bars, _ = profile._print_copy(by["weakest"].figure, profile.COLUMN, 240)
     assert all(tr.textfont.size >= 10 and tr.constraintext == "none" for tr in bars.data if tr.type == "bar")
+
+
+@pytest.mark.parametrize("key", ["trend", "peers", "weakest"])
+def test_on_paper_a_charts_source_line_fits_its_width_from_the_charts_left_edge(full_db, key):
+    from iid.charts import _size, text_px
+    from iid.story import build_story
+
+    by = {s.key: s for s in build_story(full_db, "64.74")}
+    width = profile.WIDTH if key == "trend" else profile.COLUMN
+    f, _ = profile._print_copy(by[key].figure, width, 240)
+    src = next(a for a in f.layout.annotations if a.name == "source_line")
+    left = f.layout.margin.l + (src.xshift or 0)  # where the line starts, in px from the figure's left edge
+    widest = max(text_px(line, _size(src.font, 8)) for line in src.text.split("<br>"))
+    assert left >= 0 and left + widest <= width, (src.text, left, widest, width)
