@@ -653,10 +653,12 @@ def _figure(db_path: str, name: str, args: tuple):
     raw = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path), screen=False)
     if raw is None:
         return None
-    fig = SharedFigure.of(charts.for_screens(go.Figure(raw)))
+    # one copy for the screen; both figures are this call's own, so they are shared as they are (copying a
+    # figure re-validates every property: ~13 ms for a trend chart)
+    fig = SharedFigure.of(charts.for_screens(go.Figure(raw)), copy=False)
     # the figure as built, before it was fitted to a phone: images and the projector start from it (a phone's
     # wrapped subtitle, source line and legend rows took a projector's plot height)
-    object.__setattr__(fig, "_unscreened", SharedFigure.of(raw))
+    object.__setattr__(fig, "_unscreened", SharedFigure.of(raw, copy=False))
     return fig
 
 
@@ -673,8 +675,13 @@ class SharedFigure(go.Figure):
     """
 
     @classmethod
-    def of(cls, fig: go.Figure) -> SharedFigure:
-        shared = cls(fig)
+    def of(cls, fig: go.Figure, copy: bool = True) -> SharedFigure:
+        """The shared figure of fig: a copy, or (copy=False, for a figure nothing else holds) fig itself."""
+        if copy:
+            shared = cls(fig)
+        else:
+            shared = fig
+            shared.__class__ = cls
         object.__setattr__(shared, "_shared_dict", go.Figure.to_dict(shared))
         return shared
 
