@@ -653,9 +653,9 @@ def _figure(db_path: str, name: str, args: tuple):
     raw = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path), screen=False)
     if raw is None:
         return None
-    # one copy for the screen; both figures are this call's own, so they are shared as they are (copying a
-    # figure re-validates every property: ~13 ms for a trend chart)
-    fig = SharedFigure.of(charts.for_screens(go.Figure(raw)), copy=False)
+    # one copy for the screen, of the figure's dict as it is: every value in it was validated when raw was built
+    # (a validated copy cost 13-16 ms a figure); both figures are this call's own, so they are shared as they are
+    fig = SharedFigure.of(charts.for_screens(go.Figure(go.Figure.to_dict(raw), _validate=False)), copy=False)
     # the figure as built, before it was fitted to a phone: images and the projector start from it (a phone's
     # wrapped subtitle, source line and legend rows took a projector's plot height)
     object.__setattr__(fig, "_unscreened", SharedFigure.of(raw, copy=False))
@@ -705,8 +705,26 @@ class CachedReads(figures.Reads):
     def bands(self, db):
         return bands(self.path)
 
+    def rule_changes(self, db):
+        return rule_change_list(self.path)
+
+    def sources(self, db, ids):
+        return sources_by_id(self.path, tuple(sorted(set(ids))))
+
     def report(self, db, *args):
         return target_report(self.path, *args)
+
+
+@st.cache_resource(show_spinner=False)
+def rule_change_list(db_path: str) -> list:
+    """Every change of the rules between years (iid.figures.changes), cached as bands() and rule_years() are, which
+    it is made of; shared (its RuleChanges are frozen)."""
+    return figures.changes(get_db(db_path))
+
+
+@versioned("scores", max_entries=256)
+def sources_by_id(db_path: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    return queries.sources(get_db(db_path), list(ids))
 
 
 def clear_caches() -> None:
