@@ -218,7 +218,7 @@ def plain_address(text: str) -> str:
 
 
 def region_label(code: str) -> str:
-    regs = regions(db_path()).set_index("code")["display_name"]
+    regs = regions_by_code(db_path())["display_name"]
     return f"{regs[code]} ({code})" if code in regs.index else code
 
 
@@ -277,6 +277,13 @@ def account_sidebar(lang: str) -> None:
 @st.cache_data(show_spinner=False, max_entries=256)
 def regions(db_path: str) -> pd.DataFrame:
     return queries.regions(get_db(db_path))
+
+
+@st.cache_resource(show_spinner=False)
+def regions_by_code(db_path: str) -> pd.DataFrame:
+    """The regions table indexed by code, shared as regions() is cached (never written while the app runs): pages
+    only read rows of it; unpickling and indexing a copy cost ~3 ms a rerun."""
+    return queries.regions(get_db(db_path)).set_index("code")
 
 
 @st.cache_resource(show_spinner=False)
@@ -571,9 +578,11 @@ def ranking(db_path: str, kind: str, year: int, published_only: bool) -> pd.Data
     return explore.ranking(get_db(db_path), kind, year, published_only)
 
 
-@versioned("scenarios", max_entries=128)
+@versioned("scenarios", max_entries=128, resource=True)
 def scenario_page(db_path: str, code: str, query: str, number: int):
-    """One page of a region's saved scenarios; recomputed when a scenario of that region is saved or deleted."""
+    """One page of a region's saved scenarios; recomputed when a scenario of that region is saved or deleted.
+    Shared, not copied (the page only reads it; scenarios.restore makes its own levels): reading the pickled copy
+    was ~16 % of a warm /target run in py-spy."""
     from iid import scenarios
 
     return scenarios.page(get_db(db_path), code, query, number)
