@@ -35,6 +35,9 @@ class Reads:
     def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
         return queries.sources(db, ids)
 
+    def national_kind_year(self, db: Database, kind: str, published_only: bool) -> pd.DataFrame:
+        return national_kind_year(db, kind, published_only)
+
     def report(self, db: Database, *args):
         from iid.target_report import build_report
 
@@ -147,7 +150,7 @@ def trend_distribution(
     db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT
 ) -> go.Figure | None:
     reg = queries.region(db, code)
-    all_kind = national_kind_year(db, reg["kind"], published_only)
+    all_kind = reads.national_kind_year(db, reg["kind"], published_only)
     if all_kind.empty:
         return None
     comp = reads.compare(db, [code], published_only, lang)
@@ -159,7 +162,7 @@ def trend_distribution(
 
 def trend_movers(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure | None:
     reg = queries.region(db, code)
-    all_kind = national_kind_year(db, reg["kind"], published_only)
+    all_kind = reads.national_kind_year(db, reg["kind"], published_only)
     years = sorted(all_kind["year"].unique().tolist())
     if len(years) < 2 or years[-1] - 1 not in years:
         return None

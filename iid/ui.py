@@ -720,6 +720,9 @@ class CachedReads(figures.Reads):
     def sources(self, db, ids):
         return sources_by_id(self.path, tuple(sorted(set(ids))))
 
+    def national_kind_year(self, db, kind, published_only):
+        return national_kind_year(self.path, kind, published_only)
+
     def report(self, db, *args):
         return target_report(self.path, *args)
 
@@ -734,6 +737,13 @@ def rule_change_list(db_path: str) -> list:
 @versioned("scores", max_entries=256)
 def sources_by_id(db_path: str, ids: tuple[str, ...]) -> pd.DataFrame:
     return queries.sources(get_db(db_path), list(ids))
+
+
+@versioned("scores", max_entries=16, resource=True)
+def national_kind_year(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
+    """Every region of a kind in its national years (iid.figures.national_kind_year), once per kind and data version
+    for every region's distribution and movers charts; shared (the builders only filter and merge it)."""
+    return figures.national_kind_year(get_db(db_path), kind, published_only)
 
 
 def clear_caches() -> None:
