@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.basedatatypes import BasePlotlyType
 
 from iid import fmt
 from iid.i18n import predicate_label, t
@@ -32,12 +33,58 @@ TITLE_CHARS, SUBTITLE_CHARS = 34, 44  # a title (20 px) and a subtitle (14 px) i
 LABEL_CHARS = 10  # a bar's category label, in lines of this many characters on screens (a long word stays whole)
 
 
+def append_layout(fig: go.Figure, shapes: Iterable[dict] = (), annotations: Iterable[dict] = ()) -> None:
+    """Add shapes and annotations after the figure's own, in one assignment each.
+
+    update_layout(shapes=[*old, *new]) first merges every old element with itself, property by property (plotly's
+    update path): ~90 ms for a trend chart's bands and rule-change flags, against ~4 ms for the same list assigned.
+    """
+    shapes, annotations = tuple(shapes), tuple(annotations)
+    if shapes:
+        fig.layout.shapes = fig.layout.shapes + shapes
+    if annotations:
+        fig.layout.annotations = fig.layout.annotations + annotations
+
+
+def merge_layout(fig: go.Figure, **props) -> go.Figure:
+    """fig.update_layout(**props) for layout properties given by their own names as values or nested dicts: the same
+    figure, made ~15× faster. update_layout walks every nested key through plotly's property-path checks (16 ms for
+    frame's dress of a chart); here a compound property is merged as plain data and assigned once, validated alike.
+    """
+    for key, value in props.items():
+        current = fig.layout[key]
+        if isinstance(value, dict) and isinstance(current, BasePlotlyType):
+            value = _merged(current.to_plotly_json(), value)
+        fig.layout[key] = value
+    return fig
+
+
+def _merged(old: dict, new: dict) -> dict:
+    """new laid over old, nested dicts merged key by key, as plotly's update merges compound properties (which also
+    keeps an old value equal to the new one: 60 stays 60, not 60.0)."""
+    out = dict(old)
+    for k, v in new.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merged(out[k], v)
+        elif k not in out or not _equal(out[k], v):
+            out[k] = v
+    return out
+
+
+def _equal(a: object, b: object) -> bool:
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):  # arrays compare element-wise
+        return False
+
+
 def frame(
     fig: go.Figure, title: str, subtitle: str, source: str, has_sample: bool, lang: str = "id", has_own: bool = False
 ) -> go.Figure:
     """The common dress of every chart: title and subtitle on top, source line under, and the marks a figure needs:
     "Data contoh" for sample data, "Penilaian mandiri" for own (unofficial) imports."""
-    fig.update_layout(
+    merge_layout(
+        fig,
         title={
             "text": title,
             "subtitle": {"text": subtitle, "font": {"size": 14, "color": MUTED}},
@@ -209,10 +256,10 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     elif mark is not None:
         mark.yshift = -shift
         bottom = shift + _size(mark.font, 13) * 1.4 + 18
-    fig.update_layout(margin={"l": left, "b": bottom})
+    merge_layout(fig, margin={"l": left, "b": bottom})
     if legend.orientation == "h" and fig.layout.height:
         # measured from the figure's bottom (container), so the legend never pushes the plot's margins
-        fig.update_layout(legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
+        merge_layout(fig, legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
     return fig
 
 
@@ -261,7 +308,7 @@ def for_screens(fig: go.Figure) -> go.Figure:
         used += w
     before = float(fig.layout.margin.b or 90)
     # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
-    fig.update_layout(legend=LEGEND_BELOW, margin_autoexpand=False)
+    merge_layout(fig, legend=LEGEND_BELOW, margin={"autoexpand": False})
     fit_margins(fig, PHONE_PX, legend_rows=rows)
     fig.update_layout(height=fig.layout.height + float(fig.layout.margin.b) - before)  # the plot keeps its height
     fit_margins(fig, PHONE_PX, legend_rows=rows)
@@ -272,7 +319,7 @@ def for_screens(fig: go.Figure) -> go.Figure:
         a.yshift = a.yshift + block
     lowest = max((-a.yshift + _size(a.font, 12) * 1.5 * (a.text.count("<br>") + 1) + 6 for a in notes), default=0)
     top = lowest if notes else float(fig.layout.margin.b) - block
-    fig.update_layout(legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
+    merge_layout(fig, legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
     return fig
 
 
@@ -345,7 +392,7 @@ def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], la
         for b in bands.get(y, [])
         if b.predicate != "Tidak Dapat Dinilai"
     ]
-    fig.update_layout(shapes=[*fig.layout.shapes, *shapes])  # one update: add_shape per band is slow
+    append_layout(fig, shapes=shapes)  # one assignment: add_shape per band is slow
     # one legend entry per predicate
     for p in ("Sangat Inovatif", "Inovatif", "Kurang Inovatif"):
         fig.add_trace(
@@ -555,7 +602,7 @@ def add_predicate_only(
             meta="predicate_only",
         )
     )
-    fig.update_layout(annotations=[*fig.layout.annotations, *annotations])
+    append_layout(fig, annotations=annotations)
 
 
 RULE_FONT = 12  # px; present_style scales the strip with the font
@@ -733,7 +780,7 @@ def add_rule_changes(
         for lab in labels
     ]
     _make_room_on_top(fig, strip)
-    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
+    append_layout(fig, shapes=shapes, annotations=notes)
 
 
 def rule_strip(fig: go.Figure) -> float:
@@ -751,7 +798,8 @@ def _make_room_on_top(fig: go.Figure, strip: float) -> None:
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 100) + added
     if fig.layout.height:  # the plot keeps its height; exports at a fixed size give the strip from the plot
         fig.update_layout(height=fig.layout.height + added)
-    fig.update_layout(
+    merge_layout(
+        fig,
         meta=meta,
         margin={"t": top},
         title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 22}},
@@ -1245,7 +1293,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str
                 "bgcolor": "rgba(255,255,255,0.8)",
             }
         )
-    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
+    append_layout(fig, annotations=notes)
     fit_events(fig, 600, 11)
 
 

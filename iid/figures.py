@@ -29,6 +29,15 @@ class Reads:
     def bands(self, db: Database) -> dict:
         return queries.bands(db)
 
+    def rule_changes(self, db: Database) -> list:
+        return changes(db)
+
+    def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
+        return queries.sources(db, ids)
+
+    def national_kind_year(self, db: Database, kind: str, published_only: bool) -> pd.DataFrame:
+        return national_kind_year(db, kind, published_only)
+
     def report(self, db: Database, *args):
         from iid.target_report import build_report
 
@@ -45,7 +54,7 @@ def changes(db: Database) -> list:
 
 def overview_trend(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
     o = reads.overview(db, code, published_only)
-    return charts.trend(o.series, reads.bands(db), o.sources, lang, height=440, rule_changes=changes(db))
+    return charts.trend(o.series, reads.bands(db), o.sources, lang, height=440, rule_changes=reads.rule_changes(db))
 
 
 def compare_latest(
@@ -69,14 +78,14 @@ def compare_time(
     comp = reads.compare(db, list(codes), published_only, lang)
     shown = comp.series[(comp.series["year"] >= span[0]) & (comp.series["year"] <= span[1])]
     if mode == "rank":
-        return charts.rank_lines(shown, comp.sources, lang, rule_changes=changes(db))
+        return charts.rank_lines(shown, comp.sources, lang, rule_changes=reads.rule_changes(db))
     fig = charts.trend(
         shown,
         reads.bands(db),
         comp.sources,
         lang,
         title=t("tab_time", lang) + f" · {span[0]}–{span[1]}",
-        rule_changes=changes(db),
+        rule_changes=reads.rule_changes(db),
     )
     refs = comp.refs[(comp.refs["year"] >= span[0]) & (comp.refs["year"] <= span[1])]
     charts.add_reference_lines(fig, refs, comp.ref_names)
@@ -110,7 +119,9 @@ def compare_map(
 def trend_main(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
     comp = reads.compare(db, [code], published_only, lang)
     o = reads.overview(db, code, published_only)
-    fig = charts.trend(comp.series, reads.bands(db), comp.sources, lang, height=480, rule_changes=changes(db))
+    fig = charts.trend(
+        comp.series, reads.bands(db), comp.sources, lang, height=480, rule_changes=reads.rule_changes(db)
+    )
     charts.add_events(fig, o.events, sorted(comp.series["year"].unique().tolist()), lang)
     for tg in o.targets[o.targets["metric"] == "iid_score"].itertuples(index=False):
         charts.add_target_line(
@@ -125,7 +136,7 @@ def trend_main(db: Database, code: str, published_only: bool, lang: str, reads: 
 
 def trend_rank(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
     comp = reads.compare(db, [code], published_only, lang)
-    return charts.rank_lines(comp.series, comp.sources, lang, height=400, rule_changes=changes(db))
+    return charts.rank_lines(comp.series, comp.sources, lang, height=400, rule_changes=reads.rule_changes(db))
 
 
 def national_kind_year(db: Database, kind: str, published_only: bool) -> pd.DataFrame:
@@ -139,7 +150,7 @@ def trend_distribution(
     db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT
 ) -> go.Figure | None:
     reg = queries.region(db, code)
-    all_kind = national_kind_year(db, reg["kind"], published_only)
+    all_kind = reads.national_kind_year(db, reg["kind"], published_only)
     if all_kind.empty:
         return None
     comp = reads.compare(db, [code], published_only, lang)
@@ -151,7 +162,7 @@ def trend_distribution(
 
 def trend_movers(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure | None:
     reg = queries.region(db, code)
-    all_kind = national_kind_year(db, reg["kind"], published_only)
+    all_kind = reads.national_kind_year(db, reg["kind"], published_only)
     years = sorted(all_kind["year"].unique().tolist())
     if len(years) < 2 or years[-1] - 1 not in years:
         return None
@@ -187,8 +198,8 @@ def target_of_report(
 
     o = reads.overview(db, rep.region["code"], published_only)
     ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
-    fig = target_chart(rep, reads.bands(db), charts.source_text(queries.sources(db, ids), lang), lang)
-    charts.add_rule_changes(fig, changes(db), lang)
+    fig = target_chart(rep, reads.bands(db), charts.source_text(reads.sources(db, ids), lang), lang)
+    charts.add_rule_changes(fig, reads.rule_changes(db), lang)
     return fig
 
 

@@ -218,7 +218,7 @@ def plain_address(text: str) -> str:
 
 
 def region_label(code: str) -> str:
-    regs = regions(db_path()).set_index("code")["display_name"]
+    regs = regions_by_code(db_path())["display_name"]
     return f"{regs[code]} ({code})" if code in regs.index else code
 
 
@@ -277,6 +277,13 @@ def account_sidebar(lang: str) -> None:
 @st.cache_data(show_spinner=False, max_entries=256)
 def regions(db_path: str) -> pd.DataFrame:
     return queries.regions(get_db(db_path))
+
+
+@st.cache_resource(show_spinner=False)
+def regions_by_code(db_path: str) -> pd.DataFrame:
+    """The regions table indexed by code, shared as regions() is cached (never written while the app runs): pages
+    only read rows of it; unpickling and indexing a copy cost ~3 ms a rerun."""
+    return queries.regions(get_db(db_path)).set_index("code")
 
 
 @st.cache_resource(show_spinner=False)
@@ -587,9 +594,11 @@ def ranking(db_path: str, kind: str, year: int, published_only: bool) -> pd.Data
     return explore.ranking(get_db(db_path), kind, year, published_only)
 
 
-@versioned("scenarios", max_entries=128)
+@versioned("scenarios", max_entries=128, resource=True)
 def scenario_page(db_path: str, code: str, query: str, number: int):
-    """One page of a region's saved scenarios; recomputed when a scenario of that region is saved or deleted."""
+    """One page of a region's saved scenarios; recomputed when a scenario of that region is saved or deleted.
+    Shared, not copied (the page only reads it; scenarios.restore makes its own levels): reading the pickled copy
+    was ~16 % of a warm /target run in py-spy."""
     from iid import scenarios
 
     return scenarios.page(get_db(db_path), code, query, number)
@@ -669,10 +678,12 @@ def _figure(db_path: str, name: str, args: tuple):
     raw = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path), screen=False)
     if raw is None:
         return None
-    fig = SharedFigure.of(charts.for_screens(go.Figure(raw)))
+    # one copy for the screen, of the figure's dict as it is: every value in it was validated when raw was built
+    # (a validated copy cost 13-16 ms a figure); both figures are this call's own, so they are shared as they are
+    fig = SharedFigure.of(charts.for_screens(go.Figure(go.Figure.to_dict(raw), _validate=False)), copy=False)
     # the figure as built, before it was fitted to a phone: images and the projector start from it (a phone's
     # wrapped subtitle, source line and legend rows took a projector's plot height)
-    object.__setattr__(fig, "_unscreened", SharedFigure.of(raw))
+    object.__setattr__(fig, "_unscreened", SharedFigure.of(raw, copy=False))
     return fig
 
 
@@ -689,8 +700,13 @@ class SharedFigure(go.Figure):
     """
 
     @classmethod
-    def of(cls, fig: go.Figure) -> SharedFigure:
-        shared = cls(fig)
+    def of(cls, fig: go.Figure, copy: bool = True) -> SharedFigure:
+        """The shared figure of fig: a copy, or (copy=False, for a figure nothing else holds) fig itself."""
+        if copy:
+            shared = cls(fig)
+        else:
+            shared = fig
+            shared.__class__ = cls
         object.__setattr__(shared, "_shared_dict", go.Figure.to_dict(shared))
         return shared
 
@@ -714,8 +730,36 @@ class CachedReads(figures.Reads):
     def bands(self, db):
         return bands(self.path)
 
+    def rule_changes(self, db):
+        return rule_change_list(self.path)
+
+    def sources(self, db, ids):
+        return sources_by_id(self.path, tuple(sorted(set(ids))))
+
+    def national_kind_year(self, db, kind, published_only):
+        return national_kind_year(self.path, kind, published_only)
+
     def report(self, db, *args):
         return target_report(self.path, *args)
+
+
+@st.cache_resource(show_spinner=False)
+def rule_change_list(db_path: str) -> list:
+    """Every change of the rules between years (iid.figures.changes), cached as bands() and rule_years() are, which
+    it is made of; shared (its RuleChanges are frozen)."""
+    return figures.changes(get_db(db_path))
+
+
+@versioned("scores", max_entries=256)
+def sources_by_id(db_path: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    return queries.sources(get_db(db_path), list(ids))
+
+
+@versioned("scores", max_entries=16, resource=True)
+def national_kind_year(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
+    """Every region of a kind in its national years (iid.figures.national_kind_year), once per kind and data version
+    for every region's distribution and movers charts; shared (the builders only filter and merge it)."""
+    return figures.national_kind_year(get_db(db_path), kind, published_only)
 
 
 # ---- phones and small laptops: the picker on the page, the first chart above the fold at 1280×720 ----

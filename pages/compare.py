@@ -14,7 +14,7 @@ if not codes:
     st.info(t("pick_one", lang))
     st.stop()
 
-regs = ui.regions(path).set_index("code")
+regs = ui.regions_by_code(path)
 first = codes[0]
 kind_label = t(f"kind_plural_{regs.loc[first, 'kind']}", lang)
 with st.container(horizontal=True):

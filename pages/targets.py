@@ -72,7 +72,7 @@ def first_page() -> None:
 lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
 path = ui.db_path()
-region = ui.regions(path).set_index("code").loc[code]
+region = ui.regions_by_code(path).loc[code]
 st.title(t("tg_title", lang, name=region["display_name"]))
 st.caption(t("tg_caption", lang))
 

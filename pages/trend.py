@@ -8,7 +8,7 @@ from iid.i18n import t
 lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
 path = ui.db_path()
-regs = ui.regions(path).set_index("code")
+regs = ui.regions_by_code(path)
 reg = regs.loc[code]
 if ui.is_present():
     tr = ui.story_screen(path, code, "trend", lang, published_only)
