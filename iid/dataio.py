@@ -1401,7 +1401,9 @@ def save_source(
             ]
         )
     with db.transaction() as cur:  # names nothing: a source's words show on every page, so every cache goes
-        auth.require(cur, actor, "sources")
+        # a new source belongs to no region; an existing one to every region whose figures or register cite it
+        regions = sorted(r for (r,) in cur.execute(SOURCE_REGIONS, {"s": source_id}).fetchall()) if source_id else []
+        auth.require(cur, actor, "sources", regions or None)
         if source_id:
             cur.execute(
                 "update sources set kind = ?, title = ?, publisher = ?, url = ?, document_ref = ?, "
@@ -1439,6 +1441,35 @@ def save_source(
                 ],
             )
     return source_id
+
+
+# The regions a source belongs to: those whose figures or register rows cite it (its edits need `data` for each).
+SOURCE_REGIONS = REGIONS_OF_SOURCE + " union select region_code from innovations where source_id = $s"
+
+
+def editable_sources(db: Database, actor: Actor) -> set[str] | None:
+    """The sources actor may edit (save_source with its id), None for every one; a `data` role for listed regions
+    edits the sources only those regions' figures and register rows cite (and those no region's rows cite)."""
+    mine = auth.regions_for(db, actor, "sources")
+    if mine is None:
+        return None
+    if not mine:
+        return set()
+    return {
+        sid
+        for (sid,) in db.rows(
+            """with cited as (
+                   select source_id, region_code from iid_scores union select source_id, region_code from indicator_scores
+                   union select source_id, region_code from innovation_profiles
+                   union select source_id, region_code from targets
+                   union select source_id, region_code from innovations)
+               select s.source_id from sources s
+               where s.kind <> 'sample'
+                 and not exists (select 1 from cited c where c.source_id = s.source_id
+                                 and c.region_code not in (select unnest($mine)))""",
+            {"mine": sorted(mine)},
+        )
+    }
 
 
 def sources_table(db: Database) -> pd.DataFrame:

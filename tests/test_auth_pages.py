@@ -214,6 +214,26 @@ def test_a_data_person_gets_the_uploader_the_undo_and_the_source_form_but_no_reg
     assert edit_controls(signed_in("pages/innovations.py", DODI, r="64.74", itab="Register")) == []
 
 
+def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_figures_cite(roles):
+    from iid import dataio
+
+    db = Database(roles)
+    cli = auth.cli_actor()
+    auth.grant(db, cli, "dewi@pontianak.go.id", "data", "61.71", name="Dewi")
+    for code, title in (("61.71", "Hasil Pontianak"), ("64.74", "Hasil Bontang")):
+        pv = dataio.preview(db, f"kode;tahun;skor\r\n{code};2025;61,23\r\n".encode(), "h.csv", "scores")
+        dataio.apply(db, pv, source_title=title, actor=cli)
+    db.close()
+    dewi = {"sub": "k-dewi", "email": "dewi@pontianak.go.id", "name": "Dewi", "email_verified": True}
+    at = signed_in("pages/data_in.py", dewi, dtab="Sumber")
+    assert not at.exception
+    offered = next(s for s in at.selectbox if s.key == "src_id").options
+    assert any(o.startswith("Hasil Pontianak") for o in offered)
+    assert not any(o.startswith("Hasil Bontang") for o in offered)
+    dodi = signed_in("pages/data_in.py", DODI, dtab="Sumber")  # data for every region: every source
+    assert any(o.startswith("Hasil Bontang") for o in next(s for s in dodi.selectbox if s.key == "src_id").options)
+
+
 def test_a_scenario_is_made_by_the_signed_in_account_with_no_author_field(roles):
     at = signed_in("pages/targets.py", RINA, r="64.74")
     assert not at.exception
