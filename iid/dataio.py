@@ -1288,6 +1288,7 @@ EXPORT_TABLES = {
     "published/register_log.csv": "select * from register_log order by log_id",
     "published/imports.csv": "select * from imports order by import_id",
     "published/scenarios.csv": "select * from scenarios order by scenario_id",
+    "published/scenario_log.csv": "select * from scenario_log order by log_id",
     "published/users.csv": "select * from users order by email",
     "published/user_roles.csv": "select * from user_roles order by email, role, region_code",
     "published/role_log.csv": "select * from role_log order by log_id",

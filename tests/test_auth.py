@@ -339,6 +339,24 @@ def test_a_scenarios_author_comes_from_the_account_and_may_delete_it_after_losin
     assert scenarios.get(world.db, sid) is None
 
 
+def test_a_deleted_scenario_leaves_a_record_of_who_deleted_it_and_when(world):
+    rina, ani = PEOPLE["editor.bontang@bontangkota.go.id"], PEOPLE["data@kemendagri.go.id"]
+    sid = scenarios.save(world.db, "Tambah video", BONTANG, {"n": 30}, actor=rina)
+    scenarios.delete(world.db, world.scenarios[BONTANG], actor=rina)  # an editor of the region deletes another's
+    scenarios.delete(world.db, sid, actor=rina)  # and her own
+    with pytest.raises(Forbidden):
+        scenarios.delete(world.db, world.scenarios[PONTIANAK], actor=ani)
+    gone = scenarios.deleted(world.db, BONTANG)
+    assert gone[["scenario_id", "name", "actor_name"]].values.tolist() == [
+        [sid, "Tambah video", "Editor.Bontang"],
+        [world.scenarios[BONTANG], f"Skenario {BONTANG}", "Editor.Bontang"],
+    ]
+    assert gone["changed_at"].min() >= dt.datetime.now() - dt.timedelta(minutes=5)
+    stamp = world.db.scalar("select changed_by from scenario_log where scenario_id = ?", [sid])
+    assert '"subject": "sub-editor.bontang@bontangkota.go.id"' in stamp
+    assert scenarios.deleted(world.db, PONTIANAK).empty  # the refused deletion left no record and no gap
+
+
 def test_an_admin_gives_and_takes_back_roles_and_the_role_log_says_who(world):
     budi = PEOPLE["admin@kaltaraprov.go.id"]
     assert auth.grant(world.db, budi, "Siti@Tarakankota.go.id", "editor", "65.71", name="Siti")

@@ -234,6 +234,21 @@ def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_f
     assert any(o.startswith("Hasil Bontang") for o in next(s for s in dodi.selectbox if s.key == "src_id").options)
 
 
+def test_a_deleted_scenario_is_listed_with_who_deleted_it(roles):
+    from iid import scenarios
+
+    db = Database(roles)
+    sid = scenarios.save(db, "Rencana lama", "64.74", {"n": 20}, actor=auth.cli_actor())
+    db.close()
+    at = signed_in("pages/targets.py", RINA, r="64.74")
+    assert not any("dihapus" in e.label for e in at.expander)
+    at.button(key=f"del_{sid}").click().run()
+    assert not at.exception
+    gone = next(e for e in at.expander if e.label == "Skenario yang dihapus (1)")
+    row = " ".join(c.value for c in gone.caption)
+    assert "**Rencana lama**" in row and "dihapus oleh Rina Wulandari" in row
+
+
 def test_a_scenario_is_made_by_the_signed_in_account_with_no_author_field(roles):
     at = signed_in("pages/targets.py", RINA, r="64.74")
     assert not at.exception
