@@ -1474,9 +1474,12 @@ def editable_sources(db: Database, actor: Actor) -> set[str] | None:
 
 
 def sources_table(db: Database) -> pd.DataFrame:
+    """Every source; changed_at / actor_name: when and by whom it was last added or edited in the app (else empty)."""
     return db.df(
-        """select s.source_id, s.kind, s.title, s.publisher, s.url, s.document_ref, s.published_date,
-                  (select count(*) from iid_scores i where i.source_id = s.source_id) as scores
+        f"""select s.source_id, s.kind, s.title, s.publisher, s.url, s.document_ref, s.published_date,
+                  (select count(*) from iid_scores i where i.source_id = s.source_id) as scores,
+                  coalesce(s.changed_at, s.added_at) as changed_at,
+                  {auth.name_sql("coalesce(s.changed_by, s.added_by)")} as actor_name
            from sources s order by s.kind, s.publisher, s.title"""
     )
 

@@ -321,6 +321,7 @@ def test_a_data_role_for_listed_regions_edits_only_the_sources_its_regions_figur
     dataio.save_source(world.db, mine, "imported", "Rapat Pontianak", None, None, None, None, None, actor=dewi)
     title, by = world.db.rows("select title, changed_by from sources where source_id = ?", [mine])[0]
     assert title == "Rapat Pontianak" and '"email": "data.pontianak@pontianak.go.id"' in by
+    assert dataio.sources_table(world.db).set_index("source_id").loc[mine, "actor_name"] == "Data.Pontianak"
     assert dataio.editable_sources(world.db, dewi) >= {mine, world.source}
     assert _source_of(world, BONTANG) not in dataio.editable_sources(world.db, dewi)
     assert dataio.editable_sources(world.db, PEOPLE["data@kemendagri.go.id"]) is None  # every source
