@@ -172,6 +172,14 @@ def test_an_incomplete_auth_section_is_named_and_offers_no_sign_in(app_env):
     assert not at.sidebar.button
 
 
+@pytest.mark.parametrize("secret", ["REPLACE-with-64-hex-characters", "kunci"])
+def test_a_cookie_secret_left_as_the_examples_placeholder_or_too_short_counts_as_missing(app_env, secret):
+    at = open_page(None, secrets={**AUTH, "cookie_secret": secret})
+    assert not at.exception
+    assert "`cookie_secret`" in sidebar_text(at)
+    assert not at.sidebar.button
+
+
 # ---- each role's controls ----
 
 
