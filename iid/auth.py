@@ -12,7 +12,7 @@ changes. stamp() is what a write records as "who": subject, e-mail and name as J
 
 Regions: a role is held for one region code or for all ('*' in user_roles). can/require with a region (or several)
 ask for each of them; with region=None they ask whether the role is held anywhere (what the UI needs to decide whether
-to show a control, and the rule for sources, which belong to no region).
+to show a control, and the rule for a new source; an existing one belongs to the regions whose rows cite it).
 """
 
 from __future__ import annotations

@@ -50,6 +50,7 @@ TABLE_FILES: dict[str, list[str]] = {
     "register_log": ["published/register_log.csv"],
     "imports": ["published/imports.csv"],
     "scenarios": ["published/scenarios.csv"],
+    "scenario_log": ["published/scenario_log.csv"],
     "users": ["published/users.csv"],
     "user_roles": ["published/user_roles.csv"],
     "role_log": ["published/role_log.csv"],
@@ -58,12 +59,13 @@ TABLE_FILES: dict[str, list[str]] = {
 USER_FILES = (
     "published/imports.csv",
     "published/scenarios.csv",
+    "published/scenario_log.csv",
     "published/register_log.csv",
     "published/users.csv",
     "published/user_roles.csv",
     "published/role_log.csv",
 )
-USER_TABLES = ("imports", "scenarios", "register_log", "users", "user_roles", "role_log")
+USER_TABLES = ("imports", "scenarios", "scenario_log", "register_log", "users", "user_roles", "role_log")
 # Patterns that may match no file: the sample (a published-only database) and what an export adds.
 OPTIONAL = ("sample/", *USER_FILES)
 TEMP_PREFIX = ".iid-build-"  # a build's file beside the database until it is swapped in

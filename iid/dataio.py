@@ -1288,6 +1288,7 @@ EXPORT_TABLES = {
     "published/register_log.csv": "select * from register_log order by log_id",
     "published/imports.csv": "select * from imports order by import_id",
     "published/scenarios.csv": "select * from scenarios order by scenario_id",
+    "published/scenario_log.csv": "select * from scenario_log order by log_id",
     "published/users.csv": "select * from users order by email",
     "published/user_roles.csv": "select * from user_roles order by email, role, region_code",
     "published/role_log.csv": "select * from role_log order by log_id",
@@ -1401,7 +1402,9 @@ def save_source(
             ]
         )
     with db.transaction() as cur:  # names nothing: a source's words show on every page, so every cache goes
-        auth.require(cur, actor, "sources")
+        # a new source belongs to no region; an existing one to every region whose figures or register cite it
+        regions = sorted(r for (r,) in cur.execute(SOURCE_REGIONS, {"s": source_id}).fetchall()) if source_id else []
+        auth.require(cur, actor, "sources", regions or None)
         if source_id:
             cur.execute(
                 "update sources set kind = ?, title = ?, publisher = ?, url = ?, document_ref = ?, "
@@ -1441,10 +1444,42 @@ def save_source(
     return source_id
 
 
+# The regions a source belongs to: those whose figures or register rows cite it (its edits need `data` for each).
+SOURCE_REGIONS = REGIONS_OF_SOURCE + " union select region_code from innovations where source_id = $s"
+
+
+def editable_sources(db: Database, actor: Actor) -> set[str] | None:
+    """The sources actor may edit (save_source with its id), None for every one; a `data` role for listed regions
+    edits the sources only those regions' figures and register rows cite (and those no region's rows cite)."""
+    mine = auth.regions_for(db, actor, "sources")
+    if mine is None:
+        return None
+    if not mine:
+        return set()
+    return {
+        sid
+        for (sid,) in db.rows(
+            """with cited as (
+                   select source_id, region_code from iid_scores union select source_id, region_code from indicator_scores
+                   union select source_id, region_code from innovation_profiles
+                   union select source_id, region_code from targets
+                   union select source_id, region_code from innovations)
+               select s.source_id from sources s
+               where s.kind <> 'sample'
+                 and not exists (select 1 from cited c where c.source_id = s.source_id
+                                 and c.region_code not in (select unnest($mine)))""",
+            {"mine": sorted(mine)},
+        )
+    }
+
+
 def sources_table(db: Database) -> pd.DataFrame:
+    """Every source; changed_at / actor_name: when and by whom it was last added or edited in the app (else empty)."""
     return db.df(
-        """select s.source_id, s.kind, s.title, s.publisher, s.url, s.document_ref, s.published_date,
-                  (select count(*) from iid_scores i where i.source_id = s.source_id) as scores
+        f"""select s.source_id, s.kind, s.title, s.publisher, s.url, s.document_ref, s.published_date,
+                  (select count(*) from iid_scores i where i.source_id = s.source_id) as scores,
+                  coalesce(s.changed_at, s.added_at) as changed_at,
+                  {auth.name_sql("coalesce(s.changed_by, s.added_by)")} as actor_name
            from sources s order by s.kind, s.publisher, s.title"""
     )
 

@@ -176,7 +176,7 @@ def sources(src: pd.DataFrame, lang: str = "id") -> Shown:
         lang,
         values={"kind": words(source_kind(lang))},
         numbers={"scores": 0},
-        dates=["published_date"],
+        dates=["published_date", "changed_at"],
         keep=["url"],
         labels={"kind": t("col_source_kind", lang)},
     )

@@ -1216,6 +1216,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "users_removed": {"id": "Akun {email} dihapus.", "en": "Account {email} removed."},
     "users_log": {"id": "Riwayat peran", "en": "Role log"},
     "users_log_none": {"id": "Belum ada perubahan peran.", "en": "No role changes yet."},
+    # ---- teams, closing (helper "teams"): deleted scenarios and who deleted them (scenarios.deleted)
+    "sc_deleted": {"id": "Skenario yang dihapus ({n})", "en": "Deleted scenarios ({n})"},
+    "sc_deleted_row": {
+        "id": "**{name}** · dibuat oleh {author} · dihapus oleh {who}, {when}",
+        "en": "**{name}** · made by {author} · deleted by {who}, {when}",
+    },
     # ---- register, easy to keep (issue 15; helper "register"): urusan list, count rule, pledge and competition charts
     "urusan_other": {"id": "Lainnya: {text}", "en": "Other: {text}"},
     "urusan_other_bare": {"id": "Lainnya", "en": "Other"},

@@ -96,18 +96,38 @@ def _own(actor: Actor, created_by: Any) -> bool:
 
 
 def delete(db: Database, scenario_id: int, *, actor: Actor) -> None:
-    """Delete a scenario: an editor of its region, or its author (the same account). A missing one stays missing."""
+    """Delete a scenario: an editor of its region, or its author (the same account). A missing one stays missing.
+
+    scenario_log keeps the row as it was, with who deleted it and when (deleted()).
+    """
     with db.transaction() as cur:
-        found = cur.execute(
-            "select region_code, created_by from scenarios where scenario_id = ?", [scenario_id]
-        ).fetchall()
+        res = cur.execute("select * from scenarios where scenario_id = ?", [scenario_id])
+        cols = [d[0] for d in res.description]
+        found = res.fetchall()
         if not found:
             return
-        region, created_by = found[0]
-        if not _own(actor, created_by):
+        row = dict(zip(cols, found[0], strict=True))
+        region = row["region_code"]
+        if not _own(actor, row["created_by"]):
             auth.require(cur, actor, "scenario", region)
         db.bump(cur, f"scenarios:{region}")
         cur.execute(DELETE, [scenario_id])
+        cur.execute(
+            "insert into scenario_log (log_id, changed_at, action, scenario_id, region_code, name, before, changed_by) "
+            "select coalesce(max(log_id), 0) + 1, ?, 'delete', ?, ?, ?, ?, ? from scenario_log",
+            [auth.now(), scenario_id, region, row["name"], json.dumps(row, default=str), auth.stamp(actor)],
+        )
+
+
+def deleted(db: Database, region_code: str, limit: int = 20) -> pd.DataFrame:
+    """The region's deleted scenarios, newest first: name, when, who deleted it (actor_name) and who had saved it."""
+    return db.df(
+        f"""select scenario_id, name, changed_at, {auth.name_sql("changed_by")} as actor_name,
+                   json_extract_string(before, '$.author') as author
+            from scenario_log where region_code = ? and action = 'delete'
+            order by log_id desc limit ?""",
+        [region_code, limit],
+    )
 
 
 @dataclass

@@ -86,6 +86,13 @@ def versioned(*reads: str, max_entries: int = 256, resource: bool = False):
 
 AUTH_KEYS = ("redirect_uri", "cookie_secret")  # always required in [auth]
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")  # the default provider, or each named one
+MIN_COOKIE_SECRET = 32  # characters; secrets.token_hex(32), as README says, gives 64
+PLACEHOLDER = "REPLACE"  # how .streamlit/secrets.toml.example marks what must be filled in
+
+
+def _filled(value: object) -> bool:
+    """A key given a value of its own: not empty and not the example file's placeholder."""
+    return bool(value) and not str(value).startswith(PLACEHOLDER)
 
 
 def auth_configured() -> bool:
@@ -97,14 +104,17 @@ def auth_configured() -> bool:
 
 
 def auth_problems() -> list[str]:
-    """What keeps st.login from working although [auth] is there: missing keys, Authlib not installed."""
+    """What keeps st.login from working although [auth] is there: missing keys (a key left as the example's
+    placeholder, and a cookie_secret under 32 characters, count as missing), Authlib not installed."""
     if not auth_configured():
         return []
     section = st.secrets["auth"]
-    missing = [k for k in AUTH_KEYS if not section.get(k)]
+    missing = [k for k in AUTH_KEYS if not _filled(section.get(k))]
+    if "cookie_secret" not in missing and len(str(section.get("cookie_secret"))) < MIN_COOKIE_SECRET:
+        missing.append("cookie_secret")  # a short word signs the login cookie as good as nothing
     providers = {k: v for k, v in section.items() if hasattr(v, "get") and k != "client_kwargs"}
     for name, keys in (providers or {"": section}).items():
-        missing += [f"{name}.{k}" if name else k for k in PROVIDER_KEYS if not keys.get(k)]
+        missing += [f"{name}.{k}" if name else k for k in PROVIDER_KEYS if not _filled(keys.get(k))]
     try:
         import authlib  # noqa: F401  (st.login needs it: requirements.txt)
     except ImportError:

@@ -184,6 +184,9 @@ if tabs[2].open:
             st.error(st.session_state.pop("_src_err"))
         if ui.can_edit(lang, "sources"):
             editable = src[src["kind"] != "sample"]
+            allowed = dataio.editable_sources(db, ui.actor())  # a data role for listed regions: their sources only
+            if allowed is not None:
+                editable = editable[editable["source_id"].isin(allowed)]
             # a source by its title and publisher, as people know it, not by its id
             source_names = {
                 r["source_id"]: " · ".join(x for x in (text(r["title"]), text(r["publisher"])) if x)

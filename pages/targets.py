@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from iid import fmt, scenarios, ui, whatif
+from iid import display, fmt, scenarios, ui, whatif
 from iid.auth import Forbidden
 from iid.i18n import predicate_label, t
 from iid.rules import compute, predicate_for, rule_year_for
@@ -16,7 +16,7 @@ from iid.target_text import (
     status_label,
     trend_label,
 )
-from iid.values import py, record
+from iid.values import py, record, records, text
 
 
 def open_scenario(name: str, payload: dict, code: str, profile_year: int, choices: list, rule_years: list) -> None:
@@ -443,6 +443,20 @@ if metric == "iid_score":
                     on_click=delete_scenario,
                     args=(int(rec["scenario_id"]), lang),
                 )
+        gone = scenarios.deleted(db, code)  # who deleted which scenario, and when (the newest 20)
+        if not gone.empty:
+            with st.expander(t("sc_deleted", lang, n=fmt.integer(len(gone), lang))):
+                for r in records(gone):
+                    st.caption(
+                        t(
+                            "sc_deleted_row",
+                            lang,
+                            name=fmt.md_escape(r["name"]),
+                            author=fmt.md_escape(text(r["author"], "–")),
+                            who=fmt.md_escape(r["actor_name"]),
+                            when=display.when(r["changed_at"]),
+                        )
+                    )
         # compare: the scenarios on this page plus any picked on another page
         on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}
         picked = [i for i in st.session_state.get("sc_compare") or [] if i not in on_page]

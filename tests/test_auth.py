@@ -166,6 +166,13 @@ WRITES: dict[str, tuple[tuple[str, ...], bool, Write]] = {
         False,
         lambda w, a, c: dataio.save_source(w.db, w.source, "imported", "Ubah", None, None, None, None, None, actor=a),
     ),
+    "edit the source of a region's import": (
+        ("sources",),
+        True,
+        lambda w, a, c: dataio.save_source(
+            w.db, _source_of(w, c), "imported", "Ubah", None, None, None, None, None, actor=a
+        ),
+    ),
     "add to the register": (
         ("register",),
         True,
@@ -196,6 +203,11 @@ WRITES: dict[str, tuple[tuple[str, ...], bool, Write]] = {
         lambda w, a, c: auth.revoke(w.db, a, "editor.pontianak@pontianak.go.id", "editor", PONTIANAK),
     ),
 }
+
+
+def _source_of(w: World, code: str) -> str:
+    """The source an import for one region made (its rows cite it)."""
+    return w.db.scalar("select source_id from imports where import_id = ?", [w.imports[code]])
 
 
 def _register_csv(db: Database, code: str) -> str:
@@ -292,6 +304,29 @@ def test_data_for_listed_regions_cannot_import_a_file_that_also_names_another(wo
     assert checksums(world.db) == before
 
 
+def test_a_data_role_for_listed_regions_edits_only_the_sources_its_regions_figures_cite(world):
+    dewi = PEOPLE["data.pontianak@pontianak.go.id"]
+    before = checksums(world.db)
+    with pytest.raises(Forbidden, match=r"Kota Bontang \(64\.74\)"):
+        dataio.save_source(
+            world.db, _source_of(world, BONTANG), "imported", "Bukan", None, None, None, None, None, actor=dewi
+        )
+    register_source = world.db.scalar(
+        "select source_id from innovations where innovation_id = ?", [world.rows[BONTANG]]
+    )
+    with pytest.raises(Forbidden, match="Kota Bontang"):  # the register kept in the app cites one too
+        dataio.save_source(world.db, register_source, "imported", "Bukan", None, None, None, None, None, actor=dewi)
+    assert checksums(world.db) == before
+    mine = _source_of(world, PONTIANAK)
+    dataio.save_source(world.db, mine, "imported", "Rapat Pontianak", None, None, None, None, None, actor=dewi)
+    title, by = world.db.rows("select title, changed_by from sources where source_id = ?", [mine])[0]
+    assert title == "Rapat Pontianak" and '"email": "data.pontianak@pontianak.go.id"' in by
+    assert dataio.sources_table(world.db).set_index("source_id").loc[mine, "actor_name"] == "Data.Pontianak"
+    assert dataio.editable_sources(world.db, dewi) >= {mine, world.source}
+    assert _source_of(world, BONTANG) not in dataio.editable_sources(world.db, dewi)
+    assert dataio.editable_sources(world.db, PEOPLE["data@kemendagri.go.id"]) is None  # every source
+
+
 def test_a_scenarios_author_comes_from_the_account_and_may_delete_it_after_losing_the_role(world):
     rina = PEOPLE["editor.bontang@bontangkota.go.id"]
     sid = scenarios.save(world.db, "Tambah video", BONTANG, {"n": 30}, actor=rina)
@@ -303,6 +338,24 @@ def test_a_scenarios_author_comes_from_the_account_and_may_delete_it_after_losin
     assert scenarios.can_delete(world.db, rina, BONTANG, scenarios.get(world.db, sid)["created_by"])
     scenarios.delete(world.db, sid, actor=rina)
     assert scenarios.get(world.db, sid) is None
+
+
+def test_a_deleted_scenario_leaves_a_record_of_who_deleted_it_and_when(world):
+    rina, ani = PEOPLE["editor.bontang@bontangkota.go.id"], PEOPLE["data@kemendagri.go.id"]
+    sid = scenarios.save(world.db, "Tambah video", BONTANG, {"n": 30}, actor=rina)
+    scenarios.delete(world.db, world.scenarios[BONTANG], actor=rina)  # an editor of the region deletes another's
+    scenarios.delete(world.db, sid, actor=rina)  # and her own
+    with pytest.raises(Forbidden):
+        scenarios.delete(world.db, world.scenarios[PONTIANAK], actor=ani)
+    gone = scenarios.deleted(world.db, BONTANG)
+    assert gone[["scenario_id", "name", "actor_name"]].values.tolist() == [
+        [sid, "Tambah video", "Editor.Bontang"],
+        [world.scenarios[BONTANG], f"Skenario {BONTANG}", "Editor.Bontang"],
+    ]
+    assert gone["changed_at"].min() >= dt.datetime.now() - dt.timedelta(minutes=5)
+    stamp = world.db.scalar("select changed_by from scenario_log where scenario_id = ?", [sid])
+    assert '"subject": "sub-editor.bontang@bontangkota.go.id"' in stamp
+    assert scenarios.deleted(world.db, PONTIANAK).empty  # the refused deletion left no record and no gap
 
 
 def test_an_admin_gives_and_takes_back_roles_and_the_role_log_says_who(world):

@@ -172,6 +172,14 @@ def test_an_incomplete_auth_section_is_named_and_offers_no_sign_in(app_env):
     assert not at.sidebar.button
 
 
+@pytest.mark.parametrize("secret", ["REPLACE-with-64-hex-characters", "kunci"])
+def test_a_cookie_secret_left_as_the_examples_placeholder_or_too_short_counts_as_missing(app_env, secret):
+    at = open_page(None, secrets={**AUTH, "cookie_secret": secret})
+    assert not at.exception
+    assert "`cookie_secret`" in sidebar_text(at)
+    assert not at.sidebar.button
+
+
 # ---- each role's controls ----
 
 
@@ -212,6 +220,41 @@ def test_a_data_person_gets_the_uploader_the_undo_and_the_source_form_but_no_reg
     assert any(k.startswith("undo_") for k in edit_controls(at))
     assert "source_form" in edit_controls(signed_in("pages/data_in.py", DODI, dtab="Sumber"))
     assert edit_controls(signed_in("pages/innovations.py", DODI, r="64.74", itab="Register")) == []
+
+
+def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_figures_cite(roles):
+    from iid import dataio
+
+    db = Database(roles)
+    cli = auth.cli_actor()
+    auth.grant(db, cli, "dewi@pontianak.go.id", "data", "61.71", name="Dewi")
+    for code, title in (("61.71", "Hasil Pontianak"), ("64.74", "Hasil Bontang")):
+        pv = dataio.preview(db, f"kode;tahun;skor\r\n{code};2025;61,23\r\n".encode(), "h.csv", "scores")
+        dataio.apply(db, pv, source_title=title, actor=cli)
+    db.close()
+    dewi = {"sub": "k-dewi", "email": "dewi@pontianak.go.id", "name": "Dewi", "email_verified": True}
+    at = signed_in("pages/data_in.py", dewi, dtab="Sumber")
+    assert not at.exception
+    offered = next(s for s in at.selectbox if s.key == "src_id").options
+    assert any(o.startswith("Hasil Pontianak") for o in offered)
+    assert not any(o.startswith("Hasil Bontang") for o in offered)
+    dodi = signed_in("pages/data_in.py", DODI, dtab="Sumber")  # data for every region: every source
+    assert any(o.startswith("Hasil Bontang") for o in next(s for s in dodi.selectbox if s.key == "src_id").options)
+
+
+def test_a_deleted_scenario_is_listed_with_who_deleted_it(roles):
+    from iid import scenarios
+
+    db = Database(roles)
+    sid = scenarios.save(db, "Rencana lama", "64.74", {"n": 20}, actor=auth.cli_actor())
+    db.close()
+    at = signed_in("pages/targets.py", RINA, r="64.74")
+    assert not any("dihapus" in e.label for e in at.expander)
+    at.button(key=f"del_{sid}").click().run()
+    assert not at.exception
+    gone = next(e for e in at.expander if e.label == "Skenario yang dihapus (1)")
+    row = " ".join(c.value for c in gone.caption)
+    assert "**Rencana lama**" in row and "dihapus oleh Rina Wulandari" in row
 
 
 def test_a_scenario_is_made_by_the_signed_in_account_with_no_author_field(roles):

@@ -267,6 +267,18 @@ create table register_log (
     undone_by     json
 );
 
+-- Saved scenarios deleted: which one (the row as it was), when, and who deleted it (auth.stamp()).
+create table scenario_log (
+    log_id      integer primary key,
+    changed_at  timestamp not null,
+    action      varchar not null check (action in ('delete')),
+    scenario_id integer not null,
+    region_code varchar not null,
+    name        varchar,
+    before      json,
+    changed_by  json not null
+);
+
 -- Accounts given a role, by the e-mail address their identity provider signs them in with (iid/auth.py). Anyone may
 -- read; a signed-in account without a row is a viewer. Only people fill these tables (the first admin from the
 -- command line: python -m iid user add EMAIL --role admin), so a rebuild carries them over.
