@@ -385,6 +385,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{total} skenario · halaman {page} dari {pages} · terbaru di atas",
         "en": "{total} scenarios · page {page} of {pages} · newest first",
     },
+    "sc_count_one": {"id": "1 skenario · halaman {page} dari {pages}", "en": "1 scenario · page {page} of {pages}"},
     "sc_no_match": {"id": "Tidak ada skenario yang cocok dengan pencarian.", "en": "No scenario matches the search."},
     "sc_row_result": {"id": "skor simulasi {score} (aturan {rule})", "en": "what-if score {score} ({rule} rules)"},
     "sc_opened": {

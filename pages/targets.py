@@ -412,7 +412,13 @@ if metric == "iid_score":
             st.caption(t("sc_no_match", lang) if listing.query else t("sc_none", lang))
         else:
             st.caption(
-                t("sc_count", lang, total=fmt.integer(listing.total, lang), page=listing.page, pages=listing.pages)
+                t(
+                    "sc_count_one" if listing.total == 1 else "sc_count",
+                    lang,
+                    total=fmt.integer(listing.total, lang),
+                    page=listing.page,
+                    pages=listing.pages,
+                )
             )
         who = ui.actor()
         for rec in listing.rows:

@@ -274,3 +274,10 @@ def test_a_target_is_typed_the_indonesian_way_and_text_that_is_not_a_number_keep
     assert "g" not in at.query_params  # an empty gain means: follow the trend
     en = open_target(r="65", lang="en")
     assert en.text_input(key="v_widget").value == "65.00"
+
+
+def test_one_saved_scenario_is_counted_in_the_singular_in_english(app_env):
+    add_many(app_env, "64.74", 1)
+    at = open_target(r="64.74", lang="en")
+    assert not at.exception
+    assert any(c.value.startswith("1 scenario · page 1 of 1") for c in at.caption), [c.value for c in at.caption]
