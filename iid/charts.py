@@ -103,8 +103,8 @@ def frame(
         hoverlabel={"font": {"family": FONT, "size": 14}},
         legend=LEGEND_RIGHT,
     )
-    fig.update_xaxes(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
-    fig.update_yaxes(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
+    axis_text = {"tickfont": {"color": AXIS_TEXT}, "title": {"font": {"color": AXIS_TEXT}}}
+    merge_layout(fig, xaxis=axis_text, yaxis=axis_text)
     for trace in fig.data:  # colour bars: a heatmap's own, a tile map's on its markers
         for owner in (trace, getattr(trace, "marker", None)):
             if owner is not None and "colorbar" in owner and owner.colorbar.to_plotly_json():
@@ -500,16 +500,19 @@ def trend(
     if only_predicate:  # under the score lines, so a score in the same year stays visible
         add_predicate_only(fig, only_predicate, bands, colours, lang)
     fig.add_traces(lines)
-    fig.update_xaxes(
-        title_text="",
-        tickmode="array",
-        tickvals=years,
-        ticktext=[str(y) for y in years],
-        range=[min(years) - 0.5, max(years) + 0.5],
-        showgrid=False,
-        linecolor=MUTED,
+    merge_layout(
+        fig,
+        xaxis={
+            "title": {"text": ""},
+            "tickmode": "array",
+            "tickvals": years,
+            "ticktext": [str(y) for y in years],
+            "range": [min(years) - 0.5, max(years) + 0.5],
+            "showgrid": False,
+            "linecolor": MUTED,
+        },
+        yaxis={"title": t("axis_score", lang), "range": [0, 100], "gridcolor": "#E8E8E8", "zeroline": False},
     )
-    fig.update_yaxes(title=t("axis_score", lang), range=[0, 100], gridcolor="#E8E8E8", zeroline=False)
     names = [text_of(r["display_name"], r["region_code"]) for r in {r["region_code"]: r for r in rows}.values()]
     name = ", ".join(names[:3])
     if title is None and len(years) == 1:
@@ -517,7 +520,7 @@ def trend(
     title = title or t("trend_title", lang, name=name, first=min(years), last=max(years))
     has_own = bool(series["score_is_own"].fillna(False).any()) if "score_is_own" in series else False
     frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang, has_own)
-    fig.update_layout(height=height)
+    fig.layout.height = height
     if rule_changes:
         add_rule_changes(fig, rule_changes, lang, years=years)
     return fig
@@ -872,10 +875,16 @@ def latest_bars(
                 marker={"symbol": "square", "size": 14, "color": PREDICATE_COLOURS[p], "opacity": 0.4},
             )
         )
-    fig.update_xaxes(
-        range=[0, 115], title=t("axis_score", lang), gridcolor="#E8E8E8", tickvals=[0, 20, 40, 60, 80, 100]
+    merge_layout(
+        fig,
+        xaxis={
+            "range": [0, 115],
+            "title": t("axis_score", lang),
+            "gridcolor": "#E8E8E8",
+            "tickvals": [0, 20, 40, 60, 80, 100],
+        },
+        yaxis={"tickfont": {"size": 15}},
     )
-    fig.update_yaxes(tickfont={"size": 15})
     frame(
         fig,
         t("cmp_latest_title", lang, year=year),
@@ -884,7 +893,7 @@ def latest_bars(
         bool(latest["score_is_sample"].fillna(False).any()),
         lang,
     )
-    fig.update_layout(height=height or max(400, 230 + 56 * len(df)), bargap=0.35)
+    merge_layout(fig, height=height or max(400, 230 + 56 * len(df)), bargap=0.35)
     return fig
 
 
@@ -1021,13 +1030,16 @@ def rank_lines(
                     hoverinfo="skip",
                 )
             )
-    fig.update_xaxes(
-        tickmode="array",
-        tickvals=years,
-        range=[min(years) - 0.5, max(years) + 0.5] if years else None,
-        showgrid=False,
+    merge_layout(
+        fig,
+        xaxis={
+            "tickmode": "array",
+            "tickvals": years,
+            "range": [min(years) - 0.5, max(years) + 0.5] if years else None,
+            "showgrid": False,
+        },
+        yaxis={"autorange": "reversed", "title": t("axis_rank", lang), "gridcolor": "#E8E8E8"},
     )
-    fig.update_yaxes(autorange="reversed", title=t("axis_rank", lang), gridcolor="#E8E8E8")
     frame(
         fig,
         t("rank_title", lang),
@@ -1036,7 +1048,7 @@ def rank_lines(
         bool(series["score_is_sample"].fillna(False).any()) if "score_is_sample" in series else False,
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     scoring = [c for c in rule_changes or () if c.kind != "band"]  # bands move predicates, never ranks
     if scoring:
         add_rule_changes(fig, scoring, lang, years=years)
@@ -1090,8 +1102,11 @@ def indicator_heatmap(
             colorbar={"title": {"text": "% maks." if lang == "id" else "% of max."}, "tickformat": ".0%"},
         )
     )
-    fig.update_xaxes(side="bottom", tickfont={"size": 14}, tickangle=0)
-    fig.update_yaxes(tickfont={"size": 13}, autorange="reversed", tickmode="linear", dtick=1)  # every row named
+    merge_layout(
+        fig,
+        xaxis={"side": "bottom", "tickfont": {"size": 14}, "tickangle": 0},
+        yaxis={"tickfont": {"size": 13}, "autorange": "reversed", "tickmode": "linear", "dtick": 1},  # every row named
+    )
     frame(
         fig,
         t("heat_title", lang),
@@ -1100,7 +1115,7 @@ def indicator_heatmap(
         bool(matrix["is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height or 260 + 26 * len(order))
+    fig.layout.height = height or 260 + 26 * len(order)
     fit_margins(fig)
     return fig
 
@@ -1137,8 +1152,11 @@ def distribution(
         )
     )
     years = sorted(all_kind["year"].unique().tolist())
-    fig.update_xaxes(tickmode="array", tickvals=years, type="category")
-    fig.update_yaxes(range=[0, 100], title=t("axis_score", lang), gridcolor="#E8E8E8")
+    merge_layout(
+        fig,
+        xaxis={"tickmode": "array", "tickvals": years, "type": "category"},
+        yaxis={"range": [0, 100], "title": t("axis_score", lang), "gridcolor": "#E8E8E8"},
+    )
     frame(
         fig,
         t("dist_title", lang),
@@ -1147,7 +1165,7 @@ def distribution(
         bool(all_kind["score_is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     return fig
 
 
@@ -1167,7 +1185,10 @@ def movers_bars(
             hovertemplate="%{y}: %{x:+.2f}<extra></extra>",
         )
     )
-    fig.update_xaxes(title=t("axis_change", lang), gridcolor="#E8E8E8", zeroline=True, zerolinecolor="#6B6B6B")
+    merge_layout(
+        fig,
+        xaxis={"title": t("axis_change", lang), "gridcolor": "#E8E8E8", "zeroline": True, "zerolinecolor": "#6B6B6B"},
+    )
     frame(
         fig,
         t("movers_title", lang, year=year),
@@ -1176,7 +1197,7 @@ def movers_bars(
         bool(both["score_is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     return fig
 
 
@@ -1250,8 +1271,7 @@ def tile_map(
                     marker={"symbol": "square", "size": 14, "color": PREDICATE_COLOURS[p]},
                 )
             )
-    fig.update_xaxes(visible=False, range=[-0.7, 12.7])
-    fig.update_yaxes(visible=False, range=[6.7, -0.7])
+    merge_layout(fig, xaxis={"visible": False, "range": [-0.7, 12.7]}, yaxis={"visible": False, "range": [6.7, -0.7]})
     frame(
         fig,
         t("map_title", lang, year=year),
@@ -1260,7 +1280,7 @@ def tile_map(
         bool(df["score_is_sample"].fillna(False).any()),
         lang,
     )
-    fig.update_layout(height=height, plot_bgcolor="white")
+    merge_layout(fig, height=height, plot_bgcolor="white")
     return fig
 
 
