@@ -109,41 +109,46 @@ def frame(
         for owner in (trace, getattr(trace, "marker", None)):
             if owner is not None and "colorbar" in owner and owner.colorbar.to_plotly_json():
                 owner.colorbar.update(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
-    fig.add_annotation(
-        name="source_line",
-        text=source,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-45,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font={"size": 12, "color": MUTED},
-        align="left",
-    )
+    notes = [
+        {
+            "name": "source_line",
+            "text": source,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -45,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": 12, "color": MUTED},
+            "align": "left",
+        }
+    ]
     marks = [t("sample_mark", lang)] if has_sample else []
     if has_own:
         marks.append(t("own_mark", lang))
     if marks:  # bottom right, on the source line's level: it never covers a title, subtitle or rule-change label
-        fig.add_annotation(
-            name="sample_mark",
-            text=f"<b>{' · '.join(marks)}</b>",
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            yshift=-45,
-            xanchor="right",
-            yanchor="top",
-            showarrow=False,
-            font={"size": 13, "color": SAMPLE},
-            bordercolor=SAMPLE,
-            borderwidth=1.5,
-            borderpad=4,
-            bgcolor="white",
+        notes.append(
+            {
+                "name": "sample_mark",
+                "text": f"<b>{' · '.join(marks)}</b>",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 1,
+                "y": 0,
+                "yshift": -45,
+                "xanchor": "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 13, "color": SAMPLE},
+                "bordercolor": SAMPLE,
+                "borderwidth": 1.5,
+                "borderpad": 4,
+                "bgcolor": "white",
+            }
         )
+    append_layout(fig, annotations=notes)  # add_annotation is plotly's slow update path
     fit_margins(fig)
     return fig
 
@@ -829,16 +834,26 @@ def latest_bars(
     df = latest.sort_values("score", ascending=True, na_position="first")
     colours = region_colours(latest["region_code"].tolist())
     fig = go.Figure()
-    for b in bands:
-        if b.predicate != "Tidak Dapat Dinilai":
-            fig.add_vrect(
-                x0=b.min_score,
-                x1=b.max_score,
-                fillcolor=PREDICATE_COLOURS[b.predicate],
-                opacity=0.13,
-                line_width=0,
-                layer="below",
-            )
+    append_layout(  # the bands as add_vrect draws them, in one assignment
+        fig,
+        shapes=[
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": b.min_score,
+                "x1": b.max_score,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": PREDICATE_COLOURS[b.predicate],
+                "opacity": 0.13,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+            for b in bands
+            if b.predicate != "Tidak Dapat Dinilai"
+        ],
+    )
     labels = []
     for r in df.itertuples(index=False):
         s = standings.get(r.region_code)
@@ -1294,10 +1309,21 @@ def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str
         return
     shown = events[(events["year"] >= min(years)) & (events["year"] <= max(years))]
     lo, hi = min(years) - 0.5, max(years) + 0.5
-    notes = []
+    notes, lines = [], []
     for i, e in enumerate(shown.itertuples(index=False)):
         title = e.title if lang == "id" else e.title_en
-        fig.add_vline(x=e.year, line={"color": "#6B6B6B", "width": 1, "dash": "dot"})
+        lines.append(  # as add_vline draws it
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": e.year,
+                "x1": e.year,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#6B6B6B", "width": 1, "dash": "dot"},
+            }
+        )
         right = e.year > (lo + hi) / 2
         notes.append(
             {
@@ -1313,7 +1339,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str
                 "bgcolor": "rgba(255,255,255,0.8)",
             }
         )
-    append_layout(fig, annotations=notes)
+    append_layout(fig, shapes=lines, annotations=notes)
     fit_events(fig, 600, 11)
 
 
@@ -1335,16 +1361,32 @@ def fit_events(fig: go.Figure, plot_px: float, size: float) -> None:
 
 
 def add_target_line(fig: go.Figure, value: float, year: int, label: str) -> None:
-    fig.add_hline(y=value, line={"color": "#CC79A7", "width": 2, "dash": "dash"})
-    fig.add_annotation(
-        xref="paper",
-        x=1,
-        y=value,
-        text=label,
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-        font={"size": 12, "color": "#CC79A7"},
+    append_layout(  # add_hline and add_annotation, in one assignment each
+        fig,
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x domain",
+                "yref": "y",
+                "x0": 0,
+                "x1": 1,
+                "y0": value,
+                "y1": value,
+                "line": {"color": "#CC79A7", "width": 2, "dash": "dash"},
+            }
+        ],
+        annotations=[
+            {
+                "xref": "paper",
+                "x": 1,
+                "y": value,
+                "text": label,
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "font": {"size": 12, "color": "#CC79A7"},
+            }
+        ],
     )
 
 
