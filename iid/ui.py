@@ -740,6 +740,9 @@ class CachedReads(figures.Reads):
     def bands(self, db):
         return bands(self.path)
 
+    def targets(self, db, code):
+        return targets(self.path, code)
+
     def rule_changes(self, db):
         return rule_change_list(self.path)
 
