@@ -175,30 +175,47 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+def _plain(fig: go.Figure) -> tuple[dict, list[dict]]:
+    """The figure's layout and traces as the dicts plotly keeps them, to read only (never to change: writes go
+    through the figure, which validates them). Reading a property of plotly's objects walks its validators, unset
+    ones too (~20-50 µs a read, most of charts.for_screens); the dicts hold the same values."""
+    return fig.layout._props, fig._data
+
+
 def _category_labels(fig: go.Figure, axis: str) -> list[str]:
     """Text labels along an axis: categories of horizontal bars (y), heatmap rows and columns, vertical bars (x)."""
-    ax = fig.layout[f"{axis}axis"]
-    if ax.visible is False:
+    layout, data = _plain(fig)
+    ax = layout.get(f"{axis}axis") or {}
+    if ax.get("visible") is False:
         return []
-    if ax.ticktext:
-        return [str(v) for v in ax.ticktext]
+    if ax.get("ticktext"):
+        return [str(v) for v in ax["ticktext"]]
     out: list[str] = []
-    for tr in fig.data:
-        kind = getattr(tr, "type", "")
-        horizontal = getattr(tr, "orientation", None) == "h"
+    for tr in data:
+        kind = tr.get("type", "")
+        horizontal = tr.get("orientation") == "h"
         take = (
             (kind == "heatmap")
             or (kind in ("bar", "box") and ((axis == "y") == horizontal))
             or (kind == "funnel" and axis == "y")
         )
-        vals = getattr(tr, axis, None) if take else None
+        vals = tr.get(axis) if take else None
         if vals is not None:
             out += [str(v) for v in vals if isinstance(v, str)]
     return out
 
 
 def _size(font, default: float) -> float:
-    return float(font.size) if font is not None and font.size else default
+    """A font's size (a plotly font or its dict), else the default."""
+    size = font.get("size") if isinstance(font, dict) else font.size if font is not None else None
+    return float(size) if size else default
+
+
+def _sub(d: dict, *keys: str) -> dict:
+    """d[k1][k2]… of a plain layout dict, {} where one is unset."""
+    for k in keys:
+        d = d.get(k) or {}
+    return d
 
 
 def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | None = None) -> go.Figure:
@@ -208,27 +225,30 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     Plotly's automargin also pushes margins, but the source line sits a fixed distance under the plot and knows
     nothing of it: computed here, the labels, the source and the mark never meet, at any font size.
     """
-    font = _size(fig.layout.font, 14)
-    ytick = _size(fig.layout.yaxis.tickfont, font)
-    xtick = _size(fig.layout.xaxis.tickfont, font)
+    layout, data = _plain(fig)
+    xaxis, yaxis = _sub(layout, "xaxis"), _sub(layout, "yaxis")
+    font = _size(_sub(layout, "font"), 14)
+    ytick = _size(_sub(yaxis, "tickfont"), font)
+    xtick = _size(_sub(xaxis, "tickfont"), font)
     left = 60.0
     ylabels = _category_labels(fig, "y")
     if ylabels:
         widest = max(text_px(line, ytick) for lab in ylabels for line in lab.split("<br>"))
-        left = max(left, widest + 28 + (ytick * 1.6 if fig.layout.yaxis.title.text else 0))
+        left = max(left, widest + 28 + (ytick * 1.6 if _sub(yaxis, "title").get("text") else 0))
     xlabels = _category_labels(fig, "x")
-    if fig.layout.xaxis.visible is False:
+    if xaxis.get("visible") is False:
         label_h = 0.0
     else:
         lines = max((lab.count("<br>") + 1 for lab in xlabels), default=1)
         label_h = lines * xtick * 1.3 + 10
-    if fig.layout.xaxis.title.text:
-        label_h += _size(fig.layout.xaxis.title.font, font) * 1.5
-    legend = fig.layout.legend
-    if legend.orientation == "h" and fig.layout.height:  # a legend under the plot: rows of entries
-        size = _size(legend.font, 15)
-        names = [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
-        plot_w = (width or fig.layout.width or 700) - left - float(fig.layout.margin.r or 30)
+    if _sub(xaxis, "title").get("text"):
+        label_h += _size(_sub(xaxis, "title", "font"), font) * 1.5
+    legend = _sub(layout, "legend")
+    below = legend.get("orientation") == "h" and layout.get("height")
+    if below:  # a legend under the plot: rows of entries
+        size = _size(_sub(legend, "font"), 15)
+        names = [tr.get("name") for tr in data if tr.get("showlegend") is not False and tr.get("name")]
+        plot_w = (width or layout.get("width") or 700) - left - float(_sub(layout, "margin").get("r") or 30)
         rows, used = 1, 0.0
         for name in names:
             w = text_px(name, size) * 1.15 + 90  # symbol, gap and the space between entries, generously
@@ -240,32 +260,36 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
             rows, row_h = legend_rows, max(row_h, 30)
         legend_top = label_h + 4  # px under the plot; placed from the figure's bottom once the margin is known
         label_h += rows * row_h + 8
-    notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
-    src, mark = notes.get("source_line"), notes.get("sample_mark")
+    at = {a.get("name"): i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") in NOTES}
+    src = fig.layout.annotations[at["source_line"]] if "source_line" in at else None
+    mark = fig.layout.annotations[at["sample_mark"]] if "sample_mark" in at else None
     shift = label_h + 8
     bottom = shift + 12
     if src is not None:
         src.yshift = -shift
-        if src.xshift:  # anchored at the figure's left edge (for_screens): it moves with the left margin
+        if src._props.get("xshift"):  # anchored at the figure's left edge (for_screens): it moves with the margin
             src.xshift = -left + 12
-        src_size = _size(src.font, 12)
-        src_lines = str(src.text).split("<br>")  # a screen copy's source line is wrapped (for_screens)
+        src_size = _size(_sub(src._props, "font"), 12)
+        src_lines = str(src._props.get("text")).split("<br>")  # a screen copy's source line is wrapped (for_screens)
         bottom = shift + src_size * 1.5 * len(src_lines) + 14
         if mark is not None:
-            mark_size = _size(mark.font, 13)
-            plot_w = (width or fig.layout.width or 700) - left - 200  # a legend may take 200 px on the right
+            mark_size = _size(_sub(mark._props, "font"), 13)
+            plot_w = (width or layout.get("width") or 700) - left - 200  # a legend may take 200 px on the right
             widest = max(text_px(line, src_size) for line in src_lines)
-            beside = widest + text_px(mark.text, mark_size) + 40 <= plot_w
+            beside = widest + text_px(mark._props.get("text"), mark_size) + 40 <= plot_w
             mark.yshift = -shift if beside else -(shift + src_size * 1.5 * len(src_lines) + 4)
-            bottom = max(bottom, -mark.yshift + mark_size * 1.4 + 18)
+            bottom = max(bottom, -mark._props["yshift"] + mark_size * 1.4 + 18)
     elif mark is not None:
         mark.yshift = -shift
-        bottom = shift + _size(mark.font, 13) * 1.4 + 18
+        bottom = shift + _size(_sub(mark._props, "font"), 13) * 1.4 + 18
     merge_layout(fig, margin={"l": left, "b": bottom})
-    if legend.orientation == "h" and fig.layout.height:
+    if below:
         # measured from the figure's bottom (container), so the legend never pushes the plot's margins
-        merge_layout(fig, legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
+        merge_layout(fig, legend={"yref": "container", "y": (bottom - legend_top) / layout["height"]})
     return fig
+
+
+NOTES = ("source_line", "sample_mark")  # the annotations under the plot that fit_margins places
 
 
 def for_screens(fig: go.Figure) -> go.Figure:
