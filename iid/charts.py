@@ -301,55 +301,74 @@ def for_screens(fig: go.Figure) -> go.Figure:
     blank), and the figure grows by them, so the plot keeps its height. Exports and the projector put the legend back
     at the right (fit_to, present_style), where a slide has room.
     """
-    src = next((a for a in fig.layout.annotations if a.name == "source_line"), None)
-    if src is not None and src.text and "<br>" not in src.text:
-        src.text = wrap(src.text, SOURCE_CHARS)
+    layout, data = _plain(fig)  # read as plain dicts; written through the figure
+    i = _note_index(fig, "source_line")
+    text = layout["annotations"][i].get("text") if i is not None else None
+    if text and "<br>" not in text:
+        src = fig.layout.annotations[i]
+        src.text = wrap(text, SOURCE_CHARS)
         src.xshift = -1  # from the figure's left edge, not the plot's (fit_margins keeps it there)
-    title = fig.layout.title
+    title = _sub(layout, "title")
     extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
     for text, chars, size, put in (
-        (title.text, TITLE_CHARS, 20, lambda v: fig.update_layout(title_text=v)),
-        (title.subtitle.text, SUBTITLE_CHARS, 14, lambda v: fig.update_layout(title_subtitle_text=v)),
+        (title.get("text"), TITLE_CHARS, 20, lambda v: setattr(fig.layout.title, "text", v)),
+        (
+            _sub(title, "subtitle").get("text"),
+            SUBTITLE_CHARS,
+            14,
+            lambda v: setattr(fig.layout.title.subtitle, "text", v),
+        ),
     ):
         if text and "<br>" not in text and len(_TAGS.sub("", text)) > chars + 2:
             wrapped = wrap(text, chars)
             put(wrapped)
             extra += wrapped.count("<br>") * size * 1.35
     if extra:
-        fig.update_layout(margin_t=float(fig.layout.margin.t or 100) + extra)
-        if fig.layout.height:
-            fig.update_layout(height=fig.layout.height + extra)
-    bars = [tr for tr in fig.data if getattr(tr, "type", "") == "bar" and tr.orientation == "h" and tr.y is not None]
-    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr.y if isinstance(v, str)))
-    if cats and not fig.layout.yaxis.ticktext:  # region names in lines: on a phone they took half the width
-        fig.update_yaxes(tickmode="array", tickvals=cats, ticktext=[wrap(c, LABEL_CHARS) for c in cats])
+        fig.layout.margin.t = float(_sub(layout, "margin").get("t") or 100) + extra
+        if layout.get("height"):
+            fig.layout.height = layout["height"] + extra
+    bars = [tr for tr in data if tr.get("type") == "bar" and tr.get("orientation") == "h" and tr.get("y") is not None]
+    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr["y"] if isinstance(v, str)))
+    if cats and not _sub(layout, "yaxis").get("ticktext"):  # region names in lines: on a phone they took half the width
+        merge_layout(
+            fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": [wrap(c, LABEL_CHARS) for c in cats]}
+        )
     names = _legend_names(fig)
-    if not fig.layout.height or not names:
+    if not layout.get("height") or not names:
         return fit_margins(fig, PHONE_PX)
     _rule_flags_inside(fig)  # the legend leaves the right margin: a flag must not run past the plot's right edge
     size = float(LEGEND_BELOW["font"]["size"])
-    room = PHONE_PX - float(fig.layout.margin.l or 60) - float(fig.layout.margin.r or 30)
+    margin = _sub(layout, "margin")
+    room = PHONE_PX - float(margin.get("l") or 60) - float(margin.get("r") or 30)
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
         w = text_px(name, size) + 50
         if used + w > room and used:
             rows, used = rows + 1, 0.0
         used += w
-    before = float(fig.layout.margin.b or 90)
+    before = float(margin.get("b") or 90)
     # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
     merge_layout(fig, legend=LEGEND_BELOW, margin={"autoexpand": False})
     fit_margins(fig, PHONE_PX, legend_rows=rows)
-    fig.update_layout(height=fig.layout.height + float(fig.layout.margin.b) - before)  # the plot keeps its height
+    fig.layout.height = layout["height"] + float(layout["margin"]["b"]) - before  # the plot keeps its height
     fit_margins(fig, PHONE_PX, legend_rows=rows)
     # source line and mark right under the axis labels, the legend's rows under them: blank rows go to the bottom
     block = rows * 30 + 8
-    notes = [a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")]
-    for a in notes:
-        a.yshift = a.yshift + block
-    lowest = max((-a.yshift + _size(a.font, 12) * 1.5 * (a.text.count("<br>") + 1) + 6 for a in notes), default=0)
-    top = lowest if notes else float(fig.layout.margin.b) - block
-    merge_layout(fig, legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
+    at = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") in NOTES]
+    for i in at:
+        fig.layout.annotations[i].yshift = layout["annotations"][i]["yshift"] + block
+    notes = [layout["annotations"][i] for i in at]
+    lowest = max(
+        (-a["yshift"] + _size(_sub(a, "font"), 12) * 1.5 * (a["text"].count("<br>") + 1) + 6 for a in notes), default=0
+    )
+    top = lowest if notes else float(layout["margin"]["b"]) - block
+    merge_layout(fig, legend={"y": (float(layout["margin"]["b"]) - top) / layout["height"]})
     return fig
+
+
+def _note_index(fig: go.Figure, name: str) -> int | None:
+    """The index of the figure's first annotation of that name."""
+    return next((i for i, a in enumerate(_plain(fig)[0].get("annotations") or ()) if a.get("name") == name), None)
 
 
 def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
@@ -359,23 +378,26 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
     it; a screen chart has its legend under the plot and no such margin, so the flag was cut at the figure's edge.
     Widths are estimated as add_rule_changes does, for a plot plot_px wide (a laptop's main column, narrowest).
     """
-    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    layout, _ = _plain(fig)
+    notes = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") == "rule_change"]
     years = _chart_years(fig)
     if not notes or len(years) < 2:
         return
-    rng = fig.layout.xaxis.range
+    rng = _sub(layout, "xaxis").get("range")
     lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
     per_year = plot_px / (hi - lo)
     labels = []
-    for a in notes:
-        w, h = _flag_size([_TAGS.sub("", line) for line in a.text.split("<br>")], RULE_FONT, per_year)
-        right = a.x + w > hi and lo - (a.x - w) < a.x + w - hi  # only where pointing left runs out by less
+    for i in notes:
+        a = layout["annotations"][i]
+        w, h = _flag_size([_TAGS.sub("", line) for line in a["text"].split("<br>")], RULE_FONT, per_year)
+        x = a["x"]
+        right = x + w > hi and lo - (x - w) < x + w - hi  # only where pointing left runs out by less
         labels.append(
             {
-                "note": a,
-                "x": a.x,
-                "x0": a.x - w if right else a.x - 0.01,
-                "x1": a.x + 0.01 if right else a.x + w,
+                "note": i,
+                "x": x,
+                "x0": x - w if right else x - 0.01,
+                "x1": x + 0.01 if right else x + w,
                 "xanchor": "right" if right else "left",
                 "h": h,
             }
@@ -384,7 +406,7 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
         return
     strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]))
     for lab in labels:
-        lab["note"].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
+        fig.layout.annotations[lab["note"]].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
     _make_room_on_top(fig, strip)
 
 
@@ -397,7 +419,7 @@ def legend_right(fig: go.Figure) -> None:
 
 
 def _legend_names(fig: go.Figure) -> list[str]:
-    return [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
+    return [tr["name"] for tr in _plain(fig)[1] if tr.get("showlegend") is not False and tr.get("name")]
 
 
 def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], lang: str = "id") -> None:
@@ -647,10 +669,11 @@ _RULE_MAX_STRIP = 110  # px: above this the full sentences give way to the short
 
 def _chart_years(fig: go.Figure) -> list[int]:
     """The years a time chart shows: its x tick values, else every year its traces hold."""
-    ticks = fig.layout.xaxis.tickvals
+    layout, data = _plain(fig)
+    ticks = _sub(layout, "xaxis").get("tickvals")
     if ticks:
         return sorted({int(v) for v in ticks})
-    xs = {py(x) for tr in fig.data for x in (tr.x if tr.x is not None else ())}
+    xs = {py(x) for tr in data for x in (tr["x"] if tr.get("x") is not None else ())}
     return sorted({int(x) for x in xs if isinstance(x, int | float)})
 
 
