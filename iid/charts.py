@@ -1127,22 +1127,23 @@ def indicator_heatmap(
         if "display_name" in matrix
         else None
     )
-    by_region = {code: matrix[matrix["region_code"] == code].set_index("code") for code in regions}
+    # (region, indicator) -> (points, max_points), the cells' values as .loc gave them (a .loc per cell cost ~10 ms)
+    cell = {
+        (r, c): (p, m)
+        for r, c, p, m in zip(
+            matrix["region_code"].to_numpy(),
+            matrix["code"].to_numpy(),
+            matrix["points"].to_numpy(),
+            matrix["max_points"].to_numpy(),
+            strict=True,
+        )
+    }
     z, text = [], []
     for c in order:
-        z.append(
-            [
-                float(by_region[r].loc[c, "points"] / by_region[r].loc[c, "max_points"])
-                if c in by_region[r].index
-                else None
-                for r in regions
-            ]
-        )
+        z.append([float(cell[r, c][0] / cell[r, c][1]) if (r, c) in cell else None for r in regions])
         text.append(
             [
-                f"{fmt.number(by_region[r].loc[c, 'points'], 2, lang)} / {fmt.number(by_region[r].loc[c, 'max_points'], 2, lang)}"
-                if c in by_region[r].index
-                else ""
+                f"{fmt.number(cell[r, c][0], 2, lang)} / {fmt.number(cell[r, c][1], 2, lang)}" if (r, c) in cell else ""
                 for r in regions
             ]
         )

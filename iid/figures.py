@@ -29,6 +29,12 @@ class Reads:
     def bands(self, db: Database) -> dict:
         return queries.bands(db)
 
+    def indicator_matrix(self, db: Database, codes) -> pd.DataFrame:
+        return explore.indicator_matrix(db, list(codes))
+
+    def regions_by_code(self, db: Database) -> pd.DataFrame:
+        return queries.regions(db).set_index("code")
+
     def events(self, db: Database, code: str) -> pd.DataFrame:
         return queries.events(db, code)
 
@@ -99,10 +105,10 @@ def compare_time(
 
 
 def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str, reads: Reads = DIRECT) -> go.Figure | None:
-    matrix = explore.indicator_matrix(db, list(codes))
+    matrix = reads.indicator_matrix(db, codes)  # the page's own (its Indikator tab reads it first)
     if matrix.empty:
         return None
-    regs = queries.regions(db).set_index("code")
+    regs = reads.regions_by_code(db)
     matrix = matrix.assign(display_name=matrix["region_code"].map(regs["display_name"]))
     names = dict(zip(matrix["code"], matrix["name"] if lang == "id" else matrix["name_en"], strict=False))
     return charts.indicator_heatmap(matrix, explore.indicator_order(matrix), names, lang)

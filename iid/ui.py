@@ -743,6 +743,12 @@ class CachedReads(figures.Reads):
     def targets(self, db, code):
         return targets(self.path, code)
 
+    def indicator_matrix(self, db, codes):
+        return indicator_matrix(self.path, tuple(codes))
+
+    def regions_by_code(self, db):
+        return regions_by_code(self.path)
+
     def rule_changes(self, db):
         return rule_change_list(self.path)
 
