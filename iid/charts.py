@@ -103,47 +103,52 @@ def frame(
         hoverlabel={"font": {"family": FONT, "size": 14}},
         legend=LEGEND_RIGHT,
     )
-    fig.update_xaxes(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
-    fig.update_yaxes(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
+    axis_text = {"tickfont": {"color": AXIS_TEXT}, "title": {"font": {"color": AXIS_TEXT}}}
+    merge_layout(fig, xaxis=axis_text, yaxis=axis_text)
     for trace in fig.data:  # colour bars: a heatmap's own, a tile map's on its markers
         for owner in (trace, getattr(trace, "marker", None)):
             if owner is not None and "colorbar" in owner and owner.colorbar.to_plotly_json():
                 owner.colorbar.update(tickfont_color=AXIS_TEXT, title_font_color=AXIS_TEXT)
-    fig.add_annotation(
-        name="source_line",
-        text=source,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-45,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font={"size": 12, "color": MUTED},
-        align="left",
-    )
+    notes = [
+        {
+            "name": "source_line",
+            "text": source,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -45,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": 12, "color": MUTED},
+            "align": "left",
+        }
+    ]
     marks = [t("sample_mark", lang)] if has_sample else []
     if has_own:
         marks.append(t("own_mark", lang))
     if marks:  # bottom right, on the source line's level: it never covers a title, subtitle or rule-change label
-        fig.add_annotation(
-            name="sample_mark",
-            text=f"<b>{' · '.join(marks)}</b>",
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            yshift=-45,
-            xanchor="right",
-            yanchor="top",
-            showarrow=False,
-            font={"size": 13, "color": SAMPLE},
-            bordercolor=SAMPLE,
-            borderwidth=1.5,
-            borderpad=4,
-            bgcolor="white",
+        notes.append(
+            {
+                "name": "sample_mark",
+                "text": f"<b>{' · '.join(marks)}</b>",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 1,
+                "y": 0,
+                "yshift": -45,
+                "xanchor": "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 13, "color": SAMPLE},
+                "bordercolor": SAMPLE,
+                "borderwidth": 1.5,
+                "borderpad": 4,
+                "bgcolor": "white",
+            }
         )
+    append_layout(fig, annotations=notes)  # add_annotation is plotly's slow update path
     fit_margins(fig)
     return fig
 
@@ -170,30 +175,47 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(lines)
 
 
+def _plain(fig: go.Figure) -> tuple[dict, list[dict]]:
+    """The figure's layout and traces as the dicts plotly keeps them, to read only (never to change: writes go
+    through the figure, which validates them). Reading a property of plotly's objects walks its validators, unset
+    ones too (~20-50 µs a read, most of charts.for_screens); the dicts hold the same values."""
+    return fig.layout._props, fig._data
+
+
 def _category_labels(fig: go.Figure, axis: str) -> list[str]:
     """Text labels along an axis: categories of horizontal bars (y), heatmap rows and columns, vertical bars (x)."""
-    ax = fig.layout[f"{axis}axis"]
-    if ax.visible is False:
+    layout, data = _plain(fig)
+    ax = layout.get(f"{axis}axis") or {}
+    if ax.get("visible") is False:
         return []
-    if ax.ticktext:
-        return [str(v) for v in ax.ticktext]
+    if ax.get("ticktext"):
+        return [str(v) for v in ax["ticktext"]]
     out: list[str] = []
-    for tr in fig.data:
-        kind = getattr(tr, "type", "")
-        horizontal = getattr(tr, "orientation", None) == "h"
+    for tr in data:
+        kind = tr.get("type", "")
+        horizontal = tr.get("orientation") == "h"
         take = (
             (kind == "heatmap")
             or (kind in ("bar", "box") and ((axis == "y") == horizontal))
             or (kind == "funnel" and axis == "y")
         )
-        vals = getattr(tr, axis, None) if take else None
+        vals = tr.get(axis) if take else None
         if vals is not None:
             out += [str(v) for v in vals if isinstance(v, str)]
     return out
 
 
 def _size(font, default: float) -> float:
-    return float(font.size) if font is not None and font.size else default
+    """A font's size (a plotly font or its dict), else the default."""
+    size = font.get("size") if isinstance(font, dict) else font.size if font is not None else None
+    return float(size) if size else default
+
+
+def _sub(d: dict, *keys: str) -> dict:
+    """d[k1][k2]… of a plain layout dict, {} where one is unset."""
+    for k in keys:
+        d = d.get(k) or {}
+    return d
 
 
 def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | None = None) -> go.Figure:
@@ -203,27 +225,30 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     Plotly's automargin also pushes margins, but the source line sits a fixed distance under the plot and knows
     nothing of it: computed here, the labels, the source and the mark never meet, at any font size.
     """
-    font = _size(fig.layout.font, 14)
-    ytick = _size(fig.layout.yaxis.tickfont, font)
-    xtick = _size(fig.layout.xaxis.tickfont, font)
+    layout, data = _plain(fig)
+    xaxis, yaxis = _sub(layout, "xaxis"), _sub(layout, "yaxis")
+    font = _size(_sub(layout, "font"), 14)
+    ytick = _size(_sub(yaxis, "tickfont"), font)
+    xtick = _size(_sub(xaxis, "tickfont"), font)
     left = 60.0
     ylabels = _category_labels(fig, "y")
     if ylabels:
         widest = max(text_px(line, ytick) for lab in ylabels for line in lab.split("<br>"))
-        left = max(left, widest + 28 + (ytick * 1.6 if fig.layout.yaxis.title.text else 0))
+        left = max(left, widest + 28 + (ytick * 1.6 if _sub(yaxis, "title").get("text") else 0))
     xlabels = _category_labels(fig, "x")
-    if fig.layout.xaxis.visible is False:
+    if xaxis.get("visible") is False:
         label_h = 0.0
     else:
         lines = max((lab.count("<br>") + 1 for lab in xlabels), default=1)
         label_h = lines * xtick * 1.3 + 10
-    if fig.layout.xaxis.title.text:
-        label_h += _size(fig.layout.xaxis.title.font, font) * 1.5
-    legend = fig.layout.legend
-    if legend.orientation == "h" and fig.layout.height:  # a legend under the plot: rows of entries
-        size = _size(legend.font, 15)
-        names = [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
-        plot_w = (width or fig.layout.width or 700) - left - float(fig.layout.margin.r or 30)
+    if _sub(xaxis, "title").get("text"):
+        label_h += _size(_sub(xaxis, "title", "font"), font) * 1.5
+    legend = _sub(layout, "legend")
+    below = legend.get("orientation") == "h" and layout.get("height")
+    if below:  # a legend under the plot: rows of entries
+        size = _size(_sub(legend, "font"), 15)
+        names = [tr.get("name") for tr in data if tr.get("showlegend") is not False and tr.get("name")]
+        plot_w = (width or layout.get("width") or 700) - left - float(_sub(layout, "margin").get("r") or 30)
         rows, used = 1, 0.0
         for name in names:
             w = text_px(name, size) * 1.15 + 90  # symbol, gap and the space between entries, generously
@@ -235,32 +260,36 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
             rows, row_h = legend_rows, max(row_h, 30)
         legend_top = label_h + 4  # px under the plot; placed from the figure's bottom once the margin is known
         label_h += rows * row_h + 8
-    notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
-    src, mark = notes.get("source_line"), notes.get("sample_mark")
+    at = {a.get("name"): i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") in NOTES}
+    src = fig.layout.annotations[at["source_line"]] if "source_line" in at else None
+    mark = fig.layout.annotations[at["sample_mark"]] if "sample_mark" in at else None
     shift = label_h + 8
     bottom = shift + 12
     if src is not None:
         src.yshift = -shift
-        if src.xshift:  # anchored at the figure's left edge (for_screens): it moves with the left margin
+        if src._props.get("xshift"):  # anchored at the figure's left edge (for_screens): it moves with the margin
             src.xshift = -left + 12
-        src_size = _size(src.font, 12)
-        src_lines = str(src.text).split("<br>")  # a screen copy's source line is wrapped (for_screens)
+        src_size = _size(_sub(src._props, "font"), 12)
+        src_lines = str(src._props.get("text")).split("<br>")  # a screen copy's source line is wrapped (for_screens)
         bottom = shift + src_size * 1.5 * len(src_lines) + 14
         if mark is not None:
-            mark_size = _size(mark.font, 13)
-            plot_w = (width or fig.layout.width or 700) - left - 200  # a legend may take 200 px on the right
+            mark_size = _size(_sub(mark._props, "font"), 13)
+            plot_w = (width or layout.get("width") or 700) - left - 200  # a legend may take 200 px on the right
             widest = max(text_px(line, src_size) for line in src_lines)
-            beside = widest + text_px(mark.text, mark_size) + 40 <= plot_w
+            beside = widest + text_px(mark._props.get("text"), mark_size) + 40 <= plot_w
             mark.yshift = -shift if beside else -(shift + src_size * 1.5 * len(src_lines) + 4)
-            bottom = max(bottom, -mark.yshift + mark_size * 1.4 + 18)
+            bottom = max(bottom, -mark._props["yshift"] + mark_size * 1.4 + 18)
     elif mark is not None:
         mark.yshift = -shift
-        bottom = shift + _size(mark.font, 13) * 1.4 + 18
+        bottom = shift + _size(_sub(mark._props, "font"), 13) * 1.4 + 18
     merge_layout(fig, margin={"l": left, "b": bottom})
-    if legend.orientation == "h" and fig.layout.height:
+    if below:
         # measured from the figure's bottom (container), so the legend never pushes the plot's margins
-        merge_layout(fig, legend={"yref": "container", "y": (bottom - legend_top) / fig.layout.height})
+        merge_layout(fig, legend={"yref": "container", "y": (bottom - legend_top) / layout["height"]})
     return fig
+
+
+NOTES = ("source_line", "sample_mark")  # the annotations under the plot that fit_margins places
 
 
 def for_screens(fig: go.Figure) -> go.Figure:
@@ -272,55 +301,74 @@ def for_screens(fig: go.Figure) -> go.Figure:
     blank), and the figure grows by them, so the plot keeps its height. Exports and the projector put the legend back
     at the right (fit_to, present_style), where a slide has room.
     """
-    src = next((a for a in fig.layout.annotations if a.name == "source_line"), None)
-    if src is not None and src.text and "<br>" not in src.text:
-        src.text = wrap(src.text, SOURCE_CHARS)
+    layout, data = _plain(fig)  # read as plain dicts; written through the figure
+    i = _note_index(fig, "source_line")
+    text = layout["annotations"][i].get("text") if i is not None else None
+    if text and "<br>" not in text:
+        src = fig.layout.annotations[i]
+        src.text = wrap(text, SOURCE_CHARS)
         src.xshift = -1  # from the figure's left edge, not the plot's (fit_margins keeps it there)
-    title = fig.layout.title
+    title = _sub(layout, "title")
     extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
     for text, chars, size, put in (
-        (title.text, TITLE_CHARS, 20, lambda v: fig.update_layout(title_text=v)),
-        (title.subtitle.text, SUBTITLE_CHARS, 14, lambda v: fig.update_layout(title_subtitle_text=v)),
+        (title.get("text"), TITLE_CHARS, 20, lambda v: setattr(fig.layout.title, "text", v)),
+        (
+            _sub(title, "subtitle").get("text"),
+            SUBTITLE_CHARS,
+            14,
+            lambda v: setattr(fig.layout.title.subtitle, "text", v),
+        ),
     ):
         if text and "<br>" not in text and len(_TAGS.sub("", text)) > chars + 2:
             wrapped = wrap(text, chars)
             put(wrapped)
             extra += wrapped.count("<br>") * size * 1.35
     if extra:
-        fig.update_layout(margin_t=float(fig.layout.margin.t or 100) + extra)
-        if fig.layout.height:
-            fig.update_layout(height=fig.layout.height + extra)
-    bars = [tr for tr in fig.data if getattr(tr, "type", "") == "bar" and tr.orientation == "h" and tr.y is not None]
-    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr.y if isinstance(v, str)))
-    if cats and not fig.layout.yaxis.ticktext:  # region names in lines: on a phone they took half the width
-        fig.update_yaxes(tickmode="array", tickvals=cats, ticktext=[wrap(c, LABEL_CHARS) for c in cats])
+        fig.layout.margin.t = float(_sub(layout, "margin").get("t") or 100) + extra
+        if layout.get("height"):
+            fig.layout.height = layout["height"] + extra
+    bars = [tr for tr in data if tr.get("type") == "bar" and tr.get("orientation") == "h" and tr.get("y") is not None]
+    cats = list(dict.fromkeys(str(v) for tr in bars for v in tr["y"] if isinstance(v, str)))
+    if cats and not _sub(layout, "yaxis").get("ticktext"):  # region names in lines: on a phone they took half the width
+        merge_layout(
+            fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": [wrap(c, LABEL_CHARS) for c in cats]}
+        )
     names = _legend_names(fig)
-    if not fig.layout.height or not names:
+    if not layout.get("height") or not names:
         return fit_margins(fig, PHONE_PX)
     _rule_flags_inside(fig)  # the legend leaves the right margin: a flag must not run past the plot's right edge
     size = float(LEGEND_BELOW["font"]["size"])
-    room = PHONE_PX - float(fig.layout.margin.l or 60) - float(fig.layout.margin.r or 30)
+    margin = _sub(layout, "margin")
+    room = PHONE_PX - float(margin.get("l") or 60) - float(margin.get("r") or 30)
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
         w = text_px(name, size) + 50
         if used + w > room and used:
             rows, used = rows + 1, 0.0
         used += w
-    before = float(fig.layout.margin.b or 90)
+    before = float(margin.get("b") or 90)
     # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
     merge_layout(fig, legend=LEGEND_BELOW, margin={"autoexpand": False})
     fit_margins(fig, PHONE_PX, legend_rows=rows)
-    fig.update_layout(height=fig.layout.height + float(fig.layout.margin.b) - before)  # the plot keeps its height
+    fig.layout.height = layout["height"] + float(layout["margin"]["b"]) - before  # the plot keeps its height
     fit_margins(fig, PHONE_PX, legend_rows=rows)
     # source line and mark right under the axis labels, the legend's rows under them: blank rows go to the bottom
     block = rows * 30 + 8
-    notes = [a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")]
-    for a in notes:
-        a.yshift = a.yshift + block
-    lowest = max((-a.yshift + _size(a.font, 12) * 1.5 * (a.text.count("<br>") + 1) + 6 for a in notes), default=0)
-    top = lowest if notes else float(fig.layout.margin.b) - block
-    merge_layout(fig, legend={"y": (float(fig.layout.margin.b) - top) / fig.layout.height})
+    at = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") in NOTES]
+    for i in at:
+        fig.layout.annotations[i].yshift = layout["annotations"][i]["yshift"] + block
+    notes = [layout["annotations"][i] for i in at]
+    lowest = max(
+        (-a["yshift"] + _size(_sub(a, "font"), 12) * 1.5 * (a["text"].count("<br>") + 1) + 6 for a in notes), default=0
+    )
+    top = lowest if notes else float(layout["margin"]["b"]) - block
+    merge_layout(fig, legend={"y": (float(layout["margin"]["b"]) - top) / layout["height"]})
     return fig
+
+
+def _note_index(fig: go.Figure, name: str) -> int | None:
+    """The index of the figure's first annotation of that name."""
+    return next((i for i, a in enumerate(_plain(fig)[0].get("annotations") or ()) if a.get("name") == name), None)
 
 
 def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
@@ -330,23 +378,26 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
     it; a screen chart has its legend under the plot and no such margin, so the flag was cut at the figure's edge.
     Widths are estimated as add_rule_changes does, for a plot plot_px wide (a laptop's main column, narrowest).
     """
-    notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
+    layout, _ = _plain(fig)
+    notes = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") == "rule_change"]
     years = _chart_years(fig)
     if not notes or len(years) < 2:
         return
-    rng = fig.layout.xaxis.range
+    rng = _sub(layout, "xaxis").get("range")
     lo, hi = (rng[0], rng[1]) if rng else (years[0] - 0.5, years[-1] + 0.5)
     per_year = plot_px / (hi - lo)
     labels = []
-    for a in notes:
-        w, h = _flag_size([_TAGS.sub("", line) for line in a.text.split("<br>")], RULE_FONT, per_year)
-        right = a.x + w > hi and lo - (a.x - w) < a.x + w - hi  # only where pointing left runs out by less
+    for i in notes:
+        a = layout["annotations"][i]
+        w, h = _flag_size([_TAGS.sub("", line) for line in a["text"].split("<br>")], RULE_FONT, per_year)
+        x = a["x"]
+        right = x + w > hi and lo - (x - w) < x + w - hi  # only where pointing left runs out by less
         labels.append(
             {
-                "note": a,
-                "x": a.x,
-                "x0": a.x - w if right else a.x - 0.01,
-                "x1": a.x + 0.01 if right else a.x + w,
+                "note": i,
+                "x": x,
+                "x0": x - w if right else x - 0.01,
+                "x1": x + 0.01 if right else x + w,
                 "xanchor": "right" if right else "left",
                 "h": h,
             }
@@ -355,7 +406,7 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
         return
     strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]))
     for lab in labels:
-        lab["note"].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
+        fig.layout.annotations[lab["note"]].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
     _make_room_on_top(fig, strip)
 
 
@@ -368,7 +419,7 @@ def legend_right(fig: go.Figure) -> None:
 
 
 def _legend_names(fig: go.Figure) -> list[str]:
-    return [tr.name for tr in fig.data if getattr(tr, "showlegend", None) is not False and getattr(tr, "name", "")]
+    return [tr["name"] for tr in _plain(fig)[1] if tr.get("showlegend") is not False and tr.get("name")]
 
 
 def add_bands(fig: go.Figure, bands: dict[int, list[Band]], years: list[int], lang: str = "id") -> None:
@@ -500,16 +551,19 @@ def trend(
     if only_predicate:  # under the score lines, so a score in the same year stays visible
         add_predicate_only(fig, only_predicate, bands, colours, lang)
     fig.add_traces(lines)
-    fig.update_xaxes(
-        title_text="",
-        tickmode="array",
-        tickvals=years,
-        ticktext=[str(y) for y in years],
-        range=[min(years) - 0.5, max(years) + 0.5],
-        showgrid=False,
-        linecolor=MUTED,
+    merge_layout(
+        fig,
+        xaxis={
+            "title": {"text": ""},
+            "tickmode": "array",
+            "tickvals": years,
+            "ticktext": [str(y) for y in years],
+            "range": [min(years) - 0.5, max(years) + 0.5],
+            "showgrid": False,
+            "linecolor": MUTED,
+        },
+        yaxis={"title": t("axis_score", lang), "range": [0, 100], "gridcolor": "#E8E8E8", "zeroline": False},
     )
-    fig.update_yaxes(title=t("axis_score", lang), range=[0, 100], gridcolor="#E8E8E8", zeroline=False)
     names = [text_of(r["display_name"], r["region_code"]) for r in {r["region_code"]: r for r in rows}.values()]
     name = ", ".join(names[:3])
     if title is None and len(years) == 1:
@@ -517,7 +571,7 @@ def trend(
     title = title or t("trend_title", lang, name=name, first=min(years), last=max(years))
     has_own = bool(series["score_is_own"].fillna(False).any()) if "score_is_own" in series else False
     frame(fig, title, t("trend_subtitle", lang), source_text(sources, lang), has_sample, lang, has_own)
-    fig.update_layout(height=height)
+    fig.layout.height = height
     if rule_changes:
         add_rule_changes(fig, rule_changes, lang, years=years)
     return fig
@@ -615,10 +669,11 @@ _RULE_MAX_STRIP = 110  # px: above this the full sentences give way to the short
 
 def _chart_years(fig: go.Figure) -> list[int]:
     """The years a time chart shows: its x tick values, else every year its traces hold."""
-    ticks = fig.layout.xaxis.tickvals
+    layout, data = _plain(fig)
+    ticks = _sub(layout, "xaxis").get("tickvals")
     if ticks:
         return sorted({int(v) for v in ticks})
-    xs = {py(x) for tr in fig.data for x in (tr.x if tr.x is not None else ())}
+    xs = {py(x) for tr in data for x in (tr["x"] if tr.get("x") is not None else ())}
     return sorted({int(x) for x in xs if isinstance(x, int | float)})
 
 
@@ -826,16 +881,26 @@ def latest_bars(
     df = latest.sort_values("score", ascending=True, na_position="first")
     colours = region_colours(latest["region_code"].tolist())
     fig = go.Figure()
-    for b in bands:
-        if b.predicate != "Tidak Dapat Dinilai":
-            fig.add_vrect(
-                x0=b.min_score,
-                x1=b.max_score,
-                fillcolor=PREDICATE_COLOURS[b.predicate],
-                opacity=0.13,
-                line_width=0,
-                layer="below",
-            )
+    append_layout(  # the bands as add_vrect draws them, in one assignment
+        fig,
+        shapes=[
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": b.min_score,
+                "x1": b.max_score,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": PREDICATE_COLOURS[b.predicate],
+                "opacity": 0.13,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+            for b in bands
+            if b.predicate != "Tidak Dapat Dinilai"
+        ],
+    )
     labels = []
     for r in df.itertuples(index=False):
         s = standings.get(r.region_code)
@@ -872,10 +937,16 @@ def latest_bars(
                 marker={"symbol": "square", "size": 14, "color": PREDICATE_COLOURS[p], "opacity": 0.4},
             )
         )
-    fig.update_xaxes(
-        range=[0, 115], title=t("axis_score", lang), gridcolor="#E8E8E8", tickvals=[0, 20, 40, 60, 80, 100]
+    merge_layout(
+        fig,
+        xaxis={
+            "range": [0, 115],
+            "title": t("axis_score", lang),
+            "gridcolor": "#E8E8E8",
+            "tickvals": [0, 20, 40, 60, 80, 100],
+        },
+        yaxis={"tickfont": {"size": 15}},
     )
-    fig.update_yaxes(tickfont={"size": 15})
     frame(
         fig,
         t("cmp_latest_title", lang, year=year),
@@ -884,7 +955,7 @@ def latest_bars(
         bool(latest["score_is_sample"].fillna(False).any()),
         lang,
     )
-    fig.update_layout(height=height or max(400, 230 + 56 * len(df)), bargap=0.35)
+    merge_layout(fig, height=height or max(400, 230 + 56 * len(df)), bargap=0.35)
     return fig
 
 
@@ -1021,13 +1092,16 @@ def rank_lines(
                     hoverinfo="skip",
                 )
             )
-    fig.update_xaxes(
-        tickmode="array",
-        tickvals=years,
-        range=[min(years) - 0.5, max(years) + 0.5] if years else None,
-        showgrid=False,
+    merge_layout(
+        fig,
+        xaxis={
+            "tickmode": "array",
+            "tickvals": years,
+            "range": [min(years) - 0.5, max(years) + 0.5] if years else None,
+            "showgrid": False,
+        },
+        yaxis={"autorange": "reversed", "title": t("axis_rank", lang), "gridcolor": "#E8E8E8"},
     )
-    fig.update_yaxes(autorange="reversed", title=t("axis_rank", lang), gridcolor="#E8E8E8")
     frame(
         fig,
         t("rank_title", lang),
@@ -1036,7 +1110,7 @@ def rank_lines(
         bool(series["score_is_sample"].fillna(False).any()) if "score_is_sample" in series else False,
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     scoring = [c for c in rule_changes or () if c.kind != "band"]  # bands move predicates, never ranks
     if scoring:
         add_rule_changes(fig, scoring, lang, years=years)
@@ -1053,22 +1127,23 @@ def indicator_heatmap(
         if "display_name" in matrix
         else None
     )
-    by_region = {code: matrix[matrix["region_code"] == code].set_index("code") for code in regions}
+    # (region, indicator) -> (points, max_points), the cells' values as .loc gave them (a .loc per cell cost ~10 ms)
+    cell = {
+        (r, c): (p, m)
+        for r, c, p, m in zip(
+            matrix["region_code"].to_numpy(),
+            matrix["code"].to_numpy(),
+            matrix["points"].to_numpy(),
+            matrix["max_points"].to_numpy(),
+            strict=True,
+        )
+    }
     z, text = [], []
     for c in order:
-        z.append(
-            [
-                float(by_region[r].loc[c, "points"] / by_region[r].loc[c, "max_points"])
-                if c in by_region[r].index
-                else None
-                for r in regions
-            ]
-        )
+        z.append([float(cell[r, c][0] / cell[r, c][1]) if (r, c) in cell else None for r in regions])
         text.append(
             [
-                f"{fmt.number(by_region[r].loc[c, 'points'], 2, lang)} / {fmt.number(by_region[r].loc[c, 'max_points'], 2, lang)}"
-                if c in by_region[r].index
-                else ""
+                f"{fmt.number(cell[r, c][0], 2, lang)} / {fmt.number(cell[r, c][1], 2, lang)}" if (r, c) in cell else ""
                 for r in regions
             ]
         )
@@ -1090,8 +1165,11 @@ def indicator_heatmap(
             colorbar={"title": {"text": "% maks." if lang == "id" else "% of max."}, "tickformat": ".0%"},
         )
     )
-    fig.update_xaxes(side="bottom", tickfont={"size": 14}, tickangle=0)
-    fig.update_yaxes(tickfont={"size": 13}, autorange="reversed", tickmode="linear", dtick=1)  # every row named
+    merge_layout(
+        fig,
+        xaxis={"side": "bottom", "tickfont": {"size": 14}, "tickangle": 0},
+        yaxis={"tickfont": {"size": 13}, "autorange": "reversed", "tickmode": "linear", "dtick": 1},  # every row named
+    )
     frame(
         fig,
         t("heat_title", lang),
@@ -1100,7 +1178,7 @@ def indicator_heatmap(
         bool(matrix["is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height or 260 + 26 * len(order))
+    fig.layout.height = height or 260 + 26 * len(order)
     fit_margins(fig)
     return fig
 
@@ -1137,8 +1215,11 @@ def distribution(
         )
     )
     years = sorted(all_kind["year"].unique().tolist())
-    fig.update_xaxes(tickmode="array", tickvals=years, type="category")
-    fig.update_yaxes(range=[0, 100], title=t("axis_score", lang), gridcolor="#E8E8E8")
+    merge_layout(
+        fig,
+        xaxis={"tickmode": "array", "tickvals": years, "type": "category"},
+        yaxis={"range": [0, 100], "title": t("axis_score", lang), "gridcolor": "#E8E8E8"},
+    )
     frame(
         fig,
         t("dist_title", lang),
@@ -1147,7 +1228,7 @@ def distribution(
         bool(all_kind["score_is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     return fig
 
 
@@ -1167,7 +1248,10 @@ def movers_bars(
             hovertemplate="%{y}: %{x:+.2f}<extra></extra>",
         )
     )
-    fig.update_xaxes(title=t("axis_change", lang), gridcolor="#E8E8E8", zeroline=True, zerolinecolor="#6B6B6B")
+    merge_layout(
+        fig,
+        xaxis={"title": t("axis_change", lang), "gridcolor": "#E8E8E8", "zeroline": True, "zerolinecolor": "#6B6B6B"},
+    )
     frame(
         fig,
         t("movers_title", lang, year=year),
@@ -1176,7 +1260,7 @@ def movers_bars(
         bool(both["score_is_sample"].any()),
         lang,
     )
-    fig.update_layout(height=height)
+    fig.layout.height = height
     return fig
 
 
@@ -1250,8 +1334,7 @@ def tile_map(
                     marker={"symbol": "square", "size": 14, "color": PREDICATE_COLOURS[p]},
                 )
             )
-    fig.update_xaxes(visible=False, range=[-0.7, 12.7])
-    fig.update_yaxes(visible=False, range=[6.7, -0.7])
+    merge_layout(fig, xaxis={"visible": False, "range": [-0.7, 12.7]}, yaxis={"visible": False, "range": [6.7, -0.7]})
     frame(
         fig,
         t("map_title", lang, year=year),
@@ -1260,7 +1343,7 @@ def tile_map(
         bool(df["score_is_sample"].fillna(False).any()),
         lang,
     )
-    fig.update_layout(height=height, plot_bgcolor="white")
+    merge_layout(fig, height=height, plot_bgcolor="white")
     return fig
 
 
@@ -1274,10 +1357,21 @@ def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str
         return
     shown = events[(events["year"] >= min(years)) & (events["year"] <= max(years))]
     lo, hi = min(years) - 0.5, max(years) + 0.5
-    notes = []
+    notes, lines = [], []
     for i, e in enumerate(shown.itertuples(index=False)):
         title = e.title if lang == "id" else e.title_en
-        fig.add_vline(x=e.year, line={"color": "#6B6B6B", "width": 1, "dash": "dot"})
+        lines.append(  # as add_vline draws it
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": e.year,
+                "x1": e.year,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#6B6B6B", "width": 1, "dash": "dot"},
+            }
+        )
         right = e.year > (lo + hi) / 2
         notes.append(
             {
@@ -1293,7 +1387,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame, years: list[int], lang: str
                 "bgcolor": "rgba(255,255,255,0.8)",
             }
         )
-    append_layout(fig, annotations=notes)
+    append_layout(fig, shapes=lines, annotations=notes)
     fit_events(fig, 600, 11)
 
 
@@ -1315,16 +1409,32 @@ def fit_events(fig: go.Figure, plot_px: float, size: float) -> None:
 
 
 def add_target_line(fig: go.Figure, value: float, year: int, label: str) -> None:
-    fig.add_hline(y=value, line={"color": "#CC79A7", "width": 2, "dash": "dash"})
-    fig.add_annotation(
-        xref="paper",
-        x=1,
-        y=value,
-        text=label,
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-        font={"size": 12, "color": "#CC79A7"},
+    append_layout(  # add_hline and add_annotation, in one assignment each
+        fig,
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x domain",
+                "yref": "y",
+                "x0": 0,
+                "x1": 1,
+                "y0": value,
+                "y1": value,
+                "line": {"color": "#CC79A7", "width": 2, "dash": "dash"},
+            }
+        ],
+        annotations=[
+            {
+                "xref": "paper",
+                "x": 1,
+                "y": value,
+                "text": label,
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "font": {"size": 12, "color": "#CC79A7"},
+            }
+        ],
     )
 
 

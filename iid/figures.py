@@ -29,6 +29,18 @@ class Reads:
     def bands(self, db: Database) -> dict:
         return queries.bands(db)
 
+    def indicator_matrix(self, db: Database, codes) -> pd.DataFrame:
+        return explore.indicator_matrix(db, list(codes))
+
+    def regions_by_code(self, db: Database) -> pd.DataFrame:
+        return queries.regions(db).set_index("code")
+
+    def events(self, db: Database, code: str) -> pd.DataFrame:
+        return queries.events(db, code)
+
+    def targets(self, db: Database, code: str) -> pd.DataFrame:
+        return queries.targets(db, code)
+
     def rule_changes(self, db: Database) -> list:
         return changes(db)
 
@@ -93,10 +105,10 @@ def compare_time(
 
 
 def compare_heatmap(db: Database, codes: tuple[str, ...], lang: str, reads: Reads = DIRECT) -> go.Figure | None:
-    matrix = explore.indicator_matrix(db, list(codes))
+    matrix = reads.indicator_matrix(db, codes)  # the page's own (its Indikator tab reads it first)
     if matrix.empty:
         return None
-    regs = queries.regions(db).set_index("code")
+    regs = reads.regions_by_code(db)
     matrix = matrix.assign(display_name=matrix["region_code"].map(regs["display_name"]))
     names = dict(zip(matrix["code"], matrix["name"] if lang == "id" else matrix["name_en"], strict=False))
     return charts.indicator_heatmap(matrix, explore.indicator_order(matrix), names, lang)
@@ -118,12 +130,13 @@ def compare_map(
 
 def trend_main(db: Database, code: str, published_only: bool, lang: str, reads: Reads = DIRECT) -> go.Figure:
     comp = reads.compare(db, [code], published_only, lang)
-    o = reads.overview(db, code, published_only)
+    # the region's events and targets, not its whole overview (~30 ms cold, which Tren shows nothing else of)
+    events, targets = reads.events(db, code), reads.targets(db, code)
     fig = charts.trend(
         comp.series, reads.bands(db), comp.sources, lang, height=480, rule_changes=reads.rule_changes(db)
     )
-    charts.add_events(fig, o.events, sorted(comp.series["year"].unique().tolist()), lang)
-    for tg in o.targets[o.targets["metric"] == "iid_score"].itertuples(index=False):
+    charts.add_events(fig, events, sorted(comp.series["year"].unique().tolist()), lang)
+    for tg in targets[targets["metric"] == "iid_score"].itertuples(index=False):
         charts.add_target_line(
             fig,
             float(tg.value),
