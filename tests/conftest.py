@@ -13,8 +13,20 @@ from iid.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+APP = str(ROOT / "app.py")
 # Who the tests write as: the local user of `make run` (every right). tests/test_auth.py checks the other roles.
 ADMIN = auth.local_actor()
+
+
+def open_page(page: str, timeout: float = 60, **params: str):
+    """Open a page the way a link does (AppTest): straight to it, with its URL parameters; one session of its own."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    return at.run()
 
 
 def _serve_tests_on_loopback() -> None:

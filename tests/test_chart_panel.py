@@ -4,7 +4,6 @@ what the chart draws, the images, a "Kutip" line and when the data was last impo
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,8 +11,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from iid import charts, export, figures
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.conftest import open_page
 
 
 def test_the_data_of_a_trend_chart_is_exactly_the_scores_it_draws(full_db):
@@ -56,11 +54,7 @@ def test_chart_data_downloads_as_csv_and_xlsx_with_the_sources(full_db):
     ],
 )
 def test_every_main_chart_has_chart_table_and_sources_views_downloads_and_a_citation(app_env, page, params, key):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, **params)
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
     assert {"Grafik", "Tabel", "Sumber"} <= set(labels)
@@ -101,11 +95,7 @@ def _panel_keys(at: AppTest) -> set[str]:
     ],
 )
 def test_trends_rank_distribution_and_movers_and_compares_rank_and_map_each_have_a_panel(app_env, page, params, keys):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, **params)
     assert not at.exception
     assert keys <= _panel_keys(at)
     charts_drawn = [c.proto.id for c in at.get("plotly_chart")]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, open_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -192,15 +192,6 @@ def test_a_saved_scenario_survives_a_restart_and_can_be_deleted(app_env):
 
 
 # ---- Bandingkan and Tren ----
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """Open a page the way a link does: straight to it, with its URL parameters."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    return at.run()
 
 
 def chart_specs(at: AppTest) -> list[dict]:

@@ -1,14 +1,11 @@
 """A tab is kept in the URL by its label; a link from the other language opens the same tab, not the first."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from iid import register as R
 from iid.i18n import t
+from tests.conftest import open_page
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = {
     "pages/compare.py": ("tab", ["tab_latest", "tab_time", "tab_indicators", "tab_map", "tab_table"]),
     "pages/data_in.py": ("dtab", ["tab_import", "tab_history", "tab_sources", "tab_quality", "tab_download"]),
@@ -25,9 +22,6 @@ CASES = [
 @pytest.mark.parametrize(("page", "param", "tab", "lang"), CASES)
 def test_a_tab_linked_in_the_other_language_opens_the_same_tab(app_env, page: str, param: str, tab: str, lang: str):
     other = "en" if lang == "id" else "id"
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params.update({"r": "64.74", "lang": lang, param: t(tab, other)})
-    at.switch_page(page)
-    at.run()
+    at = open_page(page, timeout=90, **{"r": "64.74", "lang": lang, param: t(tab, other)})
     assert not at.exception, at.exception
     assert at.session_state[param] == t(tab, lang)

@@ -12,17 +12,11 @@ from streamlit.testing.v1 import AppTest
 from iid import queries, scenarios, whatif
 from iid.db import Database
 from iid.rules import compute
-from tests.conftest import ADMIN
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.conftest import ADMIN, open_page
 
 
 def open_target(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page("pages/targets.py")
-    return at.run()
+    return open_page("pages/targets.py", timeout=90, **params)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -8,18 +8,12 @@ from streamlit.testing.v1 import AppTest
 
 from iid import dataio
 from iid.db import Database
-from tests.conftest import ADMIN
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.conftest import ADMIN, open_page
 
 
 def session(page: str, **params: str) -> AppTest:
     """One browser tab: its own session state; the app's connection and caches are shared, as on one server."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    return at.run()
+    return open_page(page, **params)
 
 
 def button(at: AppTest, label: str):

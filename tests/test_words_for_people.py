@@ -7,7 +7,6 @@ import io
 import json
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,8 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from iid import register as R
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests import conftest
 
 # internal codes a person should never read: the register's stages, forms and statuses, import actions
 CODES = {*R.STAGES, *R.FORMS, *R.STATUSES, "insert", "update", "delete", "pelayanan_publik", "uji_coba", "draft"}
@@ -136,11 +134,7 @@ def raw_bits(texts: list[str], tables: list[pd.DataFrame], lang: str = "id") -> 
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.switch_page(page)
-    return at.run()
+    return conftest.open_page(page, timeout=90, **params)
 
 
 TABS = {
