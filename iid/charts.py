@@ -302,12 +302,7 @@ def for_screens(fig: go.Figure) -> go.Figure:
     at the right (fit_to, present_style), where a slide has room.
     """
     layout, data = _plain(fig)  # read as plain dicts; written through the figure
-    i = _note_index(fig, "source_line")
-    text = layout["annotations"][i].get("text") if i is not None else None
-    if text and "<br>" not in text:
-        src = fig.layout.annotations[i]
-        src.text = wrap(text, SOURCE_CHARS)
-        src.xshift = -1  # from the figure's left edge, not the plot's (fit_margins keeps it there)
+    source_in_lines(fig, SOURCE_CHARS)
     title = _sub(layout, "title")
     extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
     for text, chars, size, put in (
@@ -364,6 +359,21 @@ def for_screens(fig: go.Figure) -> go.Figure:
     top = lowest if notes else float(layout["margin"]["b"]) - block
     merge_layout(fig, legend={"y": (float(layout["margin"]["b"]) - top) / layout["height"]})
     return fig
+
+
+def source_in_lines(fig: go.Figure, chars: int | None = None, width: float | None = None) -> None:
+    """The source line in lines of chars characters, or in lines that fit width px at its own size, from the
+    figure's left edge, not the plot's (fit_margins keeps it there); a line already wrapped stays as it is."""
+    i = _note_index(fig, "source_line")
+    note = _plain(fig)[0]["annotations"][i] if i is not None else {}
+    text = note.get("text")
+    if not text or "<br>" in text:
+        return
+    if chars is None:
+        chars = max(int((width - 24) / (_size(note.get("font"), 12) * EM)), 20)
+    src = fig.layout.annotations[i]
+    src.text = wrap(text, chars)
+    src.xshift = -1
 
 
 def _note_index(fig: go.Figure, name: str) -> int | None:

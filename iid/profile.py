@@ -62,7 +62,7 @@ def _print_copy(fig, width: int, height: int):
     """The print copy of a figure at its size, and the rule changes it marks: on paper the rule-change boxes would
     take the plot's height and cover the event notes, so each dotted line gets a letter above the plot and the
     sentence goes under the chart (a legend-like strip, see _chart)."""
-    from iid.charts import EM, _size, fit_to, letter_rule_changes, print_style, wrap
+    from iid.charts import fit_to, letter_rule_changes, print_style, source_in_lines, wrap
 
     f = print_style(fig)
     notes = [(tag, "; ".join(lines)) for tag, lines in letter_rule_changes(f, 10)]
@@ -73,12 +73,7 @@ def _print_copy(fig, width: int, height: int):
         lines = wrap(sub, max(int(width / (9.5 * 0.56)) - 2, 20)).count("<br>")
         f.update_layout(title_subtitle_text=wrap(sub, max(int(width / (9.5 * 0.56)) - 2, 20)))
         f.update_layout(margin_t=(f.layout.margin.t or 46) + 12 * lines)
-    src = next((a for a in f.layout.annotations if a.name == "source_line"), None)
-    if src is not None and src.text and "<br>" not in src.text:
-        # from the figure's left edge (fit_margins keeps it there), in lines the column holds: a half-page chart cut
-        # its source line at the right edge ("spasikaltim.com (")
-        src.text = wrap(src.text, max(int((width - 24) / (_size(src.font, 8) * EM)), 20))
-        src.xshift = -1
+    source_in_lines(f, width=width)  # in lines the column holds: a half-page chart cut it at its right edge
     f.update_traces(constraintext="none", selector={"type": "bar"})  # bar values keep their print size
     labelled = [tr for tr in f.data if tr.type == "bar" and tr.orientation == "h" and tr.text is not None]
     if labelled:  # values beside the bars' ends: the room for them on the right, long ones a size smaller
