@@ -8,7 +8,7 @@ DB     ?= data/iid.duckdb
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 
-.PHONY: run test lint format bench chromium office sample clean
+.PHONY: run test lint format bench chromium office postgresql sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ office:
 	@soffice --version
 	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
 
+# Debian's PostgreSQL server programs, for the tests and benchmark of the shared store (iid/store.py): each run starts
+# a throwaway cluster of its own in a temporary folder (iid/pgserver.py); nothing listens once they end.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -53,11 +59,11 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.dev chromium office $(DB) lint
+test: $(VENV)/.dev chromium office postgresql $(DB) lint
 	$(BIN)/python -m pytest
 
 # Builds its own databases in a temporary folder; BENCH_ARGS="--quick" for a smoke run, "--big" for 1.000.000 innovations.
-bench: $(VENV)/.dev chromium
+bench: $(VENV)/.dev chromium postgresql
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 sample: $(VENV)/.runtime

@@ -57,6 +57,22 @@ MSG = {
         "en": "{email}: the account and {n} role(s) removed.",
     },
     "user_where": {"id": " untuk daerah {region}", "en": " for region {region}"},
+    "store_error": {
+        "id": "Penyimpanan PostgreSQL menolak atau terputus; tidak ada yang tertulis setengah: {err}",
+        "en": "The PostgreSQL store refused or went away; nothing was half-written: {err}",
+    },
+    "migrate_to": {
+        "id": "--to harus alamat PostgreSQL: postgresql://pengguna@host/basisdata",
+        "en": "--to must be a PostgreSQL address: postgresql://user@host/database",
+    },
+    "migrate_bad": {
+        "id": "Pemindahan TIDAK utuh: tabel {tables} berbeda di penyimpanan. Berkas asal tidak diubah.",
+        "en": "The migration is NOT whole: tables {tables} differ in the store. The source file is unchanged.",
+    },
+    "migrated": {
+        "id": "Dipindahkan ke {path}: {n} tabel, jumlah baris dan checksum sama ({seconds:.1f} dtk).",
+        "en": "Migrated to {path}: {n} tables, row counts and checksums equal ({seconds:.1f} s).",
+    },
     "user_no_admin": {
         "id": "Belum ada admin. Tambahkan admin pertama: python -m iid user add EMAIL --role admin",
         "en": "There is no admin yet. Add the first: python -m iid user add EMAIL --role admin",
@@ -68,11 +84,17 @@ def _say(key: str, lang: str, **kw: object) -> str:
     return MSG[key][lang].format(**kw)
 
 
-def _open(path: Path, read_only: bool = False):
-    """The database, built from data/ first when there is none; DatabaseUnavailable says why it cannot be opened."""
+def _open(target: str | Path, read_only: bool = False):
+    """The database, built from data/ first when there is none; DatabaseUnavailable says why it cannot be opened.
+
+    A postgresql:// URL opens the shared store (iid/store.py): the command line writes to it while apps serve it."""
+    from iid import store
     from iid.build import build
     from iid.db import Database
 
+    if store.is_url(target):
+        return store.open_store(str(target))
+    path = Path(target)
     if not path.exists() and not path.is_symlink():
         build(settings.data_dir(), path)
     return Database(path, read_only=read_only)
@@ -82,12 +104,16 @@ REFUSED = 3  # exit code of a rebuild that would lose what users entered: the ol
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from iid import store
     from iid.build import build
     from iid.carryover import CarryOverRefused
     from iid.errors import BuildError
 
+    target = args.to or args.db
+    if store.is_url(target):
+        return _build_store(args, target)
     try:
-        report = build(Path(args.from_dir or settings.data_dir()), Path(args.db), include_sample=not args.no_sample)
+        report = build(Path(args.from_dir or settings.data_dir()), Path(target), include_sample=not args.no_sample)
     except CarryOverRefused as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return REFUSED
@@ -106,10 +132,65 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_store(args: argparse.Namespace, url: str) -> int:
+    """Load a PostgreSQL store from data/ (or --from DIR): a fresh store, or --replace an old one."""
+    import time
+
+    from iid import store
+    from iid.build import create_schema, load_into
+    from iid.carryover import snapshot_reference
+    from iid.db import Database
+    from iid.errors import BuildError
+
+    t0 = time.perf_counter()
+    data_dir = Path(args.from_dir or settings.data_dir())
+    try:
+        with Database(":memory:") as db:
+            create_schema(db)
+            load_into(db, data_dir, include_sample=not args.no_sample)
+            snapshot_reference(db)
+            counts = store.load_store(db, url, replace=args.replace)
+    except BuildError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(_say("built", args.lang, path=store.safe_url(url), seconds=time.perf_counter() - t0))
+    for table, n in counts.items():
+        print(f"  {table:<20} {n:>8}")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Copy a DuckDB file into an empty PostgreSQL store, then check every table: rows and a checksum of its rows."""
+    import time
+
+    from iid import store
+    from iid.db import Database
+
+    if not store.is_url(args.to):
+        print(_say("migrate_to", args.lang), file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    with Database(Path(args.from_file), read_only=True) as src:
+        counts = store.load_store(src, args.to, replace=args.replace)
+        tables = store.base_tables(src)
+        want = store.checksums_duckdb(src, tables)
+    with store.open_store(args.to) as copy:
+        got = store.checksums_duckdb(copy, tables)
+    bad = [t for t in tables if want[t] != got[t]]
+    for t in tables:
+        mark = "ok" if t not in bad else f"BEDA / DIFFERS ({got[t][0]} of {want[t][0]})"
+        print(f"  {t:<20} {counts.get(t, 0):>8}  {mark}")
+    if bad:
+        print(_say("migrate_bad", args.lang, tables=", ".join(bad)), file=sys.stderr)
+        return 1
+    print(_say("migrated", args.lang, path=store.safe_url(args.to), n=len(tables), seconds=time.perf_counter() - t0))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from iid import check
 
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     findings = check.run(db)
     errors = [f for f in findings if f.severity == "error"]
     for f in findings:
@@ -153,7 +234,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.exists():
         print(_say("no_file", args.lang, file=path), file=sys.stderr)
         return 1
-    db = _open(Path(args.db))
+    db = _open(args.db)
     try:
         pv = dataio.preview(db, path.read_bytes(), path.name, args.kind)
         if pv.problems:
@@ -192,7 +273,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from iid import auth, dataio
     from iid.errors import ImportRejected
 
-    db = _open(Path(args.db))
+    db = _open(args.db)
     try:
         dataio.undo(db, args.import_id, actor=auth.cli_actor())
     except ImportRejected as exc:
@@ -207,7 +288,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     from iid import auth
     from iid.values import py
 
-    db = _open(Path(args.db), read_only=args.action == "list")
+    db = _open(args.db, read_only=args.action == "list")
     try:
         if args.action == "list":
             df = auth.users(db)
@@ -242,7 +323,7 @@ def cmd_user(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from iid import dataio
 
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     files = dataio.export_dir(db, Path(args.dir))
     print(_say("exported", args.lang, n=len(files), dir=args.dir))
     return 0
@@ -251,7 +332,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from iid import queries
 
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     df = queries.status_counts(db)
     if args.json:
         print(json.dumps({f"{r.tbl}.{r.kind}": int(r.n) for r in df.itertuples(index=False)}))
@@ -274,7 +355,7 @@ def cmd_target(args: argparse.Namespace) -> int:
     from iid.target_report import as_dict, build_report
     from iid.target_text import summary_lines
 
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     try:
         stored = queries.targets(db, args.region)
         named = stored.loc[stored["metric"] == args.metric, "predicate_named"].dropna()
@@ -308,7 +389,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     from iid.errors import UnknownRegion
     from iid.story import build_story, comparison_screens
 
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     export.warm()  # kaleido's Chromium starts in its own thread while the stories are built (~1,5 s saved)
     codes = [c.strip() for c in args.region.split(",") if c.strip()]
     comparison: list = []
@@ -346,7 +427,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     from iid.errors import UnknownRegion
 
     start = time.perf_counter()
-    db = _open(Path(args.db), read_only=True)
+    db = _open(args.db, read_only=True)
     try:
         name = queries.region(db, args.region)["display_name"]
     except UnknownRegion as exc:
@@ -392,7 +473,7 @@ def parser() -> argparse.ArgumentParser:
     from iid.auth import ROLES
 
     p = argparse.ArgumentParser(prog="python -m iid", description="Dasbor Indeks Inovasi Daerah — data tools")
-    p.add_argument("--db", default=str(settings.db_path()), help="database file (IID_DB)")
+    p.add_argument("--db", default=settings.db_url(), help="database file or postgresql:// store (IID_DB)")
     p.add_argument(
         "--lang", choices=("id", "en"), default=settings.get("lang") if settings.get("lang") in ("id", "en") else "id"
     )
@@ -400,7 +481,14 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the database from data/*.csv (atomically)")
     b.add_argument("--from", dest="from_dir", help="folder of CSVs (default data/)")
     b.add_argument("--no-sample", action="store_true", help="published data only")
+    b.add_argument("--to", help="a PostgreSQL store to fill instead of the file: postgresql://user@host/db")
+    b.add_argument("--replace", action="store_true", help="with --to: drop what the store holds first")
     b.set_defaults(func=cmd_build)
+    mg = sub.add_parser("migrate", help="copy a DuckDB file into an empty PostgreSQL store and check every table")
+    mg.add_argument("--from", dest="from_file", required=True, help="the DuckDB file, e.g. data/iid.duckdb")
+    mg.add_argument("--to", required=True, help="postgresql://user@host/db")
+    mg.add_argument("--replace", action="store_true", help="drop what the store holds first")
+    mg.set_defaults(func=cmd_migrate)
     c = sub.add_parser("check", help="validation report")
     c.set_defaults(func=cmd_check)
     s = sub.add_parser("sample", help="generate the labelled sample dataset into data/sample/")
@@ -504,4 +592,9 @@ def main(argv: list[str] | None = None) -> int:
         if "lock" not in str(exc).lower():
             raise
         print(_say("locked", args.lang, err=str(exc).splitlines()[0]), file=sys.stderr)
+        return 1
+    except Exception as exc:  # the PostgreSQL store refused or went away midway: nothing half-written stays there
+        if type(exc).__module__.split(".")[0] != "psycopg":
+            raise
+        print(_say("store_error", args.lang, err=str(exc).strip().splitlines()[0]), file=sys.stderr)
         return 1

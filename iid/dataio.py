@@ -1401,7 +1401,8 @@ def save_source(
                 )
             ]
         )
-    with db.transaction() as cur:  # names nothing: a source's words show on every page, so every cache goes
+    with db.transaction() as cur:
+        db.bump(cur, "sources")  # a source's words show on every page: every cached result goes
         # a new source belongs to no region; an existing one to every region whose figures or register cite it
         regions = sorted(r for (r,) in cur.execute(SOURCE_REGIONS, {"s": source_id}).fetchall()) if source_id else []
         auth.require(cur, actor, "sources", regions or None)

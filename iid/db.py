@@ -28,6 +28,7 @@ CHANGES = {
     "register": "register:<code> — one region's innovation register, units, levels and its log",
     "scenarios": "scenarios:<code> — one region's saved target scenarios",
     "users": "accounts and roles",
+    "sources": "a source's words (shown on every page: every cached result goes)",
 }
 
 
@@ -51,17 +52,22 @@ class DatabaseUnavailable(IIDError):
         "file_unwritable",
         "read_only_fs",
         "other",
+        "store_unreachable",  # a PostgreSQL store (iid/store.py): named by its URL, without the password
+        "store_empty",
+        "store_not_empty",
     )
 
     def __init__(self, reason: str, path: str | Path, detail: str = "") -> None:
         assert reason in self.REASONS, reason
-        self.reason, self.path, self.detail = reason, Path(path), detail
+        self.reason, self.detail = reason, detail
+        self.path = path if reason.startswith("store_") else Path(path)
         super().__init__(self.text("id"))
 
     def text(self, lang: str = "id") -> str:
         from iid.i18n import t
 
-        return t(f"db_{self.reason}", lang, path=self.path, folder=self.path.parent, detail=self.detail)
+        folder = self.path.parent if isinstance(self.path, Path) else self.path
+        return t(f"db_{self.reason}", lang, path=self.path, folder=folder, detail=self.detail)
 
     @classmethod
     def from_error(cls, path: Path, exc: BaseException) -> DatabaseUnavailable:
@@ -221,7 +227,7 @@ class Database:
         self._pending.extend(names)
 
     def _committed(self, names: list[str] | None) -> None:
-        if not names:
+        if not names or "sources" in names:
             self._epoch += 1
             return
         for name in dict.fromkeys(names):

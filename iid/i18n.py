@@ -1035,6 +1035,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "database cannot be opened. Run `python -m iid build`: the log is set aside (not deleted) and your data "
         "is carried over.",
     },
+    # issue 13, the PostgreSQL store (iid/store.py)
+    "db_store_unreachable": {
+        "id": "Penyimpanan PostgreSQL `{path}` tidak dapat dihubungi: {detail}. Periksa alamat, nama pengguna dan "
+        "kata sandi di IID_DB, dan bahwa server PostgreSQL menyala.",
+        "en": "The PostgreSQL store `{path}` cannot be reached: {detail}. Check the address, user and password in "
+        "IID_DB, and that the PostgreSQL server is running.",
+    },
+    "db_store_empty": {
+        "id": "Penyimpanan PostgreSQL `{path}` belum berisi data IID. Isi dulu: `python -m iid build --to {path}` "
+        "(dari data/) atau `python -m iid migrate --from data/iid.duckdb --to {path}`.",
+        "en": "The PostgreSQL store `{path}` holds no IID data yet. Fill it first: `python -m iid build --to {path}` "
+        "(from data/) or `python -m iid migrate --from data/iid.duckdb --to {path}`.",
+    },
+    "db_store_not_empty": {
+        "id": "Penyimpanan PostgreSQL `{path}` sudah berisi tabel ({detail}); tidak ditimpa. Pakai basis data "
+        "PostgreSQL yang kosong, atau tambahkan --replace bila isinya memang boleh dibuang.",
+        "en": "The PostgreSQL store `{path}` already holds tables ({detail}); it is not overwritten. Use an empty "
+        "PostgreSQL database, or add --replace if its contents may really be thrown away.",
+    },
     "db_locked": {
         "id": "Basis data `{path}` sedang dipakai proses lain (misalnya aplikasi). Tutup proses itu lalu ulangi. "
         "({detail})",

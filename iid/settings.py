@@ -42,7 +42,11 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "db_path": Setting("IID_DB", str(DATA_DIR / "iid.duckdb"), "Path of the DuckDB database file."),
+    "db_path": Setting(
+        "IID_DB",
+        str(DATA_DIR / "iid.duckdb"),
+        "Path of the DuckDB database file, or postgresql://user@host/db for a shared PostgreSQL store.",
+    ),
     "data_dir": Setting("IID_DATA_DIR", str(DATA_DIR), "Folder of CSV sources that `python -m iid build` reads."),
     "default_region": Setting("IID_DEFAULT_REGION", "64.74", "Region code shown when the URL names none."),
     "upload_limit_mb": Setting(
@@ -97,6 +101,12 @@ def upload_limit_mb() -> float:
 
 def db_path() -> Path:
     return Path(get("db_path"))
+
+
+def db_url() -> str:
+    """IID_DB as given: a DuckDB file's path, or a PostgreSQL store's URL (postgresql://…, iid/store.py)."""
+    value = get("db_path")
+    return value if value.startswith(("postgresql://", "postgres://")) else str(Path(value))
 
 
 def data_dir() -> Path:

@@ -23,10 +23,14 @@ def get_db(path: str) -> Database:
     """One DuckDB connection per process; the database is built from data/ on first use if missing.
 
     A database that cannot be opened raises DatabaseUnavailable (or BuildError): not cached, so the next run tries
-    again once someone has fixed it.
+    again once someone has fixed it. A postgresql:// URL opens the shared store through its copy (iid/store.py).
     """
     from pathlib import Path
 
+    from iid import store
+
+    if store.is_url(path):
+        return store.open_store(path)
     p = Path(path)
     if not p.exists() and not p.is_symlink():
         build(settings.data_dir(), p)
@@ -39,7 +43,7 @@ def db() -> Database:
     from iid.errors import BuildError
 
     try:
-        return get_db(str(settings.db_path()))
+        return get_db(settings.db_url())
     except (DatabaseUnavailable, BuildError) as exc:
         lang = current_lang()
         text = exc.text(lang) if isinstance(exc, DatabaseUnavailable) else t("db_build_failed", lang, detail=exc)
@@ -373,7 +377,8 @@ def indicators(db_path: str, rule_year: int) -> list:
 
 
 def db_path() -> str:
-    return str(settings.db_path())
+    """IID_DB: the DuckDB file's path or the PostgreSQL store's URL (the key of every cached read)."""
+    return settings.db_url()
 
 
 @st.cache_data(show_spinner=False)

@@ -54,13 +54,84 @@ def full_db(built_db_path: Path) -> Database:
     return Database(built_db_path, read_only=True)
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the tests of the shared store (iid/pgserver.py)."""
+    from iid.pgserver import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server, built_db_path: Path) -> str:
+    """A PostgreSQL database holding the session's built database: each test gets a copy (create database … template)."""
+    from iid.store import load_store
+
+    url = pg_server.create_db("iid_template")
+    with Database(built_db_path, read_only=True) as src:
+        load_store(src, url)
+    return "iid_template"
+
+
 @pytest.fixture
-def writable_db(built_db_path: Path, tmp_path: Path) -> tuple[Database, Path]:
-    """A private copy of the full database that a test may write to."""
+def pg_url(request: pytest.FixtureRequest, pg_server, pg_template: str) -> str:
+    """A fresh store (a copy of the built database) for one test; dropped after it."""
+    import uuid
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    url = pg_server.create_db(name, template=pg_template)
+    yield url
+    pg_server.drop_db(name)
+
+
+@pytest.fixture
+def writable_file_db(built_db_path: Path, tmp_path: Path) -> tuple[Database, Path]:
+    """A private copy of the full database file that a test may write to (what only the DuckDB file does)."""
     path = tmp_path / "iid.duckdb"
     shutil.copy(built_db_path, path)
     db = Database(path)
     yield db, path
+    db.close()
+
+
+STORES = ("duckdb", "postgresql")
+
+
+def reopen(target: Path | str) -> Database:
+    """The database a test wrote to, opened again as another process would: the file, or the store's URL."""
+    from iid.store import is_url, open_store
+
+    return open_store(str(target)) if is_url(target) else Database(target, read_only=True)
+
+
+def fingerprint(target: Path | str) -> object:
+    """What a database holds, to show that a refused write changed nothing: the file's bytes, or every table's rows and
+    checksum in the store."""
+    from iid.store import base_tables, checksums_duckdb, is_url
+
+    if not is_url(target):
+        return Path(target).read_bytes()
+    with reopen(target) as db:
+        return checksums_duckdb(db, base_tables(db))
+
+
+@pytest.fixture(params=STORES)
+def writable_db(request: pytest.FixtureRequest, built_db_path: Path, tmp_path: Path):
+    """A private, writable copy of the full database, on each store: the DuckDB file (db, path) and a PostgreSQL store
+    read through its in-process copy (db, url). Every test that writes runs on both."""
+    if request.param == "duckdb":
+        path = tmp_path / "iid.duckdb"
+        shutil.copy(built_db_path, path)
+        db = Database(path)
+        yield db, path
+        db.close()
+        return
+    from iid.store import open_store
+
+    url = request.getfixturevalue("pg_url")
+    db = open_store(url)
+    yield db, url
     db.close()
 
 

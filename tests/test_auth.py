@@ -19,7 +19,7 @@ from iid import auth, cli, dataio, scenarios
 from iid import register as R
 from iid.auth import Actor, Forbidden
 from iid.db import Database
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, reopen
 
 BONTANG, PONTIANAK, KALTARA = "64.74", "61.71", "65"
 REGIONS = (BONTANG, PONTIANAK, KALTARA)
@@ -415,7 +415,7 @@ def test_the_first_admin_comes_from_the_command_line_user_add_list_remove(writab
     assert cli.main([*base, "user", "list"]) == 0
     listed = capsys.readouterr().out
     assert "rina@" not in listed and "budi@kaltaraprov.go.id           viewer" in listed and "admin pertama" in listed
-    with Database(path, read_only=True) as after:
+    with reopen(path) as after:
         by = after.rows("select distinct json_extract_string(changed_by, '$.kind') from role_log")
         assert by == [("cli",)]  # the command line records the operating-system user
 
@@ -426,7 +426,7 @@ def test_an_import_from_the_command_line_records_the_operating_system_user(writa
     good = tmp_path / "good.csv"
     good.write_text("region_code,year,score\n64.74,2025,71.5\n", encoding="utf-8")
     assert cli.main(["--db", str(path), "import", str(good)]) == 0
-    with Database(path, read_only=True) as after:
+    with reopen(path) as after:
         stamp = after.scalar("select imported_by from imports order by import_id desc limit 1")
     assert f'"subject": "{auth.cli_actor().subject}"' in stamp and '"kind": "cli"' in stamp
 

@@ -7,6 +7,7 @@ import pytest
 
 from iid import cli
 from iid.db import Database
+from tests.conftest import fingerprint
 from tests.test_db import CASES, broken_fixture  # noqa: F401 (the fixture `broken`)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,13 +22,13 @@ def run(*args: str, db: Path) -> subprocess.CompletedProcess:
 def test_cli_import_of_a_bad_file_exits_1_names_row_and_column_and_changes_nothing(writable_db, tmp_path):
     db, path = writable_db
     db.close()
-    before = path.read_bytes()
+    before = fingerprint(path)
     bad = tmp_path / "bad.csv"
     bad.write_text("region_code,year,score\n64.74,2024,105\n", encoding="utf-8")
     out = run("import", str(bad), db=path)
     assert out.returncode == 1
     assert "bad.csv: baris 2, kolom `score`: 105 di luar rentang 0–100" in out.stderr
-    assert path.read_bytes() == before
+    assert fingerprint(path) == before
 
 
 def test_cli_import_speaks_english_with_lang_en(writable_db, tmp_path):
@@ -141,8 +142,8 @@ def test_build_sets_a_stale_log_aside_and_the_database_opens_again(broken, capsy
     assert cli.main(["--db", str(path), "check"]) == 0
 
 
-def test_build_refuses_while_another_process_holds_the_database(writable_db, capsys):
-    db, path = writable_db
+def test_build_refuses_while_another_process_holds_the_database(writable_file_db, capsys):
+    db, path = writable_file_db
     db.close()
     before = path.read_bytes()  # (read first: closing any handle on the file drops this process's DuckDB lock)
     holder = Database(path)  # held open for writing by this process, as the app does
@@ -154,10 +155,10 @@ def test_build_refuses_while_another_process_holds_the_database(writable_db, cap
     assert path.read_bytes() == before and not list(path.parent.glob(".iid-build-*"))
 
 
-def test_a_refused_rebuild_exits_3_names_the_rows_and_keeps_the_database(writable_db, tmp_path, capsys):
+def test_a_refused_rebuild_exits_3_names_the_rows_and_keeps_the_database(writable_file_db, tmp_path, capsys):
     import shutil
 
-    db, path = writable_db
+    db, path = writable_file_db
     with db.transaction() as cur:  # a unit typed in by a person, attributed to the sample's source
         cur.execute("insert into units values ('64.74', 'UPT Laboratorium', 'UPT', 'sample-seed-1')")
     db.close()
@@ -169,8 +170,8 @@ def test_a_refused_rebuild_exits_3_names_the_rows_and_keeps_the_database(writabl
     shutil.rmtree(tmp_path / "unused", ignore_errors=True)
 
 
-def test_status_lists_what_users_entered_against_data(writable_db, tmp_path, capsys):
-    db, path = writable_db
+def test_status_lists_what_users_entered_against_data(writable_file_db, tmp_path, capsys):
+    db, path = writable_file_db
     db.close()
     good = tmp_path / "good.csv"
     good.write_text("region_code,year,score\n64.74,2025,71.5\n", encoding="utf-8")

@@ -21,10 +21,10 @@ def test_a_scenario_needs_a_name(writable_db):
         scenarios.save(db, "   ", "65", {}, actor=ADMIN)
 
 
-def test_saved_scenarios_survive_a_rebuild_of_the_database(writable_db):
+def test_saved_scenarios_survive_a_rebuild_of_the_database(writable_file_db):
     from pathlib import Path
 
-    db, path = writable_db
+    db, path = writable_file_db
     scenarios.save(db, "Skenario A", "64.74", {"n": 12}, actor=ADMIN)
     db.close()
     build(Path(__file__).resolve().parent.parent / "data", path)
