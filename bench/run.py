@@ -91,7 +91,7 @@ CHART = ".js-plotly-plot .main-svg"
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
 TIMEOUT_MS = 120_000
 GESTURE_TIMEOUT_MS = 30_000  # a gesture whose result never shows is an error, not a figure
-SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "imports", "exports")
+SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "imports", "exports", "store")
 
 # (name, url path, query): the pages a planner opens, on regions that have every kind of data
 PAGES = [
@@ -811,6 +811,79 @@ def measure_exports(db, reps: int) -> dict:
     return out
 
 
+def measure_store(db_file: Path, tmp: Path, reps: int) -> dict:
+    """The DuckDB file beside the PostgreSQL store (iid/store.py), same data, one run: opening the database, a page's
+    first chart through the websocket client, an import of every region's scores, and how long a write in one process
+    takes to show in another (the copy asks the store at most once a second)."""
+    import shutil
+
+    from iid import dataio, store
+    from iid.db import Database
+    from iid.pgserver import PostgresServer
+
+    out: dict = {}
+    with PostgresServer() as pg:
+        url = pg.create_db("bench")
+        with Database(db_file, read_only=True) as src:
+            t0 = time.perf_counter()
+            store.load_store(src, url)
+            out["load_store_s"] = round(time.perf_counter() - t0, 2)
+        file_copy = tmp / "store-side.duckdb"
+        shutil.copy(db_file, file_copy)
+        opens_file, opens_store = [], []
+        for _ in range(max(3, reps)):
+            t0 = time.perf_counter()
+            Database(file_copy).close()
+            opens_file.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            store.open_store(url).close()
+            opens_store.append(time.perf_counter() - t0)
+        out["open_s"] = {"duckdb_file": spread(opens_file), "postgresql_copy": spread(opens_store)}
+        out["open_ratio"] = ratio(out["open_s"]["postgresql_copy"], out["open_s"]["duckdb_file"])
+        # an import of every region's scores (2.730 rows) and its undo, on each store
+        with Database(file_copy) as fdb:
+            out["import_duckdb_file"] = measure_imports(fdb)
+        with store.open_store(url) as sdb:
+            out["import_postgresql"] = measure_imports(sdb)
+        out["import_write_ratio"] = _round(
+            out["import_postgresql"]["scores_write_s"] / out["import_duckdb_file"]["scores_write_s"]
+        )
+        # a write in one process, seen by another: the time until the other's version() moves
+        a, b = store.open_store(url), store.open_store(url)
+        delays = []
+        try:
+            for i in range(max(3, reps)):
+                stamp = b.version("scores")
+                pv = dataio.preview(a, f"region_code,year,score\n64.74,2025,{60 + i}.5\n".encode(), "s.csv", "scores")
+                dataio.apply(a, pv, **_actor(dataio.apply))
+                t0 = time.perf_counter()
+                while b.version("scores") == stamp and time.perf_counter() - t0 < 10:
+                    time.sleep(0.01)
+                delays.append(time.perf_counter() - t0)
+        finally:
+            a.close()
+            b.close()
+        out["refresh_delay_s"] = spread(delays)
+        # a page on an app server over each store: first chart and server CPU, cold then warm
+        pages: dict = {}
+        for name, target in (("duckdb_file", file_copy), ("postgresql", url)):
+            with Served(target) as app:
+                loads, cpu = ws_runs(app, "", "region=64.74", max(3, reps) + 1)
+                pages[name] = {
+                    "start_s": round(app.start_s, 2),
+                    "cold_first_chart_s": _round(loads[0].first_chart_s),
+                    "warm_first_chart_s": spread([x.first_chart_s for x in loads[1:]]),
+                    "warm_cpu_ms": spread(cpu[1:], 1),
+                    "errors": sum(1 for x in loads if x.error or x.exceptions),
+                    "rss_mb": app.memory().get("rss_mb"),
+                }
+        pages["warm_first_chart_ratio"] = ratio(
+            pages["postgresql"]["warm_first_chart_s"], pages["duckdb_file"]["warm_first_chart_s"]
+        )
+        out["page_ringkasan"] = pages
+    return out
+
+
 def _timed(fn: Callable) -> float:
     t0 = time.perf_counter()
     fn()
@@ -926,6 +999,7 @@ def main(argv: list[str] | None = None) -> dict:
             mem = memory_db(DATA)
             section("imports", lambda: measure_imports(mem))
             section("exports", lambda: measure_exports(mem, p["reps"]))
+        section("store", lambda: measure_store(db, tmp, p["reps"]))
     out["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     out["meta"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return out
