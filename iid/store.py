@@ -341,7 +341,7 @@ class StoreDatabase(Database):
                         self._committed([])
                     cur.execute("begin transaction")
                     try:
-                        yield cur
+                        yield _Writing(cur, self)
                         changed = self._push(cur, pg)
                     except BaseException:
                         cur.execute("rollback")
@@ -355,8 +355,12 @@ class StoreDatabase(Database):
                 cur.close()
 
     def bump(self, cur: duckdb.DuckDBPyConnection, *names: str) -> None:
+        """Name what the write changes before it changes anything (a change before any name is refused)."""
         super().bump(cur, *names)
-        for name in names or ("register",):  # no name: a register change of any region
+        if not names:  # no name: anything may change, so every table is compared
+            for table in self.tables:
+                self._snapshot(cur, table, None, [])
+        for name in names:
             group, _, code = name.partition(":")
             for table, where in GROUPS[group].items():
                 self._snapshot(cur, table, where if code else None, [code] if code and where else [])
@@ -420,6 +424,26 @@ class StoreDatabase(Database):
     def close(self) -> None:
         super().close()
         self._pg.close()
+
+
+_CHANGES_ROWS = re.compile(r"\s*(insert|update|delete|truncate|copy)\b", re.IGNORECASE)
+
+
+class _Writing:
+    """The cursor a writer gets: DuckDB's, refusing a change of rows before the write has named what it changes
+    (db.bump): rows changed without a name would never reach the store."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, db: StoreDatabase) -> None:
+        self._cur, self._db = cur, db
+
+    def execute(self, sql: str, params: Any = None) -> Any:
+        if not self._db._snaps and _CHANGES_ROWS.match(sql):
+            raise RuntimeError("a write to the shared store names what it changes first: db.bump(cur, …)")
+        res = self._cur.execute(sql, params) if params is not None else self._cur.execute(sql)
+        return self if res is self._cur else res
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cur, name)
 
 
 def open_store(url: str) -> StoreDatabase:

@@ -144,10 +144,30 @@ def published_db() -> Database:
 
 
 @pytest.fixture
-def app_env(built_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at a private, writable copy of the session database (the app saves scenarios)."""
+def app_env(request: pytest.FixtureRequest, built_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Point the app at a private, writable copy of the session database (the app saves scenarios): a file, or with
+    @on_both_stores also a PostgreSQL store (then the value is its URL)."""
+    monkeypatch.chdir(ROOT)
+    if getattr(request, "param", "duckdb") == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("IID_DB", url)
+        yield url
+        from iid import ui
+
+        ui.get_db.clear()  # this test's store goes away with it; let its copy go too
+        return
     path = tmp_path / "app.duckdb"
     shutil.copy(built_db_path, path)
     monkeypatch.setenv("IID_DB", str(path))
-    monkeypatch.chdir(ROOT)
-    return path
+    yield path
+
+
+# A page test that writes, run on the DuckDB file and on a PostgreSQL store.
+on_both_stores = pytest.mark.parametrize("app_env", STORES, indirect=True)
+
+
+def open_db(target: Path | str) -> Database:
+    """The database the app uses, opened for writing beside it: the same file, or another process's copy of the store."""
+    from iid.store import is_url, open_store
+
+    return open_store(str(target)) if is_url(target) else Database(target)

@@ -17,7 +17,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from iid import auth
-from iid.db import Database
+from tests.conftest import on_both_stores, open_db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 AUTH = {
@@ -37,7 +37,7 @@ EDIT_KEYS = ("inv_add_form", "inv_save", "inv_import_go", "imp_confirm", "source
 @pytest.fixture
 def roles(app_env: Path) -> Path:
     """The app's database with Rina editor of Bontang, Dodi `data` everywhere and Ani admin (Vera: none)."""
-    db = Database(app_env)
+    db = open_db(app_env)
     cli = auth.cli_actor()
     auth.grant(db, cli, RINA["email"], "editor", "64.74", name=RINA["name"])
     auth.grant(db, cli, DODI["email"], "data", name=DODI["name"])
@@ -131,7 +131,7 @@ def test_on_a_network_without_auth_the_sidebar_says_read_only_and_how_to_turn_si
 )
 def test_on_a_network_without_auth_every_edit_place_says_read_only_and_draws_no_control(app_env, network, page, params):
     if params.get("dtab") == "Riwayat impor":  # an import to undo, made beforehand from the command line
-        db = Database(app_env)
+        db = open_db(app_env)
         from iid import dataio
 
         pv = dataio.preview(db, b"kode;tahun;skor\r\n65;2025;61,23\r\n", "hasil.csv", "scores")
@@ -183,6 +183,7 @@ def test_a_cookie_secret_left_as_the_examples_placeholder_or_too_short_counts_as
 # ---- each role's controls ----
 
 
+@on_both_stores
 def test_an_editor_of_bontang_edits_its_register_but_sees_pontianaks_as_a_table(roles):
     at = signed_in("pages/innovations.py", RINA, r="64.74", y="2025", itab="Register")
     assert not at.exception
@@ -209,7 +210,7 @@ def test_an_editor_cannot_import_results_but_may_import_targets(roles):
 
 
 def test_a_data_person_gets_the_uploader_the_undo_and_the_source_form_but_no_register_grid(roles):
-    db = Database(roles)
+    db = open_db(roles)
     from iid import dataio
 
     pv = dataio.preview(db, b"kode;tahun;skor\r\n65;2025;61,23\r\n", "hasil.csv", "scores")
@@ -225,7 +226,7 @@ def test_a_data_person_gets_the_uploader_the_undo_and_the_source_form_but_no_reg
 def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_figures_cite(roles):
     from iid import dataio
 
-    db = Database(roles)
+    db = open_db(roles)
     cli = auth.cli_actor()
     auth.grant(db, cli, "dewi@pontianak.go.id", "data", "61.71", name="Dewi")
     for code, title in (("61.71", "Hasil Pontianak"), ("64.74", "Hasil Bontang")):
@@ -242,10 +243,11 @@ def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_f
     assert any(o.startswith("Hasil Bontang") for o in next(s for s in dodi.selectbox if s.key == "src_id").options)
 
 
+@on_both_stores
 def test_a_deleted_scenario_is_listed_with_who_deleted_it(roles):
     from iid import scenarios
 
-    db = Database(roles)
+    db = open_db(roles)
     sid = scenarios.save(db, "Rencana lama", "64.74", {"n": 20}, actor=auth.cli_actor())
     db.close()
     at = signed_in("pages/targets.py", RINA, r="64.74")
@@ -277,7 +279,7 @@ def test_a_scenario_is_made_by_the_signed_in_account_with_no_author_field(roles)
 def test_undo_is_offered_only_to_people_it_would_not_refuse_and_the_page_says_why_in_a_sentence(roles):
     """`data` for Bontang only, and the last import is Kalimantan Utara's: iid/dataio.py would refuse the undo inside
     its transaction, so the page offers no button and says whose region it is and who gives the role."""
-    db = Database(roles)
+    db = open_db(roles)
     from iid import dataio
 
     auth.grant(db, auth.cli_actor(), "sari@bontangkota.go.id", "data", "64.74")
@@ -309,6 +311,7 @@ def test_the_users_page_is_for_admins_only(roles):
         signed_in(None, RINA).switch_page("pages/users.py")
 
 
+@on_both_stores
 def test_an_admin_gives_and_takes_back_a_role_and_the_role_log_names_her(roles):
     at = signed_in(None, ANI, lang="en")
     at.switch_page("pages/users.py").run()

@@ -235,6 +235,7 @@ def test_the_whole_database_export_neutralises_formula_text(writable_db, tmp_pat
     db, _ = writable_db
     bad = ['=HYPERLINK("http://evil.example","klik")', "+62 812 555", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)"]
     with db.transaction() as cur:  # text that older versions accepted
+        db.bump(cur)
         cur.execute("update sources set title = ? where source_id = (select min(source_id) from sources)", [bad[0]])
         cur.execute("update targets set plan_document = ?", [bad[1]])
         cur.execute("update iid_scores set note = ? where region_code = '65' and year = 2023", [bad[2]])

@@ -41,6 +41,7 @@ def add_many(db, region_code: str, n: int) -> None:
 
     payload = json.dumps({"target": {"value": 65.0, "year": 2029, "choice": "custom"}, "rule_year": 2029, "n": 20})
     with db.transaction() as cur:
+        db.bump(cur, f"scenarios:{region_code}")
         cur.execute(
             """insert into scenarios (scenario_id, name, region_code, author, created_at, payload)
                select i, 'Skenario ' || i, ?, case when i % 2 = 0 then 'Bappeda' else 'Litbang' end,

@@ -10,9 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from iid import queries, scenarios, whatif
-from iid.db import Database
 from iid.rules import compute
-from tests.conftest import ADMIN, open_page
+from tests.conftest import ADMIN, on_both_stores, open_db, open_page
 
 
 def open_target(**params: str) -> AppTest:
@@ -130,6 +129,7 @@ def save_on_page(at: AppTest, name: str) -> None:
     next(b for b in at.button if b.label == "Simpan skenario").click().run()
 
 
+@on_both_stores
 def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(app_env):
     at = open_target(r="65")
     at.text_input(key="v_widget").input("70").run()
@@ -160,8 +160,9 @@ def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(
     assert [b.label for b in again.button].count("Buka") == 1
 
 
+@on_both_stores
 def test_a_reopened_scenario_brings_back_its_indicator_levels_exactly(app_env):
-    db = Database(app_env)
+    db = open_db(app_env)
     base = queries.latest_profile(db, "64.74")
     rule, inds = queries.rule_years(db)[2029], queries.indicators(db, 2029)
     low = sorted(c for c, level in base["profile"].levels.items() if level < 2)[:2]  # room to improve
@@ -187,6 +188,7 @@ def test_a_reopened_scenario_brings_back_its_indicator_levels_exactly(app_env):
     assert metric(at, "Skor simulasi").value == metric(at, "Skor awal").value
 
 
+@on_both_stores
 def test_deleting_a_scenario_removes_it_and_keeps_the_page(app_env):
     at = open_target(r="65")
     save_on_page(at, "Sementara")
@@ -200,9 +202,10 @@ def test_deleting_a_scenario_removes_it_and_keeps_the_page(app_env):
 
 
 def add_many(path: Path, code: str, n: int) -> None:
-    db = Database(path)
+    db = open_db(path)
     payload = json.dumps({"target": {"value": 65.0, "year": 2029, "choice": "custom"}, "rule_year": 2029, "score": 60})
     with db.transaction() as cur:
+        db.bump(cur, f"scenarios:{code}")
         cur.execute(
             """insert into scenarios (scenario_id, name, region_code, author, created_at, payload)
                select i, 'Skenario ' || i, ?, 'Penguji', timestamp '2026-01-01' + to_seconds(i), ?
@@ -224,6 +227,7 @@ def test_two_thousand_saved_scenarios_draw_one_page_of_buttons(app_env):
     assert [md.value for md in at.markdown if md.value.startswith("**Skenario ")][-1].startswith("**Skenario 1**")
 
 
+@on_both_stores
 def test_searching_the_scenarios_narrows_the_list_and_returns_to_the_first_page(app_env):
     add_many(app_env, "64.74", 2000)
     at = open_target(r="64.74")

@@ -7,8 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from iid import dataio
-from iid.db import Database
-from tests.conftest import ADMIN, open_page
+from tests.conftest import ADMIN, on_both_stores, open_db, open_page
 
 
 def session(page: str, **params: str) -> AppTest:
@@ -31,7 +30,7 @@ def errors(at: AppTest) -> list[str]:
 
 def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
     """Read the file the app is using (same configuration as the app's connection, so DuckDB shares it)."""
-    db = Database(path)
+    db = open_db(path)
     try:
         return db.rows(sql, params)
     finally:
@@ -39,7 +38,7 @@ def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def two_imports(path: Path) -> tuple[int, int]:
-    db = Database(path)
+    db = open_db(path)
     try:
         ids = []
         for score in ("44,00", "46,00"):
@@ -50,6 +49,7 @@ def two_imports(path: Path) -> tuple[int, int]:
         db.close()
 
 
+@on_both_stores
 def test_a_stale_import_undo_button_refuses_instead_of_undoing_the_import_before_it(app_env):
     first, second = two_imports(app_env)
     a = session("pages/data_in.py", dtab="Riwayat impor")
@@ -69,10 +69,11 @@ def test_a_stale_import_undo_button_refuses_instead_of_undoing_the_import_before
     assert f"Batalkan #{first}" in labels(b)  # B now sees the import that really is the latest
 
 
+@on_both_stores
 def test_a_stale_register_undo_button_refuses_instead_of_undoing_the_change_before_it(app_env):
     from iid import register as R
 
-    db = Database(app_env)
+    db = open_db(app_env)
     try:
         base = {"unit": "Dinas Kesehatan", "unit_type": "OPD", "form": "pelayanan_publik", "stage": "uji_coba"}
         first = R.save(db, "64.74", [base | {"title": "Pertama", "year_proposed": 2025}], {}, [], actor=ADMIN)
