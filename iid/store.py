@@ -37,6 +37,7 @@ SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK = 0x11D  # the store's advisory lock: one writer at a time, on every app server and the command line
 POLL_SECONDS = 1.0  # how often a process asks the store whether another one wrote
 REFERENCE = "reference"
+DERIVED_FROM = {"iid_scores", "predicate_bands", "regions", "sources"}  # what iid/sql/views.sql's derived tables read
 
 # The tables each kind of write (its Database.bump() name) may change; a filter keeps a region's rows only.
 _REGION = "region_code = $code"
@@ -274,7 +275,8 @@ class StoreDatabase(Database):
                         "allow_quoted_nulls = false, parallel = false)",
                         [str(path), dict.fromkeys(cols, "VARCHAR")],
                     )
-                refresh_derived(cur)
+                if DERIVED_FROM & set(tables):
+                    refresh_derived(cur)
                 cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")
