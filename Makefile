@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 ADDRESS ?= 127.0.0.1
 DB     ?= data/iid.duckdb
+STORE  := $(filter postgresql://% postgres://%,$(DB))  # make run DB=postgresql://…: a shared store, filled beforehand
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 
@@ -24,12 +25,14 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 
 # Rebuilt when a CSV or the schema is newer. What users entered is carried over (iid/carryover.py); a rebuild that
 # cannot carry it refuses with exit code 3, names the rows, and the app opens the current database meanwhile.
+ifeq ($(STORE),)
 $(DB): $(DATA) iid/sql/schema.sql iid/sql/views.sql | $(VENV)/.runtime
 	@IID_DB=$(DB) $(BIN)/python -m iid build || { [ $$? -eq 3 ] && echo "make: $(DB) kept as it was; resolve the rows above, then run make again."; }
+endif
 
 # Served on 127.0.0.1 only: without [auth] in .streamlit/secrets.toml that is one local user with every right. On any
 # other address (make run ADDRESS=0.0.0.0) people sign in when [auth] is set, and the app is read-only when it is not.
-run: $(VENV)/.runtime $(DB)
+run: $(VENV)/.runtime $(if $(STORE),,$(DB))
 	@$(MAKE) --no-print-directory chromium || echo "Chromium is not installed: chart images and decks cannot be exported."
 	IID_DB=$(DB) $(BIN)/python -m iid.serve --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
@@ -59,7 +62,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.dev chromium office postgresql $(DB) lint
+test: $(VENV)/.dev chromium office postgresql $(if $(STORE),,$(DB)) lint
 	$(BIN)/python -m pytest
 
 # Builds its own databases in a temporary folder; BENCH_ARGS="--quick" for a smoke run, "--big" for 1.000.000 innovations.
