@@ -8,7 +8,7 @@ DB     ?= data/iid.duckdb
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 
-.PHONY: run test lint format bench chromium office sample clean
+.PHONY: run test lint format bench chromium office nginx sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 	@chromium --version
 
+# Debian's nginx (package `nginx`, Debian 12 and 13) for the tests and benchmark of several app servers behind it
+# (iid/cluster.py, deploy/). Debian puts it in /usr/sbin, which a non-root PATH lacks: looked for there too.
+NGINX := $(shell command -v nginx 2>/dev/null || ls /usr/sbin/nginx /usr/local/sbin/nginx 2>/dev/null | head -n 1)
+nginx:
+	@[ -n "$(NGINX)" ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+	@$${IID_NGINX:-$$(command -v nginx || echo /usr/sbin/nginx)} -v
+
 # LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly; poppler-utils (pdftotext,
 # pdffonts) to read the printed profile back.
 office:
@@ -53,11 +60,11 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.dev chromium office $(DB) lint
+test: $(VENV)/.dev chromium office nginx $(DB) lint
 	$(BIN)/python -m pytest
 
 # Builds its own databases in a temporary folder; BENCH_ARGS="--quick" for a smoke run, "--big" for 1.000.000 innovations.
-bench: $(VENV)/.dev chromium
+bench: $(VENV)/.dev chromium nginx
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 sample: $(VENV)/.runtime
