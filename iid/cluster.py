@@ -82,7 +82,7 @@ def main_conf(prefix: Path, site: Path, nginx: str) -> str:
     return f"""{user}worker_processes 1;
 pid {prefix / "nginx.pid"};
 error_log {prefix / "error.log"} warn;
-events {{ worker_connections 4096; }}
+events {{ worker_connections 1024; }}  # within the usual open-file limit (1024)
 http {{
     log_format iid {LOG_FORMAT};
     access_log {prefix / "access.log"} iid;

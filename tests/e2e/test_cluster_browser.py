@@ -153,9 +153,11 @@ def test_excel_and_csv_downloads_arrive_whole_through_nginx(browser, cluster: Cl
         assert info.value.suggested_filename == "IID_Kota-Bontang_ringkasan-data_2025.csv"
         data = pd.read_csv(info.value.path(), encoding="utf-8-sig")
         assert data[data["Seri"] == "Kota Bontang"]["Nilai"].iloc[-1] == pytest.approx(62.36)
-        page.get_by_text("Data per tahun").click()
-        with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name="Unduh Excel").click()
+        page.get_by_text("Data per tahun").click()  # an expander: opens in the browser, no rerun
+        excel = page.get_by_role("button", name="Unduh Excel")
+        expect(excel).to_be_visible(timeout=30_000)
+        with page.expect_download(timeout=90_000) as info:
+            excel.click()
         wb = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
         assert wb.sheetnames == ["ringkasan", "Sumber"]
     finally:
