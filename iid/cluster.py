@@ -139,7 +139,8 @@ class Cluster:
     """N app servers behind nginx on free loopback ports; a context manager whose value is itself (`.url`).
 
     db: one IID_DB value for every server (a shared store such as postgresql://…), or one per server (n of them;
-    DuckDB files, since one file serves one process). args: more command-line options for every app server.
+    DuckDB files, since one file serves one process). args: more command-line options for every app server. port:
+    nginx's (default: a free one), for a setting the servers need before nginx starts (sign-in's redirect_uri).
     """
 
     def __init__(
@@ -148,11 +149,12 @@ class Cluster:
         n: int = 2,
         timeout: float = 120.0,
         args: Sequence[str] = (),
+        port: int | None = None,
     ) -> None:
         dbs = [str(db)] * n if isinstance(db, (str, os.PathLike)) else [str(d) for d in db]
         if len(dbs) != n:
             raise ValueError(f"{n} servers need {n} databases, got {len(dbs)}")
-        self.dbs, self.n, self.timeout, self.args = dbs, n, timeout, list(args)
+        self.dbs, self.n, self.timeout, self.args, self.wanted_port = dbs, n, timeout, list(args), port
         self.servers: list = []
         self.server_urls: list[str] = []
         self.url = ""
@@ -191,7 +193,7 @@ class Cluster:
         self.server_urls = list(results)
         self.ports = [int(u.rsplit(":", 1)[1]) for u in self.server_urls]
         for _ in range(3):  # a free port can be taken between asking and binding: try another
-            self.port = free_port()
+            self.port = self.wanted_port or free_port()
             site = self.prefix / "iid.conf"
             site.write_text(render_site(self.ports, listen=f"127.0.0.1:{self.port}"), encoding="utf-8")
             conf = self.prefix / "nginx.conf"
@@ -208,7 +210,7 @@ class Cluster:
             if self._answers():
                 return
             self._stop_nginx()
-            if "Address already in use" not in self.error_log():
+            if self.wanted_port or "Address already in use" not in self.error_log():
                 break
         raise RuntimeError("nginx did not start: " + self.error_log()[-2000:])
 

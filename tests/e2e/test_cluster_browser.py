@@ -16,8 +16,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from iid.cluster import ROUTE_COOKIE, SERVER_HEADER, Cluster
+from iid import auth
+from iid.cluster import ROUTE_COOKIE, SERVER_HEADER, Cluster, free_port
+from iid.db import Database
+from tests.e2e import test_auth_browser as signin
 from tests.e2e.conftest import wait_for_app
+
+provider = signin.provider  # the OpenID provider of the sign-in tests (a module fixture), for the test at the end
 
 pytestmark = pytest.mark.e2e
 
@@ -178,5 +183,60 @@ def test_stopping_the_cluster_with_a_browser_connected_leaves_no_process(browser
         for port in ports:  # nobody listens any more
             with pytest.raises(OSError):
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+    finally:
+        context.close()
+
+
+def test_a_signed_in_persons_import_upload_through_nginx_reaches_the_server_holding_the_session(
+    browser, built_db_path: Path, tmp_path: Path, provider: str
+):
+    """An upload (/_stcore/upload_file) is kept in one server's memory for its session: through nginx it reaches the
+    server of the session's websocket, as sign-in's round trip does, and the import is written there."""
+    seed = tmp_path / "seed.duckdb"
+    shutil.copy(built_db_path, seed)
+    db = Database(seed)
+    auth.grant(db, auth.cli_actor(), "dodi@kaltimprov.go.id", "data", None)
+    db.close()
+    port = free_port()  # nginx's, known before the servers start: sign-in comes back to it
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        'cookie_secret = "' + "c" * 64 + '"\n'
+        'client_id = "iid-dashboard-test"\n'
+        'client_secret = "any-secret-works"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    upload = tmp_path / "hasil_iid_2025.csv"
+    upload.write_bytes("kode;tahun;skor\r\n65;2025;61,23\r\n".encode("utf-8-sig"))
+    dbs = copies(seed, tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        with Cluster(dbs, n=2, args=["--secrets.files", str(secrets)], port=port) as c:
+            signin.sign_in(page, c.url, "dodi")
+            page.goto(f"{c.url}/data")
+            wait_for_app(page)
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+            save = page.get_by_role("button", name=re.compile("Simpan 1 baris"))
+            expect(save).to_be_visible(timeout=30_000)
+            save.click()
+            expect(page.get_by_text(re.compile(r"Impor #\d+ tersimpan"))).to_be_visible(timeout=30_000)
+            route = route_of(context)
+            context.close()
+            rows = requests_of(c, route, 3)
+            servers = {c.server_of(r["upstream"]) for r in rows}
+            assert len(servers) == 1
+            for path in ("GET /auth/login", "GET /oauth2callback", "PUT /_stcore/upload_file/"):
+                assert any(r["request"].startswith(path) and int(r["status"]) < 400 for r in rows), path
+        (server,) = servers
+        for i, path in enumerate(dbs):  # written on the session's server only: each has its own file for now
+            db = Database(path, read_only=True)
+            try:
+                score = db.rows("select score::double from iid_scores where region_code = ? and year = ?", ["65", 2025])
+            finally:
+                db.close()
+            assert ((61.23,) in score) is (i == server), (i, score)
     finally:
         context.close()
