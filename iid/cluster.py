@@ -247,6 +247,13 @@ class Cluster:
                 return i
         return None
 
+    def stop_server(self, i: int) -> None:
+        """Stop app server i (what a crash or `systemctl stop iid@PORT` does); nginx sends its routes to the others."""
+        s = self.servers[i]
+        if getattr(s, "proc", None) is not None and s.proc.poll() is None:
+            self.started |= descendants(s.proc.pid)
+            s.__exit__(None, None, None)
+
     def _stop_nginx(self) -> None:
         if self.nginx is None:
             return
@@ -263,7 +270,7 @@ class Cluster:
     def __exit__(self, *exc: object) -> None:
         self._stop_nginx()
         for s in self.servers:
-            if getattr(s, "proc", None) is not None:
+            if getattr(s, "proc", None) is not None and s.proc.poll() is None:
                 self.started |= descendants(s.proc.pid)  # what a server started (a chart renderer's Chromium)
                 s.__exit__(None, None, None)
         self.servers = []

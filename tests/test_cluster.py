@@ -87,6 +87,31 @@ def test_a_route_cookie_keeps_every_request_on_one_server_and_new_visitors_sprea
     assert not (Path(c.prefix)).exists()  # nginx's folder (pid, logs, buffers) is gone too
 
 
+def test_when_a_server_stops_only_its_routes_move_and_they_are_answered_by_another(built_db_path: Path, tmp_path: Path):
+    dbs = []
+    for i in range(3):
+        dbs.append(tmp_path / f"s{i}.duckdb")
+        shutil.copy(built_db_path, dbs[-1])
+    with Cluster(dbs, n=3) as c:
+
+        def server_for(route: str) -> tuple[int, int]:
+            req = urllib.request.Request(f"{c.url}/_stcore/health", headers={"Cookie": f"{ROUTE_COOKIE}={route}"})
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, c.server_of(r.headers[SERVER_HEADER].split(", ")[-1])  # the one that answered
+
+        before = {f"r{i}": server_for(f"r{i}")[1] for i in range(60)}
+        assert set(before.values()) == {0, 1, 2}
+        c.stop_server(0)
+        after = {route: server_for(route) for route in before}
+        assert all(status == 200 for status, _ in after.values())  # nobody sees an error
+        for route, server in before.items():
+            if server == 0:
+                assert after[route][1] in (1, 2)
+            else:
+                assert after[route][1] == server  # the others' sessions stay where they are
+    assert c.leftover() == []
+
+
 @pytest.mark.parametrize(("uid", "root_user"), [(0, True), (1000, False)])
 def test_nginx_workers_keep_roots_user_only_when_nginx_starts_as_root(
     uid: int, root_user: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
