@@ -9,7 +9,7 @@ STORE  := $(filter postgresql://% postgres://%,$(DB))  # make run DB=postgresql:
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 
-.PHONY: run test lint format bench chromium office postgresql sample clean
+.PHONY: run test lint format bench chromium office postgresql nginx sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 	@chromium --version
 
+# Debian's nginx (package `nginx`, Debian 12 and 13) for the tests and benchmark of several app servers behind it
+# (iid/cluster.py, deploy/). Debian puts it in /usr/sbin, which a non-root PATH lacks: looked for there too.
+NGINX := $(shell command -v nginx 2>/dev/null || ls /usr/sbin/nginx /usr/local/sbin/nginx 2>/dev/null | head -n 1)
+nginx:
+	@[ -n "$(NGINX)" ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+	@$${IID_NGINX:-$$(command -v nginx || echo /usr/sbin/nginx)} -v
+
 # LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly; poppler-utils (pdftotext,
 # pdffonts) to read the printed profile back.
 office:
@@ -62,11 +69,11 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.dev chromium office postgresql $(if $(STORE),,$(DB)) lint
+test: $(VENV)/.dev chromium office postgresql nginx $(if $(STORE),,$(DB)) lint
 	$(BIN)/python -m pytest
 
 # Builds its own databases in a temporary folder; BENCH_ARGS="--quick" for a smoke run, "--big" for 1.000.000 innovations.
-bench: $(VENV)/.dev chromium postgresql
+bench: $(VENV)/.dev chromium postgresql nginx
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 sample: $(VENV)/.runtime

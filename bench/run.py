@@ -43,6 +43,11 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   st.cache_resource, so the database is opened again; Python imports stay warm), cpu_ms_run the
   warm runs, bytes_run what one run sends over the websocket; a tab with charts is also visited in Chromium, cold
   and warm (first chart, script finished, CPU per load). --big adds 1.000.000 innovations (about 2 minutes more).
+- cluster.<servers>_servers.<n>: n sessions at once (the websocket client above, Ringkasan for one region, warm)
+  through nginx (deploy/nginx/iid.conf.in, iid/cluster.py) in front of 1 and of 2 app servers, each with its own
+  copy of the database: first_chart_s (connect to the first Plotly chart received) and session_s p50/p95/max,
+  errors, and sessions_per_server (from nginx's log: each session without a cookie gets a random route). Both
+  cases go through nginx, so the second server is the only difference. Levels 10 and 50 (quick: 10).
 - imports: preview and write of every region's scores (about 2.700 rows) and of a year of indicator levels,
   then their undo, in process on an in-memory database (what /data does after the user confirms).
 - exports: a chart image (PNG 1920×1080 and SVG) on a warm renderer, and the PowerPoint deck of one region.
@@ -91,7 +96,7 @@ CHART = ".js-plotly-plot .main-svg"
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
 TIMEOUT_MS = 120_000
 GESTURE_TIMEOUT_MS = 30_000  # a gesture whose result never shows is an error, not a figure
-SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "imports", "exports", "store")
+SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "cluster", "imports", "exports", "store")
 
 # (name, url path, query): the pages a planner opens, on regions that have every kind of data
 PAGES = [
@@ -672,6 +677,58 @@ def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tu
     return out
 
 
+def measure_cluster(tmp: Path, db: Path, levels: tuple[int, ...], servers: tuple[int, ...] = (1, 2)) -> dict:
+    """Bursts of sessions through nginx over 1 and over 2 app servers (iid.cluster.Cluster), one warm page."""
+    import wsclient
+
+    from iid.cluster import Cluster
+
+    out: dict = {}
+    for n_servers in servers:
+        dbs = []
+        for i in range(n_servers):
+            dbs.append(tmp / f"cluster{n_servers}_{i}.duckdb")
+            shutil.copy(db, dbs[-1])
+        case: dict = {}
+        with Cluster(dbs, n=n_servers, timeout=120) as cluster:
+            for url in cluster.server_urls:  # each server warm: its caches hold the page's data
+                wsclient.load_sync(url, "", f"r={REGISTER_REGION}")
+            lone = wsclient.load_sync(cluster.url, "", f"r={REGISTER_REGION}")
+            for n in levels:
+                log(f"cluster: {n} sessions through nginx over {n_servers} server(s)")
+                logged = len(cluster.access_log())
+                t0 = time.perf_counter()
+                loads = wsclient.many_sync(cluster.url, [("", f"r={REGISTER_REGION}")] * n)
+                wall = time.perf_counter() - t0
+                ok = [x for x in loads if x.error is None]
+                time.sleep(0.5)  # nginx logs a websocket when it closes
+                streams = [r for r in cluster.access_log()[logged:] if "/_stcore/stream" in r["request"]]
+                per_server = [0] * n_servers
+                for r in streams:
+                    i = cluster.server_of(r["upstream"])
+                    if i is not None:
+                        per_server[i] += 1
+                case[str(n)] = {
+                    "first_chart_s": tail([x.first_chart_s for x in ok if x.first_chart_s is not None]),
+                    "session_s": tail([x.seconds for x in ok]),
+                    "errors": len(loads) - len(ok),
+                    "error_examples": sorted({x.error for x in loads if x.error})[:3],
+                    "no_chart": sum(x.charts == 0 for x in ok),
+                    "full_runs": sum(x.deltas >= lone.deltas and x.charts > 0 for x in ok),
+                    "sessions_per_server": per_server,
+                    "wall_s": round(wall, 3),
+                }
+        case["leftover_processes"] = len(cluster.leftover())  # after the cluster stopped: 0
+        out[f"{n_servers}_servers"] = case
+    for n in levels:
+        one, two = out.get("1_servers", {}).get(str(n)), out.get("2_servers", {}).get(str(n))
+        if one and two:
+            out.setdefault("ratio_2_to_1_first_chart_p50", {})[str(n)] = ratio(
+                two["first_chart_s"], one["first_chart_s"]
+            )
+    return out
+
+
 def measure_register(tmp: Path, sizes: list[tuple[str, int | None]], browser: Browser, reps: int) -> dict:
     """Per register size: generate, build, then each /inovasi tab cold and warm on one server."""
     import wsclient
@@ -922,6 +979,7 @@ def plan(args: argparse.Namespace) -> dict:
         "sections": [s for s in SECTIONS if s in args.only],
         "reps": args.reps,
         "levels": (1, 10) if args.quick else (1, 10, 25, 50),
+        "cluster_levels": (10,) if args.quick else (10, 50),
         "singles": 2 if args.quick else 5,
         "register_sizes": sizes,
     }
@@ -993,6 +1051,7 @@ def main(argv: list[str] | None = None) -> dict:
             if name in live:
                 live.pop(name).__exit__(None, None, None)
         section("register", lambda: measure_register(tmp, p["register_sizes"], browser(), p["reps"]))
+        section("cluster", lambda: measure_cluster(tmp, db, p["cluster_levels"]))
         if wanted & {"imports", "exports"}:
             from iid.build import memory_db
 

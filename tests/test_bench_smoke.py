@@ -30,6 +30,7 @@ def test_quick_run_of_two_sections_plans_few_repetitions_and_a_small_register(be
     assert plan["sections"] == ["pages", "register"]  # in the bench's own order
     assert plan["reps"] == 2
     assert plan["levels"] == (1, 10)
+    assert plan["cluster_levels"] == (10,)
     assert [label for label, _ in plan["register_sizes"]] == ["1x", "20k"]
 
 
@@ -37,8 +38,13 @@ def test_default_run_measures_every_section_and_big_adds_a_million_innovations(b
     plan = bench.plan(bench.parse_args([]))
     assert plan["sections"] == list(bench.SECTIONS)
     assert plan["levels"] == (1, 10, 25, 50)
+    assert plan["cluster_levels"] == (10, 50)  # sessions through nginx over 1 and 2 app servers
     assert ("1m", 1_000_000) not in plan["register_sizes"]
     assert ("1m", 1_000_000) in bench.plan(bench.parse_args(["--big"]))["register_sizes"]
+
+
+def test_the_cluster_section_can_run_alone(bench):
+    assert bench.plan(bench.parse_args(["--only", "cluster"]))["sections"] == ["cluster"]
 
 
 def test_an_unknown_section_is_refused(bench):
