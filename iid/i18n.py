@@ -1036,6 +1036,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "is carried over.",
     },
     # issue 13, the PostgreSQL store (iid/store.py)
+    "store_shared": {
+        "id": "Penyimpanan bersama: PostgreSQL `{where}`",
+        "en": "Shared store: PostgreSQL `{where}`",
+    },
+    "store_shared_help": {
+        "id": "Semua server aplikasi dan baris perintah menulis ke penyimpanan ini. Yang disimpan orang lain tampil "
+        "di sini dalam satu-dua detik (muat ulang halaman). Dua orang menyimpan baris yang sama: yang pertama "
+        "tersimpan, yang kedua diberi tahu dan melihat isian orang pertama.",
+        "en": "Every app server and the command line write to this store. What others save shows here within a "
+        "second or two (reload the page). Two people saving the same row: the first is saved, the second is told "
+        "and shown the first person's entry.",
+    },
     "db_store_unreachable": {
         "id": "Penyimpanan PostgreSQL `{path}` tidak dapat dihubungi: {detail}. Periksa alamat, nama pengguna dan "
         "kata sandi di IID_DB, dan bahwa server PostgreSQL menyala.",

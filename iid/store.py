@@ -69,6 +69,15 @@ def safe_url(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
+def where(url: str) -> str:
+    """host/database of a store's URL, for people (no user, no password): 'dbhost:5432/iid'."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    return f"{host}{':' + str(parts.port) if parts.port else ''}{parts.path or '/'}"
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 

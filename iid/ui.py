@@ -250,6 +250,10 @@ def account_sidebar(lang: str) -> None:
     from iid import display
 
     box = st.sidebar.container(border=True)
+    from iid import store
+
+    if store.is_url(db_path()):  # a team's shared store: what others save shows here within a second or two
+        box.caption(t("store_shared", lang, where=store.where(db_path())), help=t("store_shared_help", lang))
     mode = serving_mode()
     if mode == "local":
         box.caption(t("acct_local", lang), help=t("acct_local_help", lang))

@@ -276,20 +276,28 @@ def test_a_store_that_cannot_be_reached_or_is_empty_is_named_without_its_passwor
 
 
 def test_a_page_reads_the_store_and_shows_what_another_process_wrote_there(pg_url, monkeypatch):
-    from tests.conftest import open_page
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP
 
     monkeypatch.setenv("IID_DB", pg_url)
     monkeypatch.chdir(ROOT)
     with store.open_store(pg_url) as other:  # the command line, or another app server
         import_scores(other, "region_code,year,score\n64.74,2026,88.12\n")
-    at = open_page("pages/overview.py", region=CODE)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["region"] = CODE
+    at.run()  # Ringkasan, the first page, as a link to the app opens it
     assert not at.exception
     text = " ".join(str(getattr(e, "value", "")) for kind in ("title", "header", "markdown", "metric", "caption")
                     for e in getattr(at, kind))  # fmt: skip
     assert "Kota Bontang" in text and "88,12" in text, text[:2000]
+    shared = [c.value for c in at.sidebar.caption if "Penyimpanan bersama" in c.value]
+    assert shared == [f"Penyimpanan bersama: PostgreSQL `{store.where(pg_url)}`"] and "iid@" not in shared[0]
 
 
 def test_only_postgresql_addresses_are_stores_and_their_passwords_are_never_shown():
     assert store.is_url("postgresql://u@h/db") and store.is_url("postgres://u@h/db")
     assert not store.is_url(Path("data/iid.duckdb")) and not store.is_url("data/postgresql.duckdb")
     assert store.safe_url("postgresql://iid:rahasia@db.example:5432/iid") == "postgresql://iid:***@db.example:5432/iid"
+    assert store.where("postgresql://iid:rahasia@db.example:5432/iid") == "db.example:5432/iid"
+    assert store.where("postgresql://iid@db.example/iid") == "db.example/iid"
