@@ -42,10 +42,11 @@ chromium:
 	@chromium --version
 
 # Debian's nginx (package `nginx`, Debian 12 and 13) for the tests and benchmark of several app servers behind it
-# (iid/cluster.py, deploy/). Debian puts it in /usr/sbin, which a non-root PATH lacks: looked for there too.
+# (iid/cluster.py, deploy/); RUNLEVEL=1: the package starts no system nginx on port 80. Debian puts it in /usr/sbin,
+# which a non-root PATH lacks: looked for there too.
 NGINX := $(shell command -v nginx 2>/dev/null || ls /usr/sbin/nginx /usr/local/sbin/nginx 2>/dev/null | head -n 1)
 nginx:
-	@[ -n "$(NGINX)" ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+	@[ -n "$(NGINX)" ] || { $(SUDO) apt-get update -qq && $(SUDO) env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
 	@$${IID_NGINX:-$$(command -v nginx || echo /usr/sbin/nginx)} -v
 
 # LibreOffice Impress, to check in a test that the PowerPoint deck converts cleanly; poppler-utils (pdftotext,
@@ -55,10 +56,11 @@ office:
 	@soffice --version
 	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
 
-# Debian's PostgreSQL server programs, for the tests and benchmark of the shared store (iid/store.py): each run starts
+# Debian's PostgreSQL server programs (RUNLEVEL=1: the package starts no system cluster), for the tests and benchmark
+# of the shared store (iid/store.py): each run starts
 # a throwaway cluster of its own in a temporary folder (iid/pgserver.py); nothing listens once they end.
 postgresql:
-	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 	@ls /usr/lib/postgresql/*/bin/pg_ctl
 
 lint: $(VENV)/.dev
