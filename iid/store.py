@@ -49,7 +49,7 @@ GROUPS: dict[str, dict[str, str | None]] = {
         "sources": None,
         "innovations": _REGION,
         "units": _REGION,
-        "register_log": None,
+        "register_log": None,  # whole: a log row of a deleted innovation is in no region's innovations
         # the levels of the region's innovations as they were before the write (a deleted one keeps its levels; an
         # undone insert takes its levels with it)
         "innovation_levels": "innovation_id in (select innovation_id from $before_innovations)",
@@ -370,27 +370,31 @@ class StoreDatabase(Database):
         super().bump(cur, *names)
         if not names:  # no name: anything may change, so every table is compared
             for table in self.tables:
-                self._snapshot(cur, table, None, [])
+                self._snapshot(cur, table, None, None)
         for name in names:
             group, _, code = name.partition(":")
             for table, where in GROUPS[group].items():
-                self._snapshot(cur, table, where if code else None, [code] if code and where else [])
+                self._snapshot(cur, table, where if code else None, code or None)
 
-    def _snapshot(self, cur, table: str, where: str | None, params: list[Any]) -> None:
-        """Keep table's rows (those where matches) as they are before the writer changes them."""
+    def _snapshot(self, cur, table: str, where: str | None, code: str | None) -> None:
+        """Keep table's rows (those where matches, for the region code) as they are before the writer changes them."""
         assert self._snaps is not None
+        params: list[Any] = []
+        if where:
+            # the innovations kept just before, for the same region (GROUPS lists innovations first)
+            if "$before_innovations" in where:
+                inv = next(
+                    n for t, w, p, n in reversed(self._snaps) if t == "innovations" and (w is None or p == [code])
+                )
+                where = where.replace("$before_innovations", inv)
+            params = [code] * where.count("$code")
+            where = where.replace("$code", "?")
         if any(t == table and (w is None or (w == where and p == params)) for t, w, p, _ in self._snaps):
             return
         name = f"__before_{len(self._snaps)}"
-        if where and "$before_innovations" in where:
-            # the innovations snapshot taken just before, for the same region (GROUPS lists innovations first)
-            inv = [n for t, w, p, n in self._snaps if t == "innovations" and (w is None or p == params)]
-            where = where.replace("$before_innovations", inv[-1])
-            params = []
-        sql = f"create temp table {name} as select * from {_q(table)}"
-        if where:
-            sql += " where " + where.replace("$code", "?")
-        cur.execute(sql, params)
+        cur.execute(
+            f"create temp table {name} as select * from {_q(table)}" + (f" where {where}" if where else ""), params
+        )
         self._snaps.append((table, where, params, name))
 
     def _push(self, cur, pg) -> dict[str, int]:
@@ -401,7 +405,7 @@ class StoreDatabase(Database):
             cols = self._cols[table]
             names = ", ".join(_q(c) for c in cols)
             now = f"(select {names} from {_q(table)}"
-            now += (" where " + where.replace("$code", "?") + ")") if where else ")"
+            now += f" where {where})" if where else ")"
             gone = cur.execute(f"select * from {before} except all select * from {now}", params).fetchall()
             new = cur.execute(f"select * from {now} except all select * from {before}", params).fetchall()
             if not gone and not new:
