@@ -49,9 +49,19 @@ def built_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def full_db(built_db_path: Path) -> Database:
-    return Database(built_db_path, read_only=True)
+@pytest.fixture(scope="session", params=("duckdb", "postgresql"))
+def full_db(request: pytest.FixtureRequest, built_db_path: Path) -> Database:
+    """The full database for reading, on each store: the file, and a PostgreSQL store read through its copy."""
+    if request.param == "duckdb":
+        yield Database(built_db_path, read_only=True)
+        return
+    from iid.store import open_store
+
+    server = request.getfixturevalue("pg_server")
+    url = server.create_db("iid_read", template=request.getfixturevalue("pg_template"))
+    db = open_store(url)
+    yield db
+    db.close()
 
 
 @pytest.fixture(scope="session")
