@@ -36,6 +36,15 @@ def same_as_store(db, url: str) -> list[str]:
     return [t for t in tables if want[t] != got[t]]
 
 
+@pytest.fixture
+def two_servers(pg_url):
+    """Two processes' copies of one store (two app servers)."""
+    a, b = store.open_store(pg_url), store.open_store(pg_url)
+    yield a, b
+    a.close()
+    b.close()
+
+
 def test_the_store_schema_has_every_table_and_column_of_the_duckdb_schema(pg_url, full_db):
     import psycopg
 
@@ -102,57 +111,47 @@ def test_every_kind_of_write_reaches_the_store_whole(pg_url, tmp_path):
         db.close()
 
 
-def test_a_write_in_one_process_reaches_another_within_two_seconds(pg_url):
-    a, b = store.open_store(pg_url), store.open_store(pg_url)
-    try:
-        stamp = b.version("scores")
-        import_scores(a, "region_code,year,score\n64.74,2025,71.5\n")
-        t0 = time.monotonic()
-        while b.version("scores") == stamp and time.monotonic() - t0 < 5:
-            time.sleep(0.05)
-        waited = time.monotonic() - t0
-        assert waited < 2.0
-        got = b.scalar("select score from iid_scores where region_code = '64.74' and year = 2025 and status = 'final'")
-        assert float(got) == 71.5
-        assert b.reloads >= 1
-    finally:
-        a.close()
-        b.close()
+def test_a_write_in_one_process_reaches_another_within_two_seconds(two_servers, pg_url):
+    a, b = two_servers
+    stamp = b.version("scores")
+    import_scores(a, "region_code,year,score\n64.74,2025,71.5\n")
+    t0 = time.monotonic()
+    while b.version("scores") == stamp and time.monotonic() - t0 < 5:
+        time.sleep(0.05)
+    waited = time.monotonic() - t0
+    assert waited < 2.0
+    got = b.scalar("select score from iid_scores where region_code = '64.74' and year = 2025 and status = 'final'")
+    assert float(got) == 71.5
+    assert b.reloads >= 1
 
 
-def test_two_servers_saving_the_same_innovation_from_the_same_view_the_first_save_wins_and_the_second_is_told(pg_url):
-    a, b = store.open_store(pg_url), store.open_store(pg_url)
-    try:
-        reg = R.register(b, CODE)
-        first = reg["innovation_id"].iloc[0]
-        seen = R.versions(reg)  # both people opened the same register
-        R.save(a, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen, actor=ADMIN)
-        with pytest.raises(R.EditConflict) as info:  # B has not polled yet: the write itself catches up first
-            R.save(b, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen, actor=ADMIN)
-        assert info.value.rows[first]["evidence"] == "https://a.example/bukti"  # B is shown what A saved
-        assert same_as_store(b, pg_url) == []
-        with store.open_store(pg_url) as c:
-            row = R.register(c, CODE).set_index("innovation_id").loc[first]
-            assert row["evidence"] == "https://a.example/bukti" and row["status"] != "terverifikasi"
-    finally:
-        a.close()
-        b.close()
+def test_two_servers_saving_the_same_innovation_from_the_same_view_the_first_save_wins_and_the_second_is_told(
+    two_servers, pg_url
+):
+    a, b = two_servers
+    reg = R.register(b, CODE)
+    first = reg["innovation_id"].iloc[0]
+    seen = R.versions(reg)  # both people opened the same register
+    R.save(a, CODE, [], {first: {"evidence": "https://a.example/bukti"}}, [], base=seen, actor=ADMIN)
+    with pytest.raises(R.EditConflict) as info:  # B has not polled yet: the write itself catches up first
+        R.save(b, CODE, [], {first: {"status": "terverifikasi"}}, [], base=seen, actor=ADMIN)
+    assert info.value.rows[first]["evidence"] == "https://a.example/bukti"  # B is shown what A saved
+    assert same_as_store(b, pg_url) == []
+    with store.open_store(pg_url) as c:
+        row = R.register(c, CODE).set_index("innovation_id").loc[first]
+        assert row["evidence"] == "https://a.example/bukti" and row["status"] != "terverifikasi"
 
 
-def test_an_import_on_one_server_during_a_register_edit_on_another_keeps_both(pg_url):
-    a, b = store.open_store(pg_url), store.open_store(pg_url)
-    try:
-        reg = R.register(b, CODE)
-        seen = R.versions(reg)
-        first = reg["innovation_id"].iloc[0]
-        import_scores(a, "region_code,year,score\n64.74,2025,71.5\n")
-        R.save(b, CODE, [], {first: {"evidence": "https://b.example/bukti"}}, [], base=seen, actor=ADMIN)
-        with store.open_store(pg_url) as c:
-            assert c.scalar("select count(*) from imports") == 1
-            assert R.register(c, CODE).set_index("innovation_id").loc[first, "evidence"] == "https://b.example/bukti"
-    finally:
-        a.close()
-        b.close()
+def test_an_import_on_one_server_during_a_register_edit_on_another_keeps_both(two_servers, pg_url):
+    a, b = two_servers
+    reg = R.register(b, CODE)
+    seen = R.versions(reg)
+    first = reg["innovation_id"].iloc[0]
+    import_scores(a, "region_code,year,score\n64.74,2025,71.5\n")
+    R.save(b, CODE, [], {first: {"evidence": "https://b.example/bukti"}}, [], base=seen, actor=ADMIN)
+    with store.open_store(pg_url) as c:
+        assert c.scalar("select count(*) from imports") == 1
+        assert R.register(c, CODE).set_index("innovation_id").loc[first, "evidence"] == "https://b.example/bukti"
 
 
 def test_the_command_line_imports_while_an_app_holds_the_store_and_the_app_shows_it(pg_url, tmp_path):

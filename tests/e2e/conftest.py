@@ -42,3 +42,20 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
+
+
+def add_innovation(page, title: str, unit: str = "Dinas Kesehatan") -> None:
+    """Add an innovation through the register's form (the page is on /inovasi's Register tab) and wait for its save."""
+    import re
+
+    from playwright.sync_api import expect
+
+    page.locator("summary").filter(has_text="Tambah inovasi").click()
+    wait_for_app(page)
+    page.get_by_label("Judul inovasi").fill(title)
+    page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()
+    page.keyboard.type(unit)
+    expect(page.get_by_role("option", name=unit)).to_be_visible(timeout=15_000)
+    page.keyboard.press("Enter")  # picks the highlighted match; steadier than clicking a list that re-renders
+    page.get_by_test_id("stForm").get_by_role("button", name=re.compile("Tambah inovasi")).click()
+    expect(page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))).to_be_visible(timeout=30_000)

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from iid import auth, dataio
 from iid.db import Database
 from iid.serve import Server
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import add_innovation, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -110,15 +110,7 @@ def test_an_editor_of_bontang_adds_to_its_register_but_cannot_edit_pontianaks_or
     expect(page.get_by_test_id("stSidebar").get_by_text("Kota Bontang (64.74)")).to_be_visible()
 
     open_page(page, f"{signin_url}/inovasi?r=64.74&y=2025&itab=Register")
-    page.locator("summary").filter(has_text="Tambah inovasi").click()
-    wait_for_app(page)
-    page.get_by_label("Judul inovasi").fill("Layanan malam Puskesmas (uji masuk)")
-    page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()
-    page.keyboard.type("Dinas Kesehatan")
-    expect(page.get_by_role("option", name="Dinas Kesehatan")).to_be_visible(timeout=15_000)
-    page.keyboard.press("Enter")
-    page.get_by_test_id("stForm").get_by_role("button", name=re.compile("Tambah inovasi")).click()
-    expect(page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))).to_be_visible(timeout=15_000)
+    add_innovation(page, "Layanan malam Puskesmas (uji masuk)")
     open_page(page, f"{signin_url}/inovasi?r=64.74&y=2025&itab=Impor%20dan%20riwayat")
     expect(
         page.get_by_test_id("stMain").get_by_text("Rina Wulandari").first

@@ -8,7 +8,6 @@ that nginx sends to the other server.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 from iid.cluster import ROUTE_COOKIE, SERVER_HEADER, Cluster
 from tests.conftest import ROOT
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import add_innovation, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -63,15 +62,7 @@ def test_an_innovation_added_on_one_server_shows_through_the_other_within_two_se
         page = editor.new_page()
         page.goto(shared.server_urls[0] + path)  # server 0, directly: local mode, the form is there
         wait_for_app(page)
-        page.locator("summary").filter(has_text="Tambah inovasi").click()
-        wait_for_app(page)
-        page.get_by_label("Judul inovasi").fill("Layanan malam Puskesmas (dua server)")
-        page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()
-        page.keyboard.type("Dinas Kesehatan")
-        expect(page.get_by_role("option", name="Dinas Kesehatan")).to_be_visible(timeout=15_000)
-        page.keyboard.press("Enter")
-        page.get_by_test_id("stForm").get_by_role("button", name=re.compile("Tambah inovasi")).click()
-        expect(page.get_by_text(re.compile(r"Tersimpan sebagai perubahan #\d+"))).to_be_visible(timeout=30_000)
+        add_innovation(page, "Layanan malam Puskesmas (dua server)")
         expect(register_count(page)).to_have_text(str(before + 1))
         saved = time.monotonic()
 
