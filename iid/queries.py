@@ -28,6 +28,9 @@ SCORES_FOR_REGIONS = {
     for view in SCORE_VIEWS.values()
 }
 
+# every region's rows, in the same order: explore.Shared cuts any selection's scores from it
+ALL_SCORES = {view: f"select {_SCORE_COLUMNS} from {view} order by region_code, year" for view in SCORE_VIEWS.values()}
+
 REGIONS = """
 select code, name, short_name, display_name, kind, province_code, autonomous
 from regions
@@ -49,6 +52,13 @@ select source_id, kind, title, publisher, url, document_ref, published_date
 from sources
 where source_id in (select unnest(?))
 order by kind, publisher, title
+"""
+
+# every source, in SOURCES_BY_ID's order (the id last: a tie keeps one order): explore.Shared cuts from it
+ALL_SOURCES = """
+select source_id, kind, title, publisher, url, document_ref, published_date
+from sources
+order by kind, publisher, title, source_id
 """
 
 TARGETS = """
@@ -242,9 +252,40 @@ class Overview:
     has_own: bool = False  # an own (unofficial) import is among the figures
 
 
-def overview(db: Database, code: str, published_only: bool = False) -> Overview:
-    reg = region(db, code)
-    series = scores(db, [code], published_only)
+class Reads:
+    """What an overview reads that other regions read too (explore.Reads adds what a comparison reads).
+
+    Direct queries here, for the command line and the exports. The app hands in reads cut from whole tables that are
+    read once per data version and shared by every region and session (explore.Shared, iid.ui.SharedReads): the
+    same values, without a query per region.
+    """
+
+    def regions_by_code(self, db: Database) -> pd.DataFrame:
+        return regions(db).set_index("code")
+
+    def region(self, db: Database, code: str) -> dict:
+        return region(db, code)
+
+    def scores(self, db: Database, codes: list[str], published_only: bool) -> pd.DataFrame:
+        return scores(db, codes, published_only)
+
+    def coverage_all(self, db: Database, published_only: bool) -> dict[tuple[str, int], dict]:
+        return coverage_all(db, published_only)
+
+    def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
+        return sources(db, ids)
+
+    def kind_average(self, db: Database, kind: str, year: int, published_only: bool) -> dict:
+        """The national average of a kind in a year: average, n (0 when nobody has a score) and has_sample."""
+        return db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [kind, year])[0]
+
+
+DIRECT = Reads()
+
+
+def overview(db: Database, code: str, published_only: bool = False, reads: Reads = DIRECT) -> Overview:
+    reg = reads.region(db, code)
+    series = reads.scores(db, [code], published_only)
     shown = records(series[series["score"].notna() | series["predicate"].notna()])
     latest = shown[-1] if shown else None
     # the year before the latest, when it has a score or a predicate (a predicate alone still tells a story)
@@ -255,8 +296,8 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
         ids.extend(frame["source_id"].dropna().tolist())
     kind_avg, cov = None, None
     if latest is not None:
-        cov = coverage(db, reg["kind"], latest["year"], published_only)
-        row = db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [reg["kind"], latest["year"]])[0]
+        cov = coverage(db, reg["kind"], latest["year"], published_only, reads.coverage_all(db, published_only))
+        row = reads.kind_average(db, reg["kind"], latest["year"], published_only)
         kind_avg = row if row["n"] else None
     return Overview(
         kind_average=kind_avg,
@@ -269,7 +310,7 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
         targets=tg,
         commitments=cm,
         events=ev,
-        sources=sources(db, ids),
+        sources=reads.sources(db, ids),
         has_sample=bool(series["score_is_sample"].fillna(False).any()),
     )
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from iid import charts, figures, queries, settings
+from iid import charts, explore, figures, queries, settings
 from iid.build import build
 from iid.db import Database
 from iid.fmt import md_escape
@@ -308,7 +308,7 @@ def region_choices(db_path: str) -> tuple[tuple[str, ...], dict[str, str]]:
 
 @versioned("scores", max_entries=512, resource=True)
 def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
-    return queries.overview(get_db(db_path), code, published_only)
+    return queries.overview(get_db(db_path), code, published_only, reads=SharedReads(db_path))
 
 
 @versioned("scores", max_entries=256, resource=True)
@@ -580,7 +580,7 @@ def forget_url(*names: str) -> None:
 def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang: str):
     from iid import explore
 
-    return explore.compare(get_db(db_path), list(codes), published_only, lang)
+    return explore.compare(get_db(db_path), list(codes), published_only, lang, reads=SharedReads(db_path))
 
 
 @versioned("scores", max_entries=64)
@@ -764,6 +764,71 @@ class CachedReads(figures.Reads):
 
     def report(self, db, *args):
         return target_report(self.path, *args)
+
+
+# ---- the whole tables a comparison and an overview are cut from (iid.explore.Shared), once per data version ----
+# Shared, not copied: explore.Shared only reads them, and every cut is a new frame (as_queried).
+
+
+class SharedReads(explore.Shared):
+    """Comparisons and overviews cut from whole tables read once per data version for every region and session
+    (a cold region cost about eight queries, ~45 ms, for its comparison and another eight for its overview)."""
+
+    def __init__(self, db_path: str) -> None:
+        self.path = db_path
+
+    def regions_by_code(self, db):
+        return regions_by_code(self.path)
+
+    def coverage_all(self, db, published_only):
+        return coverage_table(self.path, published_only)
+
+    def kind_year(self, db, kind, published_only):
+        return kind_year_table(self.path, kind, published_only)
+
+    def all_scores(self, db, published_only):
+        return all_scores(self.path, published_only)
+
+    def all_sources(self, db):
+        return all_sources(self.path)
+
+    def all_averages(self, db, published_only):
+        return all_averages(self.path, published_only)
+
+    def national_averages(self, db, published_only):
+        return national_averages(self.path, published_only)
+
+
+@versioned("scores", max_entries=4)
+def coverage_table(db_path: str, published_only: bool) -> dict:
+    """queries.coverage_all, copied for each caller (a small dict: a comparison keeps some of its values)."""
+    return queries.coverage_all(get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=16, resource=True)
+def kind_year_table(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
+    return explore.kind_year(get_db(db_path), kind, published_only)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_scores(db_path: str, published_only: bool) -> pd.DataFrame:
+    return explore.Shared().all_scores(get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_sources(db_path: str) -> pd.DataFrame:
+    return explore.Shared().all_sources(get_db(db_path))
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_averages(db_path: str, published_only: bool) -> pd.DataFrame:
+    return explore.Shared.all_averages(SharedReads(db_path), get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def national_averages(db_path: str, published_only: bool) -> dict:
+    """(kind, year) → the kind's national average; shared (explore.Shared.kind_average hands out copies)."""
+    return explore.Shared.national_averages(SharedReads(db_path), get_db(db_path), published_only)
 
 
 @st.cache_resource(show_spinner=False)
