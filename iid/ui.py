@@ -47,6 +47,14 @@ def db() -> Database:
         st.stop()
 
 
+def signed(fn):
+    """fn with its signature worked out once: Streamlit's cache asks inspect.signature for the name of each
+    positional argument on every call (~25 µs each, 2-3 ms of a warm Ringkasan run over its cached reads). The
+    signature is the one inspect gives (through functools.wraps, the wrapped function's), so keys are unchanged."""
+    fn.__signature__ = inspect.signature(fn)
+    return fn
+
+
 REGIONAL = ("register", "scenarios")  # changes kept per region: the function's `code` names the region
 
 
@@ -68,6 +76,7 @@ def versioned(*reads: str, max_entries: int = 256, resource: bool = False):
             return fn(*args, **kwargs)
 
         cache = st.cache_resource if resource else st.cache_data
+        keyed = signed(keyed)
         cached = cache(show_spinner=False, max_entries=max_entries)(keyed)
 
         @functools.wraps(fn)
@@ -939,7 +948,9 @@ def chart_alt(fig, lang: str, table: bool = True) -> None:
     """The text alternative, for screen readers only, right before the chart it describes (WCAG 1.1.1)."""
     import html
 
-    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(chart_alt_text(fig, lang, table))}</p>')
+    shared = fig if isinstance(fig, SharedFigure) else None
+    text = once(shared, f"_alt_{lang}_{table}", lambda: chart_alt_text(fig, lang, table))
+    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(text)}</p>')
 
 
 # ---- presentation mode ----
@@ -1129,6 +1140,22 @@ def table_downloads(
         )
 
 
+def once(obj, name: str, make):
+    """make(), kept on obj under name: for what is worked out from a shared result on every rerun (a SharedFigure, or a
+    frame of a comparison or an overview, which are never changed once cached). A source line cost ~1,5 ms a chart
+    panel a rerun. None (no object) or an object that takes no attributes: make() each time."""
+    if obj is None:
+        return make()
+    made = obj.__dict__.get(name) if hasattr(obj, "__dict__") else None
+    if made is None:
+        made = make()
+        try:
+            object.__setattr__(obj, name, made)
+        except (AttributeError, TypeError):
+            pass
+    return made
+
+
 def chart_data(fig, lang: str) -> pd.DataFrame:
     """The data a chart draws (iid.charts.figure_data), worked out once per shared figure and language."""
     from iid.charts import figure_data
@@ -1173,6 +1200,7 @@ def chart_panel(
     from iid.values import text as text_of
 
     data = chart_data(fig, lang)
+    shared = fig if isinstance(fig, SharedFigure) else None
     # only the open view is drawn (a rerun when another is picked): one chart per panel, no hidden tables
     chart_tab, table_tab, source_tab = st.tabs(
         [t("panel_chart", lang), t("panel_table", lang), t("panel_sources", lang)], key=f"{key}_view", on_change="rerun"
@@ -1225,8 +1253,8 @@ def chart_panel(
     cite = t(
         "panel_cite",
         lang,
-        title=str(fig.layout.title.text or view).replace("<br>", " "),
-        source=source_text(sources, lang),
+        title=once(shared, f"_cite_title_{view}", lambda: str(fig.layout.title.text or view).replace("<br>", " ")),
+        source=once(sources, f"_source_line_{lang}", lambda: source_text(sources, lang)),
         url="VIEWURL",  # the link goes in after escaping: a URL's dots and underscores stay as they are
         date=today,
     )
