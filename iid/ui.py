@@ -345,8 +345,10 @@ def target_report(
     return build_report(get_db(db_path), code, value, year, comparator, metric, gain, published_only, predicate_named)
 
 
-@versioned("scores")
+@versioned("scores", resource=True)
 def targets(db_path: str, code: str) -> pd.DataFrame:
+    """A region's stored targets; shared, not copied (/target and the trend chart only read rows of it): unpickling
+    its text columns cost ~4 ms of every warm /target run."""
     return queries.targets(get_db(db_path), code)
 
 
@@ -621,6 +623,15 @@ def scenario_page(db_path: str, code: str, query: str, number: int):
     from iid import scenarios
 
     return scenarios.page(get_db(db_path), code, query, number)
+
+
+@versioned("scenarios", max_entries=128)
+def deleted_scenarios(db_path: str, code: str) -> pd.DataFrame:
+    """A region's deleted scenarios (iid.scenarios.deleted), read again only when one of its scenarios is saved or
+    deleted (a query on every /target run before)."""
+    from iid import scenarios
+
+    return scenarios.deleted(get_db(db_path), code)
 
 
 @versioned("scores")
@@ -1327,9 +1338,10 @@ def register_changes(db_path: str, code: str) -> pd.DataFrame:
     return R.changes(get_db(db_path), code)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def register_competitions(db_path: str, code: str | None = None) -> pd.DataFrame:
-    """Competitions a region's innovations can enter (data/ only: no write changes them)."""
+    """Competitions a region's innovations can enter (data/ only: no write changes them). Shared, not copied: /inovasi
+    only reads it, up to four times a run."""
     from iid import register as R
 
     return R.competitions(get_db(db_path), code)

@@ -147,6 +147,7 @@ def same_result(a, b) -> None:
 def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_file):
     """overview() and comparison() are shared between sessions (cache_resource): a page that changed one in place
     would change what every other person sees. After each page runs, they equal a fresh computation."""
+    import pandas as pd
     from streamlit.testing.v1 import AppTest
 
     from iid import explore, queries
@@ -162,6 +163,7 @@ def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_fi
     same_result(ui.overview(path, "64.74", False), queries.overview(db, "64.74", False))
     codes = ("64.74", "61.71") if page_file == "compare.py" else ("64.74",)
     same_result(ui.comparison(path, codes, False, "id"), explore.compare(db, list(codes), False, "id"))
+    pd.testing.assert_frame_equal(ui.targets(path, "64.74"), queries.targets(db, "64.74"))
     import json
 
     import plotly.io as pio
