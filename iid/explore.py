@@ -101,6 +101,7 @@ class Reads(queries.Reads):
 DIRECT = Reads()
 
 
+_ALL_ROWS = {"targets": queries.ALL_TARGETS, "commitments": queries.ALL_COMMITMENTS, "events": queries.ALL_EVENTS}
 _UNMASKED = {"Int8": "int8", "Int16": "int16", "Int32": "int32", "Int64": "int64", "boolean": "bool"}
 
 
@@ -140,6 +141,23 @@ class Shared(Reads):
         """AVERAGES of every kind and every province (the same query, so the same values)."""
         provinces = sorted(self.regions_by_code(db)["province_code"].dropna().unique().tolist())
         return averages(db, list(KINDS), provinces, published_only)
+
+    def all_region_rows(self, db: Database, table: str) -> pd.DataFrame:
+        """Every region's stored targets, commitments or events (queries.ALL_TARGETS and the others)."""
+        return db.df(_ALL_ROWS[table])
+
+    def _region_rows(self, db: Database, table: str, code: str) -> pd.DataFrame:
+        rows = self.all_region_rows(db, table)
+        return as_queried(rows[rows["region_code"] == code])
+
+    def targets(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "targets", code)
+
+    def commitments(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "commitments", code)
+
+    def events(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "events", code)
 
     def national_averages(self, db: Database, published_only: bool) -> dict[tuple[str, int], dict]:
         """(kind, year) → average, n and has_sample, as queries.Reads.kind_average gives them."""

@@ -82,6 +82,24 @@ where e.region_code = ?
 order by e.year, e.event_date nulls last
 """
 
+# every region's rows of the three above, in the same order within a region: explore.Shared cuts a region's from them
+ALL_TARGETS = """
+select t.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from targets t join sources s using (source_id)
+where t.superseded_by is null
+order by t.region_code, t.target_year
+"""
+ALL_COMMITMENTS = """
+select c.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from commitments c join sources s using (source_id)
+order by c.region_code, c.year_from, c.commitment_id
+"""
+ALL_EVENTS = """
+select e.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from events e join sources s using (source_id)
+order by e.region_code, e.year, e.event_date nulls last
+"""
+
 BANDS = (
     "select year, predicate, min_score, min_inclusive, max_score, status from predicate_bands order by year, min_score"
 )
@@ -275,6 +293,15 @@ class Reads:
     def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
         return sources(db, ids)
 
+    def targets(self, db: Database, code: str) -> pd.DataFrame:
+        return targets(db, code)
+
+    def commitments(self, db: Database, code: str) -> pd.DataFrame:
+        return commitments(db, code)
+
+    def events(self, db: Database, code: str) -> pd.DataFrame:
+        return events(db, code)
+
     def kind_average(self, db: Database, kind: str, year: int, published_only: bool) -> dict:
         """The national average of a kind in a year: average, n (0 when nobody has a score) and has_sample."""
         return db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [kind, year])[0]
@@ -290,7 +317,7 @@ def overview(db: Database, code: str, published_only: bool = False, reads: Reads
     latest = shown[-1] if shown else None
     # the year before the latest, when it has a score or a predicate (a predicate alone still tells a story)
     previous = next((r for r in shown if latest is not None and r["year"] == latest["year"] - 1), None)
-    tg, cm, ev = targets(db, code), commitments(db, code), events(db, code)
+    tg, cm, ev = reads.targets(db, code), reads.commitments(db, code), reads.events(db, code)
     ids = source_ids(series)
     for frame in (tg, cm, ev):
         ids.extend(frame["source_id"].dropna().tolist())

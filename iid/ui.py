@@ -767,6 +767,9 @@ class CachedReads(figures.Reads):
     def targets(self, db, code):
         return targets(self.path, code)
 
+    def events(self, db, code):
+        return SharedReads(self.path).events(db, code)
+
     def indicator_matrix(self, db, codes):
         return indicator_matrix(self.path, tuple(codes))
 
@@ -818,6 +821,9 @@ class SharedReads(explore.Shared):
     def national_averages(self, db, published_only):
         return national_averages(self.path, published_only)
 
+    def all_region_rows(self, db, table):
+        return all_region_rows(self.path, table)
+
 
 @versioned("scores", max_entries=4)
 def coverage_table(db_path: str, published_only: bool) -> dict:
@@ -843,6 +849,13 @@ def all_sources(db_path: str) -> pd.DataFrame:
 @versioned("scores", max_entries=4, resource=True)
 def all_averages(db_path: str, published_only: bool) -> pd.DataFrame:
     return explore.Shared.all_averages(SharedReads(db_path), get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=8, resource=True)
+def all_region_rows(db_path: str, table: str) -> pd.DataFrame:
+    """Every region's targets, commitments or events: imports of targets bump "scores"; the other two change only
+    with a rebuild."""
+    return explore.Shared().all_region_rows(get_db(db_path), table)
 
 
 @versioned("scores", max_entries=4, resource=True)
