@@ -11,7 +11,8 @@ import pandas as pd
 
 from iid import queries
 from iid.db import Database
-from iid.values import is_missing, records, text
+from iid.errors import UnknownRegion
+from iid.values import is_missing, py, record, records, text
 
 MAX_REGIONS = 10
 
@@ -82,6 +83,114 @@ def provinces_year(db: Database, year: int, published_only: bool = False) -> pd.
 
 def ranking(db: Database, kind: str, year: int, published_only: bool = False) -> pd.DataFrame:
     return db.df(RANKING[_T[published_only]], [kind, year])
+
+
+KINDS = ("provinsi", "kabupaten", "kota")
+
+
+class Reads(queries.Reads):
+    """What a comparison reads that other selections read too: direct queries here (see queries.Reads)."""
+
+    def kind_year(self, db: Database, kind: str, published_only: bool) -> pd.DataFrame:
+        return kind_year(db, kind, published_only)
+
+    def averages(self, db: Database, kinds: list[str], provinces: list[str], published_only: bool) -> pd.DataFrame:
+        return averages(db, kinds, provinces, published_only)
+
+
+DIRECT = Reads()
+
+
+_ALL_ROWS = {"targets": queries.ALL_TARGETS, "commitments": queries.ALL_COMMITMENTS, "events": queries.ALL_EVENTS}
+_UNMASKED = {"Int8": "int8", "Int16": "int16", "Int32": "int32", "Int64": "int64", "boolean": "bool"}
+
+
+def as_queried(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows cut from a query's frame, as the same query asking for those rows alone would have given them.
+
+    DuckDB picks a column's pandas type from the rows it returns: an integer or boolean column with a missing value
+    is nullable (Int32, boolean), without one plain (int32, bool); a text column without any value (or without rows)
+    is object holding None, else str. A cut keeps the whole table's types, so they are set again here.
+    """
+    out = rows.reset_index(drop=True)
+    for name, dtype in out.dtypes.items():
+        col = out[name]
+        if str(dtype) in _UNMASKED:
+            if not col.hasnans:
+                out[name] = col.astype(_UNMASKED[str(dtype)])
+        elif isinstance(dtype, pd.StringDtype) and (out.empty or col.isna().all()):
+            out[name] = pd.Series([None] * len(out), dtype=object)
+    return out
+
+
+class Shared(Reads):
+    """The same reads cut from whole tables: every region's scores, every average, every source, each read once.
+
+    The app keeps the whole tables once per data version for every region and session (iid.ui.SharedReads
+    overrides the all_* methods with its caches); here they are read on each call, which tests use to show the cut
+    equals the direct query. The tables are shared: a cut is always a new frame, never a view to write into.
+    """
+
+    def all_scores(self, db: Database, published_only: bool) -> pd.DataFrame:
+        return db.df(queries.ALL_SCORES[_T[published_only]])
+
+    def all_sources(self, db: Database) -> pd.DataFrame:
+        return db.df(queries.ALL_SOURCES)
+
+    def all_averages(self, db: Database, published_only: bool) -> pd.DataFrame:
+        """AVERAGES of every kind and every province (the same query, so the same values)."""
+        provinces = sorted(self.regions_by_code(db)["province_code"].dropna().unique().tolist())
+        return averages(db, list(KINDS), provinces, published_only)
+
+    def all_region_rows(self, db: Database, table: str) -> pd.DataFrame:
+        """Every region's stored targets, commitments or events (queries.ALL_TARGETS and the others)."""
+        return db.df(_ALL_ROWS[table])
+
+    def _region_rows(self, db: Database, table: str, code: str) -> pd.DataFrame:
+        rows = self.all_region_rows(db, table)
+        return as_queried(rows[rows["region_code"] == code])
+
+    def targets(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "targets", code)
+
+    def commitments(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "commitments", code)
+
+    def events(self, db: Database, code: str) -> pd.DataFrame:
+        return self._region_rows(db, "events", code)
+
+    def national_averages(self, db: Database, published_only: bool) -> dict[tuple[str, int], dict]:
+        """(kind, year) → average, n and has_sample, as queries.Reads.kind_average gives them."""
+        refs = self.all_averages(db, published_only)
+        nat = refs[refs["scope"] == "national"]
+        return {
+            (k, int(y)): {"average": py(a), "n": int(n), "has_sample": py(h)}
+            for k, y, a, n, h in zip(nat["kind"], nat["year"], nat["average"], nat["n"], nat["has_sample"], strict=True)
+        }
+
+    def region(self, db: Database, code: str) -> dict:
+        regs = self.regions_by_code(db)
+        if code not in regs.index:
+            raise UnknownRegion(code)
+        return {"code": code, **record(regs.loc[code])}
+
+    def scores(self, db: Database, codes: list[str], published_only: bool) -> pd.DataFrame:
+        s = self.all_scores(db, published_only)
+        return as_queried(s[s["region_code"].isin(codes)])
+
+    def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
+        s = self.all_sources(db)
+        return as_queried(s[s["source_id"].isin(set(ids))])
+
+    def averages(self, db: Database, kinds: list[str], provinces: list[str], published_only: bool) -> pd.DataFrame:
+        refs = self.all_averages(db, published_only)
+        national = refs["scope"] == "national"
+        keep = (national & refs["kind"].isin(kinds)) | (~national & refs["scope"].isin(provinces))
+        return as_queried(refs[keep])
+
+    def kind_average(self, db: Database, kind: str, year: int, published_only: bool) -> dict:
+        found = self.national_averages(db, published_only).get((kind, int(year)))
+        return dict(found) if found else {"average": None, "n": 0, "has_sample": None}
 
 
 @dataclass
@@ -252,10 +361,13 @@ LATEST_YEAR_OF = {
 }
 
 
-def compare(db: Database, codes: list[str], published_only: bool = False, lang: str = "id") -> Comparison:
+def compare(
+    db: Database, codes: list[str], published_only: bool = False, lang: str = "id", reads: Reads = DIRECT
+) -> Comparison:
+    """The chosen regions side by side. `reads` gives what other selections read too (the app's: shared)."""
     from iid.i18n import t
 
-    series = queries.scores(db, codes, published_only)
+    series = reads.scores(db, codes, published_only)
     order = {c: i for i, c in enumerate(codes)}  # the selection's order gives each region its colour in every chart
     series = (
         series.assign(_order=series["region_code"].map(order)).sort_values(["_order", "year"]).drop(columns="_order")
@@ -265,9 +377,9 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
     has_pub = series["published_rank"].notna()
     series["rank"] = series["published_rank"].where(has_pub, series["computed_rank"])
     series["rank_of"] = series["published_rank_of"].where(has_pub, series["computed_rank_of"])
-    regs = queries.regions(db).set_index("code")
+    regs = reads.regions_by_code(db)
     kinds = sorted({regs.loc[c, "kind"] for c in codes})
-    known = queries.coverage_all(db, published_only)  # read once: the year, the notes and the averages use it
+    known = reads.coverage_all(db, published_only)  # read once: the year, the notes and the averages use it
     national = queries.national_years(db, published_only, known)
     year = compare_year(db, codes, kinds, published_only, national)
     latest = pd.DataFrame({"region_code": codes}).merge(series[series["year"] == year], on="region_code", how="left")
@@ -280,7 +392,7 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
     for kind in kinds:
         mine = [c for c in codes if regs.loc[c, "kind"] == kind]
         if coverage[kind]["national"]:
-            stand |= standings(kind_year(db, kind, published_only), mine, year)
+            stand |= standings(reads.kind_year(db, kind, published_only), mine, year)
         else:  # not a national year: no rank or percentile computed from a few regions
             for code in mine:
                 row = records(latest[latest["region_code"] == code])
@@ -297,7 +409,7 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
             pct = (of - rank + 1) / of if rank is not None and of else None
             stand[code] = Standing(code, st_.score, rank, of, pct, None, 0)
     provinces = sorted({regs.loc[c, "province_code"] for c in codes if regs.loc[c, "kind"] != "provinsi"})
-    refs = averages(db, kinds, provinces, published_only)
+    refs = reads.averages(db, kinds, provinces, published_only)
     refs = refs[refs["n"] >= 3]
     keep = [
         scope != "national" or int(y) in national.get(k, [])
@@ -318,7 +430,7 @@ def compare(db: Database, codes: list[str], published_only: bool = False, lang: 
         stand,
         refs,
         names,
-        queries.sources(db, queries.source_ids(series)),
+        reads.sources(db, queries.source_ids(series)),
         bool(series["score_is_sample"].fillna(False).any()),
         coverage,
         bool(series["score_is_own"].fillna(False).any()),

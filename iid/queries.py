@@ -28,6 +28,9 @@ SCORES_FOR_REGIONS = {
     for view in SCORE_VIEWS.values()
 }
 
+# every region's rows, in the same order: explore.Shared cuts any selection's scores from it
+ALL_SCORES = {view: f"select {_SCORE_COLUMNS} from {view} order by region_code, year" for view in SCORE_VIEWS.values()}
+
 REGIONS = """
 select code, name, short_name, display_name, kind, province_code, autonomous
 from regions
@@ -51,6 +54,13 @@ where source_id in (select unnest(?))
 order by kind, publisher, title
 """
 
+# every source, in SOURCES_BY_ID's order (the id last: a tie keeps one order): explore.Shared cuts from it
+ALL_SOURCES = """
+select source_id, kind, title, publisher, url, document_ref, published_date
+from sources
+order by kind, publisher, title, source_id
+"""
+
 TARGETS = """
 select t.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
 from targets t join sources s using (source_id)
@@ -70,6 +80,24 @@ select e.*, s.title as source_title, s.url as source_url, s.publisher as source_
 from events e join sources s using (source_id)
 where e.region_code = ?
 order by e.year, e.event_date nulls last
+"""
+
+# every region's rows of the three above, in the same order within a region: explore.Shared cuts a region's from them
+ALL_TARGETS = """
+select t.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from targets t join sources s using (source_id)
+where t.superseded_by is null
+order by t.region_code, t.target_year
+"""
+ALL_COMMITMENTS = """
+select c.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from commitments c join sources s using (source_id)
+order by c.region_code, c.year_from, c.commitment_id
+"""
+ALL_EVENTS = """
+select e.*, s.title as source_title, s.url as source_url, s.publisher as source_publisher
+from events e join sources s using (source_id)
+order by e.region_code, e.year, e.event_date nulls last
 """
 
 BANDS = (
@@ -242,21 +270,61 @@ class Overview:
     has_own: bool = False  # an own (unofficial) import is among the figures
 
 
-def overview(db: Database, code: str, published_only: bool = False) -> Overview:
-    reg = region(db, code)
-    series = scores(db, [code], published_only)
+class Reads:
+    """What an overview reads that other regions read too (explore.Reads adds what a comparison reads).
+
+    Direct queries here, for the command line and the exports. The app hands in reads cut from whole tables that are
+    read once per data version and shared by every region and session (explore.Shared, iid.ui.SharedReads): the
+    same values, without a query per region.
+    """
+
+    def regions_by_code(self, db: Database) -> pd.DataFrame:
+        return regions(db).set_index("code")
+
+    def region(self, db: Database, code: str) -> dict:
+        return region(db, code)
+
+    def scores(self, db: Database, codes: list[str], published_only: bool) -> pd.DataFrame:
+        return scores(db, codes, published_only)
+
+    def coverage_all(self, db: Database, published_only: bool) -> dict[tuple[str, int], dict]:
+        return coverage_all(db, published_only)
+
+    def sources(self, db: Database, ids: list[str]) -> pd.DataFrame:
+        return sources(db, ids)
+
+    def targets(self, db: Database, code: str) -> pd.DataFrame:
+        return targets(db, code)
+
+    def commitments(self, db: Database, code: str) -> pd.DataFrame:
+        return commitments(db, code)
+
+    def events(self, db: Database, code: str) -> pd.DataFrame:
+        return events(db, code)
+
+    def kind_average(self, db: Database, kind: str, year: int, published_only: bool) -> dict:
+        """The national average of a kind in a year: average, n (0 when nobody has a score) and has_sample."""
+        return db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [kind, year])[0]
+
+
+DIRECT = Reads()
+
+
+def overview(db: Database, code: str, published_only: bool = False, reads: Reads = DIRECT) -> Overview:
+    reg = reads.region(db, code)
+    series = reads.scores(db, [code], published_only)
     shown = records(series[series["score"].notna() | series["predicate"].notna()])
     latest = shown[-1] if shown else None
     # the year before the latest, when it has a score or a predicate (a predicate alone still tells a story)
     previous = next((r for r in shown if latest is not None and r["year"] == latest["year"] - 1), None)
-    tg, cm, ev = targets(db, code), commitments(db, code), events(db, code)
+    tg, cm, ev = reads.targets(db, code), reads.commitments(db, code), reads.events(db, code)
     ids = source_ids(series)
     for frame in (tg, cm, ev):
         ids.extend(frame["source_id"].dropna().tolist())
     kind_avg, cov = None, None
     if latest is not None:
-        cov = coverage(db, reg["kind"], latest["year"], published_only)
-        row = db.records(KIND_AVERAGE[SCORE_VIEWS[published_only]], [reg["kind"], latest["year"]])[0]
+        cov = coverage(db, reg["kind"], latest["year"], published_only, reads.coverage_all(db, published_only))
+        row = reads.kind_average(db, reg["kind"], latest["year"], published_only)
         kind_avg = row if row["n"] else None
     return Overview(
         kind_average=kind_avg,
@@ -269,7 +337,7 @@ def overview(db: Database, code: str, published_only: bool = False) -> Overview:
         targets=tg,
         commitments=cm,
         events=ev,
-        sources=sources(db, ids),
+        sources=reads.sources(db, ids),
         has_sample=bool(series["score_is_sample"].fillna(False).any()),
     )
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from iid import charts, figures, queries, settings
+from iid import charts, explore, figures, queries, settings
 from iid.build import build
 from iid.db import Database
 from iid.fmt import md_escape
@@ -51,6 +51,14 @@ def db() -> Database:
         st.stop()
 
 
+def signed(fn):
+    """fn with its signature worked out once: Streamlit's cache asks inspect.signature for the name of each
+    positional argument on every call (~25 µs each, 2-3 ms of a warm Ringkasan run over its cached reads). The
+    signature is the one inspect gives (through functools.wraps, the wrapped function's), so keys are unchanged."""
+    fn.__signature__ = inspect.signature(fn)
+    return fn
+
+
 REGIONAL = ("register", "scenarios")  # changes kept per region: the function's `code` names the region
 
 
@@ -72,6 +80,7 @@ def versioned(*reads: str, max_entries: int = 256, resource: bool = False):
             return fn(*args, **kwargs)
 
         cache = st.cache_resource if resource else st.cache_data
+        keyed = signed(keyed)
         cached = cache(show_spinner=False, max_entries=max_entries)(keyed)
 
         @functools.wraps(fn)
@@ -316,7 +325,7 @@ def region_choices(db_path: str) -> tuple[tuple[str, ...], dict[str, str]]:
 
 @versioned("scores", max_entries=512, resource=True)
 def overview(db_path: str, code: str, published_only: bool) -> queries.Overview:
-    return queries.overview(get_db(db_path), code, published_only)
+    return queries.overview(get_db(db_path), code, published_only, reads=SharedReads(db_path))
 
 
 @versioned("scores", max_entries=256, resource=True)
@@ -344,8 +353,10 @@ def target_report(
     return build_report(get_db(db_path), code, value, year, comparator, metric, gain, published_only, predicate_named)
 
 
-@versioned("scores")
+@versioned("scores", resource=True)
 def targets(db_path: str, code: str) -> pd.DataFrame:
+    """A region's stored targets; shared, not copied (/target and the trend chart only read rows of it): unpickling
+    its text columns cost ~4 ms of every warm /target run."""
     return queries.targets(get_db(db_path), code)
 
 
@@ -589,7 +600,7 @@ def forget_url(*names: str) -> None:
 def comparison(db_path: str, codes: tuple[str, ...], published_only: bool, lang: str):
     from iid import explore
 
-    return explore.compare(get_db(db_path), list(codes), published_only, lang)
+    return explore.compare(get_db(db_path), list(codes), published_only, lang, reads=SharedReads(db_path))
 
 
 @versioned("scores", max_entries=64)
@@ -621,6 +632,15 @@ def scenario_page(db_path: str, code: str, query: str, number: int):
     from iid import scenarios
 
     return scenarios.page(get_db(db_path), code, query, number)
+
+
+@versioned("scenarios", max_entries=128)
+def deleted_scenarios(db_path: str, code: str) -> pd.DataFrame:
+    """A region's deleted scenarios (iid.scenarios.deleted), read again only when one of its scenarios is saved or
+    deleted (a query on every /target run before)."""
+    from iid import scenarios
+
+    return scenarios.deleted(get_db(db_path), code)
 
 
 @versioned("scores")
@@ -756,6 +776,9 @@ class CachedReads(figures.Reads):
     def targets(self, db, code):
         return targets(self.path, code)
 
+    def events(self, db, code):
+        return SharedReads(self.path).events(db, code)
+
     def indicator_matrix(self, db, codes):
         return indicator_matrix(self.path, tuple(codes))
 
@@ -773,6 +796,81 @@ class CachedReads(figures.Reads):
 
     def report(self, db, *args):
         return target_report(self.path, *args)
+
+
+# ---- the whole tables a comparison and an overview are cut from (iid.explore.Shared), once per data version ----
+# Shared, not copied: explore.Shared only reads them, and every cut is a new frame (as_queried).
+
+
+class SharedReads(explore.Shared):
+    """Comparisons and overviews cut from whole tables read once per data version for every region and session
+    (a cold region cost about eight queries, ~45 ms, for its comparison and another eight for its overview)."""
+
+    def __init__(self, db_path: str) -> None:
+        self.path = db_path
+
+    def regions_by_code(self, db):
+        return regions_by_code(self.path)
+
+    def coverage_all(self, db, published_only):
+        return coverage_table(self.path, published_only)
+
+    def kind_year(self, db, kind, published_only):
+        return kind_year_table(self.path, kind, published_only)
+
+    def all_scores(self, db, published_only):
+        return all_scores(self.path, published_only)
+
+    def all_sources(self, db):
+        return all_sources(self.path)
+
+    def all_averages(self, db, published_only):
+        return all_averages(self.path, published_only)
+
+    def national_averages(self, db, published_only):
+        return national_averages(self.path, published_only)
+
+    def all_region_rows(self, db, table):
+        return all_region_rows(self.path, table)
+
+
+@versioned("scores", max_entries=4)
+def coverage_table(db_path: str, published_only: bool) -> dict:
+    """queries.coverage_all, copied for each caller (a small dict: a comparison keeps some of its values)."""
+    return queries.coverage_all(get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=16, resource=True)
+def kind_year_table(db_path: str, kind: str, published_only: bool) -> pd.DataFrame:
+    return explore.kind_year(get_db(db_path), kind, published_only)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_scores(db_path: str, published_only: bool) -> pd.DataFrame:
+    return explore.Shared().all_scores(get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_sources(db_path: str) -> pd.DataFrame:
+    return explore.Shared().all_sources(get_db(db_path))
+
+
+@versioned("scores", max_entries=4, resource=True)
+def all_averages(db_path: str, published_only: bool) -> pd.DataFrame:
+    return explore.Shared.all_averages(SharedReads(db_path), get_db(db_path), published_only)
+
+
+@versioned("scores", max_entries=8, resource=True)
+def all_region_rows(db_path: str, table: str) -> pd.DataFrame:
+    """Every region's targets, commitments or events: imports of targets bump "scores"; the other two change only
+    with a rebuild."""
+    return explore.Shared().all_region_rows(get_db(db_path), table)
+
+
+@versioned("scores", max_entries=4, resource=True)
+def national_averages(db_path: str, published_only: bool) -> dict:
+    """(kind, year) → the kind's national average; shared (explore.Shared.kind_average hands out copies)."""
+    return explore.Shared.national_averages(SharedReads(db_path), get_db(db_path), published_only)
 
 
 @st.cache_resource(show_spinner=False)
@@ -883,7 +981,9 @@ def chart_alt(fig, lang: str, table: bool = True) -> None:
     """The text alternative, for screen readers only, right before the chart it describes (WCAG 1.1.1)."""
     import html
 
-    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(chart_alt_text(fig, lang, table))}</p>')
+    shared = fig if isinstance(fig, SharedFigure) else None
+    text = once(shared, f"_alt_{lang}_{table}", lambda: chart_alt_text(fig, lang, table))
+    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(text)}</p>')
 
 
 # ---- presentation mode ----
@@ -1073,6 +1173,22 @@ def table_downloads(
         )
 
 
+def once(obj, name: str, make):
+    """make(), kept on obj under name: for what is worked out from a shared result on every rerun (a SharedFigure, or a
+    frame of a comparison or an overview, which are never changed once cached). A source line cost ~1,5 ms a chart
+    panel a rerun. None (no object) or an object that takes no attributes: make() each time."""
+    if obj is None:
+        return make()
+    made = obj.__dict__.get(name) if hasattr(obj, "__dict__") else None
+    if made is None:
+        made = make()
+        try:
+            object.__setattr__(obj, name, made)
+        except (AttributeError, TypeError):
+            pass
+    return made
+
+
 def chart_data(fig, lang: str) -> pd.DataFrame:
     """The data a chart draws (iid.charts.figure_data), worked out once per shared figure and language."""
     from iid.charts import figure_data
@@ -1117,6 +1233,7 @@ def chart_panel(
     from iid.values import text as text_of
 
     data = chart_data(fig, lang)
+    shared = fig if isinstance(fig, SharedFigure) else None
     # only the open view is drawn (a rerun when another is picked): one chart per panel, no hidden tables
     chart_tab, table_tab, source_tab = st.tabs(
         [t("panel_chart", lang), t("panel_table", lang), t("panel_sources", lang)], key=f"{key}_view", on_change="rerun"
@@ -1169,8 +1286,8 @@ def chart_panel(
     cite = t(
         "panel_cite",
         lang,
-        title=str(fig.layout.title.text or view).replace("<br>", " "),
-        source=source_text(sources, lang),
+        title=once(shared, f"_cite_title_{view}", lambda: str(fig.layout.title.text or view).replace("<br>", " ")),
+        source=once(sources, f"_source_line_{lang}", lambda: source_text(sources, lang)),
         url="VIEWURL",  # the link goes in after escaping: a URL's dots and underscores stay as they are
         date=today,
     )
@@ -1243,9 +1360,10 @@ def register_changes(db_path: str, code: str) -> pd.DataFrame:
     return R.changes(get_db(db_path), code)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def register_competitions(db_path: str, code: str | None = None) -> pd.DataFrame:
-    """Competitions a region's innovations can enter (data/ only: no write changes them)."""
+    """Competitions a region's innovations can enter (data/ only: no write changes them). Shared, not copied: /inovasi
+    only reads it, up to four times a run."""
     from iid import register as R
 
     return R.competitions(get_db(db_path), code)

@@ -15,7 +15,7 @@ lang, published_only = ui.common_controls()
 code = ui.region_picker(lang)
 db = ui.db()
 path = ui.db_path()
-reg_info = ui.regions(path).set_index("code").loc[code]
+reg_info = ui.regions_by_code(path).loc[code]
 st.title(t("inv_title", lang, name=fmt.md_escape(reg_info["display_name"])))
 st.caption(t("inv_caption", lang))
 

@@ -60,7 +60,7 @@ with st.container(key="present_screen"):
         )
 ui.write_url("s", step, 1)
 
-region_name = ui.regions(path).set_index("code").loc[code, "display_name"]
+region_name = ui.regions_by_code(path).loc[code, "display_name"]
 latest = ui.overview(path, code, published_only).latest
 year = int(latest["year"]) if latest else None
 st.download_button(

@@ -449,7 +449,7 @@ if metric == "iid_score":
                     on_click=delete_scenario,
                     args=(int(rec["scenario_id"]), lang),
                 )
-        gone = scenarios.deleted(db, code)  # who deleted which scenario, and when (the newest 20)
+        gone = ui.deleted_scenarios(path, code)  # who deleted which scenario, and when (the newest 20)
         if not gone.empty:
             with st.expander(t("sc_deleted", lang, n=fmt.integer(len(gone), lang))):
                 for r in records(gone):

@@ -147,6 +147,7 @@ def same_result(a, b) -> None:
 def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_file):
     """overview() and comparison() are shared between sessions (cache_resource): a page that changed one in place
     would change what every other person sees. After each page runs, they equal a fresh computation."""
+    import pandas as pd
     from streamlit.testing.v1 import AppTest
 
     from iid import explore, queries
@@ -162,6 +163,7 @@ def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_fi
     same_result(ui.overview(path, "64.74", False), queries.overview(db, "64.74", False))
     codes = ("64.74", "61.71") if page_file == "compare.py" else ("64.74",)
     same_result(ui.comparison(path, codes, False, "id"), explore.compare(db, list(codes), False, "id"))
+    pd.testing.assert_frame_equal(ui.targets(path, "64.74"), queries.targets(db, "64.74"))
     import json
 
     import plotly.io as pio
@@ -178,3 +180,34 @@ def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_fi
     for d in (drawn, fresh):
         d["layout"].pop("template", None)  # the default theme depends on what Streamlit registered first
     assert drawn == fresh  # what is drawn is what was built
+
+
+def test_a_line_worked_out_from_a_shared_result_is_made_once_and_kept_on_it_but_never_on_nothing():
+    import pandas as pd
+
+    made: list[int] = []
+
+    def make() -> str:
+        made.append(1)
+        return f"line {len(made)}"
+
+    sources = pd.DataFrame({"publisher": ["Kemendagri"]})
+    assert ui.once(sources, "_line_id", make) == ui.once(sources, "_line_id", make) == "line 1"
+    assert ui.once(sources, "_line_en", make) == "line 2"  # another name, another value
+    assert ui.once(None, "_line_id", make) == "line 3" and ui.once(None, "_line_id", make) == "line 4"
+    assert ui.once(pd.DataFrame({"publisher": ["Kemendagri"]}), "_line_id", make) == "line 5"  # a copy: its own
+
+
+def test_a_cached_function_carries_the_signature_of_the_function_it_wraps_worked_out_once():
+    """Streamlit names each argument of a cache key from the function's signature; signed() works it out once,
+    the same one inspect gives, so every key stays as it was."""
+    import functools
+    import inspect
+
+    def read(db_path: str, code: str, published_only: bool = False): ...
+
+    @functools.wraps(read)
+    def keyed(*args, v, **kwargs): ...
+
+    assert "__signature__" not in keyed.__dict__
+    assert ui.signed(keyed).__dict__["__signature__"] == inspect.signature(read)

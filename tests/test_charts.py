@@ -282,3 +282,31 @@ def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_
         # each flag points the way it runs out of the plot least (right, as everywhere else, when it fits)
         assert (a.xanchor == "left") == (past_right == 0 or past_right <= past_left), a.text
     assert [a.xanchor for a in sorted(notes, key=lambda a: a.x)][-1] == "right"  # 2025's change, at the right end
+
+
+def test_shapes_and_notes_appended_make_the_figure_plotly_makes_and_stay_editable_through_it():
+    import plotly.graph_objects as go
+
+    from iid.charts import append_layout
+
+    def start() -> go.Figure:
+        fig = go.Figure(go.Scatter(x=[2020, 2021], y=[60, 62]))
+        fig.add_hrect(y0=50, y1=60, fillcolor="#eeeeee", line_width=0)
+        fig.add_annotation(x=2020, y=60, text="a", showarrow=False)
+        return fig
+
+    new_shapes = [{"type": "line", "x0": 2020, "x1": 2021, "y0": 61, "y1": 61}, {"type": "rect", "x0": 0, "x1": 1}]
+    new_notes = [{"x": 2021, "y": 62, "text": "b", "showarrow": False}]
+    ours, plotlys = start(), start()
+    append_layout(ours, shapes=new_shapes, annotations=new_notes)
+    plotlys.layout.shapes = plotlys.layout.shapes + tuple(new_shapes)
+    plotlys.layout.annotations = plotlys.layout.annotations + tuple(new_notes)
+    assert ours.to_plotly_json() == plotlys.to_plotly_json()
+    assert len(ours.layout.shapes) == 3 and ours.layout.annotations[-1].text == "b"
+    ours.layout.shapes[0].y1 = 65  # an element there before and one added: both still the figure's own
+    ours.layout.annotations[1].text = "c"
+    assert (
+        ours.to_dict()["layout"]["shapes"][0]["y1"] == 65 and ours.to_dict()["layout"]["annotations"][1]["text"] == "c"
+    )
+    with pytest.raises(ValueError):  # validated as plotly validates them
+        append_layout(ours, shapes=[{"type": "no such shape"}])

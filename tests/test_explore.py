@@ -109,3 +109,74 @@ def test_a_region_alone_in_its_kind_and_year_has_no_peers_but_itself(published_d
     """Published-only, Kab. Tegal is the only kabupaten with a 2025 score: its nearest peers are none, never a blank
     code (an empty frame given a longer Series took that Series' rows, and the story crashed on a missing code)."""
     assert explore.peers(published_db, "33.28", "kind", published_only=True) == ["33.28"]
+
+
+def _same_fields(a, b) -> None:
+    """Two results field by field: frames with the same values, types and index; everything else by its repr."""
+    import dataclasses
+
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, pd.DataFrame):
+            pd.testing.assert_frame_equal(x, y, check_exact=True)
+            assert list(x.index) == list(y.index), f.name
+        else:
+            assert repr(x) == repr(y), f.name
+
+
+SELECTIONS = [
+    ["64.74"],
+    ["64"],
+    ["64.01"],
+    ["64.74", "61.71"],
+    ["61.71", "64.74", "64", "73.10", "19.71", "11.01"],
+    ["65", "65.04"],
+    ["91.03", "94", "11"],
+    ["31.71"],
+    ["31.71", "64.74"],
+    ["19.71", "61.71", "65"],
+]
+
+
+@pytest.mark.parametrize("published_only", [False, True])
+def test_a_comparison_cut_from_the_shared_whole_tables_equals_the_one_read_region_by_region(
+    full_db, published_db, published_only
+):
+    for db in (full_db, published_db):
+        for codes in SELECTIONS:
+            for lang in ("id", "en"):
+                _same_fields(
+                    explore.compare(db, codes, published_only, lang),
+                    explore.compare(db, codes, published_only, lang, reads=explore.Shared()),
+                )
+
+
+@pytest.mark.parametrize("published_only", [False, True])
+def test_an_overview_cut_from_the_shared_whole_tables_equals_the_one_read_for_its_region(
+    full_db, published_db, published_only
+):
+    for db in (full_db, published_db):
+        for code in {c for codes in SELECTIONS for c in codes}:
+            _same_fields(
+                queries.overview(db, code, published_only),
+                queries.overview(db, code, published_only, reads=explore.Shared()),
+            )
+
+
+def test_rows_cut_from_a_frame_get_the_types_the_query_for_them_alone_gives(full_db):
+    sql = """select * from (values (1, true, 'a', date '2020-01-01'), (null, null, null, null))
+             t(i, b, s, d) where i is not distinct from ? or ? order by i"""
+    whole = full_db.df(sql, [None, True])
+    for i in (1, None):
+        cut = explore.as_queried(whole[whole["i"].isna()] if i is None else whole[whole["i"] == i])
+        pd.testing.assert_frame_equal(cut, full_db.df(sql, [i, False]), check_exact=True)
+    pd.testing.assert_frame_equal(
+        explore.as_queried(whole[whole["s"] == "x"]), full_db.df(sql + " limit 0", [1, False])
+    )
+
+
+def test_an_overview_of_an_unknown_region_cut_from_the_shared_tables_says_so(full_db):
+    from iid.errors import UnknownRegion
+
+    with pytest.raises(UnknownRegion):
+        queries.overview(full_db, "99.99", reads=explore.Shared())
