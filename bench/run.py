@@ -677,20 +677,23 @@ def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tu
     return out
 
 
-def measure_cluster(tmp: Path, db: Path, levels: tuple[int, ...], servers: tuple[int, ...] = (1, 2)) -> dict:
-    """Bursts of sessions through nginx over 1 and over 2 app servers (iid.cluster.Cluster), one warm page."""
+def measure_cluster(
+    tmp: Path, db: Path, levels: tuple[int, ...], servers: tuple[int, ...] = (1, 2), store_url: str | None = None
+) -> dict:
+    """Bursts of sessions through nginx over 1 and over 2 app servers (iid.cluster.Cluster), one warm page: each
+    server on its own copy of the file, or (store_url) all on one PostgreSQL store."""
     import wsclient
 
     from iid.cluster import Cluster
 
     out: dict = {}
     for n_servers in servers:
-        dbs = []
-        for i in range(n_servers):
+        dbs: list = []
+        for i in range(n_servers if store_url is None else 0):
             dbs.append(tmp / f"cluster{n_servers}_{i}.duckdb")
             shutil.copy(db, dbs[-1])
         case: dict = {}
-        with Cluster(dbs, n=n_servers, timeout=120) as cluster:
+        with Cluster(store_url or dbs, n=n_servers, timeout=120) as cluster:
             for url in cluster.server_urls:  # each server warm: its caches hold the page's data
                 wsclient.load_sync(url, "", f"r={REGISTER_REGION}")
             lone = wsclient.load_sync(cluster.url, "", f"r={REGISTER_REGION}")
@@ -868,7 +871,57 @@ def measure_exports(db, reps: int) -> dict:
     return out
 
 
-def measure_store(db_file: Path, tmp: Path, reps: int) -> dict:
+def _register_tabs(target: Path | str, reps: int) -> dict:
+    """Each /inovasi tab of the register region on one app server: cold and warm seconds and server CPU."""
+    from urllib.parse import urlencode
+
+    import wsclient
+
+    tabs: dict = {}
+    with Served(target) as server:
+        for tab in REGISTER_TABS:  # Python imports warm: every tab once, for another region
+            wsclient.load_sync(server.url, "inovasi", urlencode({"r": "61.71", "itab": tab}))
+        for tab in REGISTER_TABS:
+            query = urlencode({"r": REGISTER_REGION, "itab": tab})
+            cold, cold_cpu = ws_runs(server, "inovasi", query, 1)
+            runs, cpu = ws_runs(server, "inovasi", query, max(3, reps))
+            tabs[tab] = {
+                "cold_s": _round(cold[0].seconds),
+                "cold_cpu_ms": round(cold_cpu[0], 1),
+                "warm_s": spread([x.seconds for x in runs]),
+                "warm_cpu_ms": spread(cpu, 1),
+                "errors": sum(1 for x in [*cold, *runs] if x.error or x.exceptions),
+            }
+        tabs["server_start_s"] = round(server.start_s, 2)
+        tabs["rss_mb"] = server.memory().get("rss_mb")
+    return tabs
+
+
+def measure_store_register(tmp: Path, n: int, reps: int) -> dict:
+    """A register of n innovations on the file and on a PostgreSQL store, side by side: /inovasi's tabs."""
+    from iid import store
+    from iid.db import Database
+    from iid.pgserver import PostgresServer
+    from iid.register_sample import big_data_folder
+
+    folder = big_data_folder(n, tmp / f"data-store-{n}", DATA)
+    db = tmp / f"store-{n}.duckdb"
+    out: dict = {"innovations": n, "build": build_database(folder, db)}
+    with PostgresServer() as pg:
+        url = pg.create_db("big")
+        with Database(db, read_only=True) as src:
+            t0 = time.perf_counter()
+            store.load_store(src, url)
+            out["load_store_s"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
+        store.open_store(url).close()
+        out["open_copy_s"] = round(time.perf_counter() - t0, 2)
+        out["duckdb_file"] = _register_tabs(db, reps)
+        out["postgresql"] = _register_tabs(url, reps)
+    return out
+
+
+def measure_store(db_file: Path, tmp: Path, reps: int, cluster_levels: tuple[int, ...] = (), big: int = 0) -> dict:
     """The DuckDB file beside the PostgreSQL store (iid/store.py), same data, one run: opening the database, a page's
     first chart through the websocket client, an import of every region's scores, and how long a write in one process
     takes to show in another (the copy asks the store at most once a second)."""
@@ -938,6 +991,10 @@ def measure_store(db_file: Path, tmp: Path, reps: int) -> dict:
             pages["postgresql"]["warm_first_chart_s"], pages["duckdb_file"]["warm_first_chart_s"]
         )
         out["page_ringkasan"] = pages
+        if cluster_levels:  # sessions through nginx over 1 and 2 app servers, all on this store
+            out["cluster_on_store"] = measure_cluster(tmp, db_file, cluster_levels, store_url=url)
+    if big:
+        out["register_big"] = measure_store_register(tmp, big, reps)
     return out
 
 
@@ -982,6 +1039,7 @@ def plan(args: argparse.Namespace) -> dict:
         "cluster_levels": (10,) if args.quick else (10, 50),
         "singles": 2 if args.quick else 5,
         "register_sizes": sizes,
+        "store_register": 400_000 if args.big else 0,  # ten years at the national rate, on the file and on PostgreSQL
     }
 
 
@@ -1058,7 +1116,7 @@ def main(argv: list[str] | None = None) -> dict:
             mem = memory_db(DATA)
             section("imports", lambda: measure_imports(mem))
             section("exports", lambda: measure_exports(mem, p["reps"]))
-        section("store", lambda: measure_store(db, tmp, p["reps"]))
+        section("store", lambda: measure_store(db, tmp, p["reps"], p["cluster_levels"], p["store_register"]))
     out["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     out["meta"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return out

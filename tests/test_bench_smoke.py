@@ -41,6 +41,8 @@ def test_default_run_measures_every_section_and_big_adds_a_million_innovations(b
     assert plan["cluster_levels"] == (10, 50)  # sessions through nginx over 1 and 2 app servers
     assert ("1m", 1_000_000) not in plan["register_sizes"]
     assert ("1m", 1_000_000) in bench.plan(bench.parse_args(["--big"]))["register_sizes"]
+    assert plan["store_register"] == 0  # the 400.000-innovation register on both stores comes with --big
+    assert bench.plan(bench.parse_args(["--big", "--only", "store"]))["store_register"] == 400_000
 
 
 def test_the_cluster_section_can_run_alone(bench):
