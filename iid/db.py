@@ -237,6 +237,13 @@ class Database:
         """A stamp of what names have seen: equal stamps, same data. Put it in cache keys."""
         return (self._token, self._epoch, *(self._versions.get(n, 0) for n in names))
 
+    def built_at(self) -> float | None:
+        """When the data was built (seconds since the epoch): the file's time; None in memory."""
+        try:
+            return os.path.getmtime(self.path) if self.path != ":memory:" else None
+        except OSError:
+            return None
+
     def close(self) -> None:
         self._con.close()
 

@@ -101,6 +101,8 @@ def copy_schema() -> str:
 
 
 _CHANGES_DDL = "create table store_changes (tbl varchar primary key, n bigint not null default 0)"
+# When the store was filled from data/ or a file (`build --to`, `migrate`): what "data built on …" says.
+_META_DDL = "create table store_meta (key varchar primary key, value varchar not null)"
 
 
 def _connect(url: str):
@@ -181,6 +183,8 @@ def load_store(db: Database, url: str, replace: bool = False) -> dict[str, int]:
                     pg.execute(f"drop table if exists {_q(t)} cascade")
             pg.execute(pg_schema())
             pg.execute(_CHANGES_DDL)
+            pg.execute(_META_DDL)
+            pg.execute("insert into store_meta values ('built_at', %s)", [str(time.time())])
             for t in tables:
                 counts[t] = _to_store(db, pg, "main", t, Path(tmp))
                 pg.execute("insert into store_changes (tbl, n) values (%s, 1)", [t])
@@ -229,6 +233,11 @@ class StoreDatabase(Database):
         self._snaps: list[tuple[str, str | None, list[Any], str]] | None = None
         self.reloads = 0  # tables loaded again after another process wrote (for tests and the benchmark)
         have = set(_store_tables(self._pg))
+        self._built = (
+            float(self._pg.execute("select value from store_meta where key = 'built_at'").fetchone()[0])
+            if "store_meta" in have
+            else None
+        )
         if "store_changes" not in have:
             self._pg.close()
             raise DatabaseUnavailable("store_empty", self.path, "")
@@ -435,6 +444,9 @@ class StoreDatabase(Database):
             "update store_changes set n = n + 1 where tbl = any(%s) returning tbl, n", [changed]
         ).fetchall()
         return dict(rows)
+
+    def built_at(self) -> float | None:
+        return self._built
 
     def close(self) -> None:
         super().close()

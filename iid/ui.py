@@ -1225,7 +1225,6 @@ def chart_panel(
     (CSV and XLSX of exactly what the chart draws), the chart as PNG and SVG; a "Kutip" line (title, source, the
     view's URL, the date retrieved) and when the data was last imported. Returns what st.plotly_chart returns."""
     import datetime as dt
-    import os
 
     from iid import export
     from iid.charts import source_text
@@ -1295,7 +1294,7 @@ def chart_panel(
     if stamp is not None and not pd.isna(stamp):
         when = t("panel_imported", lang, date=export.date_text(pd.Timestamp(stamp).date(), lang))
     else:
-        built = os.path.getmtime(db_path()) if os.path.exists(db_path()) else None
+        built = get_db(db_path()).built_at()  # the file's time, or when the shared store was filled
         when = t("panel_built", lang, date=export.date_text(dt.date.fromtimestamp(built), lang)) if built else ""
     url = view_url()
     st.caption(md_escape(cite).replace("VIEWURL", f"[{url}]({url})" if url else "") + "  \n" + md_escape(when))

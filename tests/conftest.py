@@ -153,12 +153,12 @@ def published_db() -> Database:
     db.close()
 
 
-@pytest.fixture
+@pytest.fixture(params=("duckdb", "postgresql"))
 def app_env(request: pytest.FixtureRequest, built_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Point the app at a private, writable copy of the session database (the app saves scenarios): a file, or with
-    @on_both_stores also a PostgreSQL store (then the value is its URL)."""
+    """Point the app at a private, writable copy of the session database (the app saves scenarios), on each store:
+    the DuckDB file (the value is its path) and a PostgreSQL store (its URL). Every page test runs on both."""
     monkeypatch.chdir(ROOT)
-    if getattr(request, "param", "duckdb") == "postgresql":
+    if request.param == "postgresql":
         url = request.getfixturevalue("pg_url")
         monkeypatch.setenv("IID_DB", url)
         yield url
@@ -170,10 +170,6 @@ def app_env(request: pytest.FixtureRequest, built_db_path: Path, tmp_path: Path,
     shutil.copy(built_db_path, path)
     monkeypatch.setenv("IID_DB", str(path))
     yield path
-
-
-# A page test that writes, run on the DuckDB file and on a PostgreSQL store.
-on_both_stores = pytest.mark.parametrize("app_env", STORES, indirect=True)
 
 
 def open_db(target: Path | str) -> Database:

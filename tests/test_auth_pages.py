@@ -17,7 +17,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from iid import auth
-from tests.conftest import on_both_stores, open_db
+from tests.conftest import open_db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 AUTH = {
@@ -183,7 +183,6 @@ def test_a_cookie_secret_left_as_the_examples_placeholder_or_too_short_counts_as
 # ---- each role's controls ----
 
 
-@on_both_stores
 def test_an_editor_of_bontang_edits_its_register_but_sees_pontianaks_as_a_table(roles):
     at = signed_in("pages/innovations.py", RINA, r="64.74", y="2025", itab="Register")
     assert not at.exception
@@ -243,7 +242,6 @@ def test_a_data_person_for_one_region_is_offered_only_the_sources_that_regions_f
     assert any(o.startswith("Hasil Bontang") for o in next(s for s in dodi.selectbox if s.key == "src_id").options)
 
 
-@on_both_stores
 def test_a_deleted_scenario_is_listed_with_who_deleted_it(roles):
     from iid import scenarios
 
@@ -311,7 +309,6 @@ def test_the_users_page_is_for_admins_only(roles):
         signed_in(None, RINA).switch_page("pages/users.py")
 
 
-@on_both_stores
 def test_an_admin_gives_and_takes_back_a_role_and_the_role_log_names_her(roles):
     at = signed_in(None, ANI, lang="en")
     at.switch_page("pages/users.py").run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from iid.db import Database
+from tests.conftest import open_db
 from tests.test_undo_stale import button, rows, session
 
 LINK = "[Sesi habis](https://evil.example/login) ![u](https://evil.example/u.png) **tebal** `kode"
@@ -18,10 +18,12 @@ def live_markdown(text: str) -> list[str]:
 
 
 def test_a_publisher_and_a_pledge_label_from_data_render_as_text_in_the_pledge_caption(app_env):
-    db = Database(app_env)
+    db = open_db(app_env)
     try:
-        db.rows("update sources set publisher = ? where source_id = 'pub-mekora-bontang-workshop-2025'", [LINK])
-        db.rows("update commitments set label = ? where commitment_id = 'bontang-1-opd-5-inovasi'", [LINK])
+        with db.transaction() as cur:  # text from data/, not a writer of the app: every table may change
+            db.bump(cur)
+            cur.execute("update sources set publisher = ? where source_id = 'pub-mekora-bontang-workshop-2025'", [LINK])
+            cur.execute("update commitments set label = ? where commitment_id = 'bontang-1-opd-5-inovasi'", [LINK])
     finally:
         db.close()
     at = session("pages/innovations.py", r="64.74", y="2025", itab="Komitmen")
@@ -70,9 +72,13 @@ def test_the_source_form_refuses_a_url_that_is_not_an_http_url_and_keeps_what_wa
 
 
 def test_the_sources_table_links_only_http_urls(app_env):
-    db = Database(app_env)
+    db = open_db(app_env)
     try:
-        db.rows("update sources set url = 'javascript:alert(1)' where source_id = 'pub-mekora-bontang-workshop-2025'")
+        with db.transaction() as cur:
+            db.bump(cur, "sources")
+            cur.execute(
+                "update sources set url = 'javascript:alert(1)' where source_id = 'pub-mekora-bontang-workshop-2025'"
+            )
     finally:
         db.close()
     at = session("pages/data_in.py", dtab="Sumber")

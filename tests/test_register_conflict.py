@@ -7,7 +7,7 @@ import pytest
 
 from iid import register as R
 from iid.errors import ImportRejected
-from tests.conftest import ADMIN, on_both_stores
+from tests.conftest import ADMIN
 from tests.test_undo_stale import button, rows, session
 
 CODE = "64.74"
@@ -132,7 +132,6 @@ def stored(path, iid: str, column: str):
     return rows(path, f"select {column} from innovations where innovation_id = ?", [iid])[0][0]
 
 
-@on_both_stores
 def test_an_edit_on_another_row_is_saved_after_someone_else_saved(app_env):
     a = session("pages/innovations.py", r=CODE, y="2025")
     b = session("pages/innovations.py", r=CODE, y="2025")
@@ -150,7 +149,6 @@ def test_an_edit_on_another_row_is_saved_after_someone_else_saved(app_env):
     assert stored(app_env, ids[1], "evidence") == "https://b.example/bukti"
 
 
-@on_both_stores
 def test_an_edit_of_a_row_someone_else_saved_is_kept_shown_as_a_conflict_and_can_be_saved_on_purpose(app_env):
     a = session("pages/innovations.py", r=CODE, y="2025")
     b = session("pages/innovations.py", r=CODE, y="2025")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import on_both_stores, open_db
+from tests.conftest import open_db
 from tests.test_pages import metrics, open_page
 
 
@@ -13,7 +13,6 @@ def undo_keys(at) -> list[str]:
     return [b.key for b in at.button if (b.key or "").startswith("inv_undo_")]
 
 
-@on_both_stores
 def test_a_save_through_the_form_is_followed_by_its_undo_beside_the_form_and_the_grid(app_env):
     at = open_page("pages/innovations.py", r="64.74", y="2025")
     assert undo_keys(at) == []  # nothing saved yet: nothing to undo
@@ -82,7 +81,6 @@ def test_a_save_with_no_edit_says_how_to_edit_a_cell(app_env):
     assert any("klik dua kali" in i.body and "Enter" in i.body for i in at.info)
 
 
-@on_both_stores
 def test_a_change_saved_elsewhere_is_offered_beside_the_grid_save_and_the_grid_says_how_to_edit(app_env):
     from iid import register as R
     from tests.conftest import ADMIN

@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 from iid import register as R
-from iid.db import Database
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, open_db
 from tests.test_undo_stale import button, rows, session
 
 CODE, YEAR = "64.74", 2025
@@ -51,7 +50,7 @@ def test_a_stage_filter_keeps_that_stage_and_a_page_past_the_last_is_the_last(fu
 @pytest.fixture
 def big_year(app_env):
     """Bontang's 2025 register grown past two pages (rows added as a person would, through save)."""
-    db = Database(app_env)
+    db = open_db(app_env)
     try:
         unit = R.units(db, CODE)["unit"].iloc[0]
         new = [{"title": f"Uji halaman {i:03d}", "unit": unit, "form": "tata_kelola", "stage": "inisiatif",

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from iid import queries, scenarios, whatif
 from iid.rules import compute
-from tests.conftest import ADMIN, on_both_stores, open_db, open_page
+from tests.conftest import ADMIN, open_db, open_page
 
 
 def open_target(**params: str) -> AppTest:
@@ -129,7 +129,6 @@ def save_on_page(at: AppTest, name: str) -> None:
     next(b for b in at.button if b.label == "Simpan skenario").click().run()
 
 
-@on_both_stores
 def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(app_env):
     at = open_target(r="65")
     at.text_input(key="v_widget").input("70").run()
@@ -160,7 +159,6 @@ def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(
     assert [b.label for b in again.button].count("Buka") == 1
 
 
-@on_both_stores
 def test_a_reopened_scenario_brings_back_its_indicator_levels_exactly(app_env):
     db = open_db(app_env)
     base = queries.latest_profile(db, "64.74")
@@ -188,7 +186,6 @@ def test_a_reopened_scenario_brings_back_its_indicator_levels_exactly(app_env):
     assert metric(at, "Skor simulasi").value == metric(at, "Skor awal").value
 
 
-@on_both_stores
 def test_deleting_a_scenario_removes_it_and_keeps_the_page(app_env):
     at = open_target(r="65")
     save_on_page(at, "Sementara")
@@ -227,7 +224,6 @@ def test_two_thousand_saved_scenarios_draw_one_page_of_buttons(app_env):
     assert [md.value for md in at.markdown if md.value.startswith("**Skenario ")][-1].startswith("**Skenario 1**")
 
 
-@on_both_stores
 def test_searching_the_scenarios_narrows_the_list_and_returns_to_the_first_page(app_env):
     add_many(app_env, "64.74", 2000)
     at = open_target(r="64.74")

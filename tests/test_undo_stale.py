@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from iid import dataio
-from tests.conftest import ADMIN, on_both_stores, open_db, open_page
+from tests.conftest import ADMIN, open_db, open_page
 
 
 def session(page: str, **params: str) -> AppTest:
@@ -49,7 +49,6 @@ def two_imports(path: Path) -> tuple[int, int]:
         db.close()
 
 
-@on_both_stores
 def test_a_stale_import_undo_button_refuses_instead_of_undoing_the_import_before_it(app_env):
     first, second = two_imports(app_env)
     a = session("pages/data_in.py", dtab="Riwayat impor")
@@ -69,7 +68,6 @@ def test_a_stale_import_undo_button_refuses_instead_of_undoing_the_import_before
     assert f"Batalkan #{first}" in labels(b)  # B now sees the import that really is the latest
 
 
-@on_both_stores
 def test_a_stale_register_undo_button_refuses_instead_of_undoing_the_change_before_it(app_env):
     from iid import register as R
 
