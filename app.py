@@ -7,6 +7,7 @@ on a fresh server, before st.navigation runs (the old pages/ mode).
 import streamlit as st
 
 from iid import ui
+from iid.db import DatabaseUnavailable
 from iid.i18n import t
 
 st.set_page_config(page_title="Dasbor IID", page_icon=":material/insights:", layout="wide")
@@ -32,4 +33,7 @@ if ui.may("roles"):  # admins only (and the local user): everyone else has no su
 page = st.navigation(pages)
 ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback
 ui.account_sidebar(lang)  # the serving mode, or Masuk, or the account with its roles and Keluar
-page.run()
+try:
+    page.run()
+except DatabaseUnavailable as exc:  # the shared store went away during a write: nothing was saved, said once
+    st.error(exc.text(lang), icon=":material/database:")

@@ -55,6 +55,7 @@ class DatabaseUnavailable(IIDError):
         "store_unreachable",  # a PostgreSQL store (iid/store.py): named by its URL, without the password
         "store_empty",
         "store_not_empty",
+        "store_lost",
     )
 
     def __init__(self, reason: str, path: str | Path, detail: str = "") -> None:

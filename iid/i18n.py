@@ -1060,6 +1060,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The PostgreSQL store `{path}` holds no IID data yet. Fill it first: `python -m iid build --to {path}` "
         "(from data/) or `python -m iid migrate --from data/iid.duckdb --to {path}`.",
     },
+    "db_store_lost": {
+        "id": "Penyimpanan PostgreSQL `{path}` terputus saat menyimpan; tidak ada yang tersimpan. Coba lagi sebentar "
+        "lagi; bila terus terjadi, periksa server PostgreSQL. ({detail})",
+        "en": "The PostgreSQL store `{path}` went away while saving; nothing was saved. Try again in a moment; if it "
+        "keeps happening, check the PostgreSQL server. ({detail})",
+    },
     "db_store_not_empty": {
         "id": "Penyimpanan PostgreSQL `{path}` sudah berisi tabel ({detail}); tidak ditimpa. Pakai basis data "
         "PostgreSQL yang kosong, atau tambahkan --replace bila isinya memang boleh dibuang.",

@@ -105,6 +105,18 @@ _CHANGES_DDL = "create table store_changes (tbl varchar primary key, n bigint no
 _META_DDL = "create table store_meta (key varchar primary key, value varchar not null)"
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    """The store went away (server down, connection cut), as opposed to a refusal of the data."""
+    import psycopg
+
+    return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
+
+
 def _connect(url: str):
     import psycopg
 
@@ -354,22 +366,27 @@ class StoreDatabase(Database):
             pg = self._pg
             cur = self._con.cursor()
             self._pending, self._snaps = [], []
+            began = False
             try:
                 with pg.transaction():
                     pg.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
                     if self._catch_up():
                         self._committed([])
                     cur.execute("begin transaction")
-                    try:
-                        yield _Writing(cur, self)
-                        changed = self._push(cur, pg)
-                    except BaseException:
-                        cur.execute("rollback")
-                        raise
+                    began = True
+                    yield _Writing(cur, self)
+                    changed = self._push(cur, pg)
                 # the store has committed; now the copy
                 cur.execute("commit")
+                began = False
                 self._seen.update(changed)
                 self._committed(self._pending)
+            except BaseException as exc:
+                if began:
+                    cur.execute("rollback")
+                if _connection_lost(exc):  # nothing was written, in the store or here
+                    raise DatabaseUnavailable("store_lost", self.path, _first_line(exc)) from exc
+                raise
             finally:
                 self._pending, self._snaps = None, None
                 cur.close()

@@ -213,6 +213,38 @@ def test_an_import_killed_midway_leaves_nothing_in_the_store_and_the_next_write_
         assert db.scalar("select count(*) from imports") == 1
 
 
+def test_a_write_when_the_store_went_away_says_so_and_changes_nothing_here(pg_server, pg_template):
+    url = pg_server.create_db("going_away", template=pg_template)
+    db = store.open_store(url)
+    try:
+        before = db.scalar("select count(*) from iid_scores")
+        pg_server.drop_db("going_away")  # the server cuts every connection to it
+        with pytest.raises(DatabaseUnavailable) as info:
+            import_scores(db, "region_code,year,score\n64.74,2025,71.5\n")
+        assert info.value.reason == "store_lost" and "tidak ada yang tersimpan" in info.value.text("id")
+        assert db.scalar("select count(*) from iid_scores") == before  # the copy rolled back too
+    finally:
+        db.close()
+
+
+def test_the_app_says_a_store_lost_during_a_page_in_words_not_a_traceback(app_env, monkeypatch):
+    """app.py runs every page inside one guard (AppTest's switch_page skips app.py, so the page is made to fail)."""
+    from streamlit.testing.v1 import AppTest
+
+    from iid import ui
+    from tests.conftest import APP
+
+    def lost(*args, **kwargs):
+        raise DatabaseUnavailable("store_lost", "postgresql://iid@db.example/iid", "server closed the connection")
+
+    monkeypatch.setattr(ui, "overview_page", lost)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["region"] = CODE
+    at.run()
+    assert not at.exception
+    assert any("terputus saat menyimpan; tidak ada yang tersimpan" in e.body for e in at.error)
+
+
 def test_a_refused_import_leaves_the_store_as_it_was(pg_url):
     with store.open_store(pg_url) as db:
         before = fingerprint(pg_url)
