@@ -33,6 +33,7 @@ if ui.may("roles"):  # admins only (and the local user): everyone else has no su
 page = st.navigation(pages)
 ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback
 ui.account_sidebar(lang)  # the serving mode, or Masuk, or the account with its roles and Keluar
+ui.lost_write_notice()  # a button's write the shared store lost (its callback ran before this script)
 try:
     page.run()
 except DatabaseUnavailable as exc:  # the shared store went away during a write: nothing was saved, said once

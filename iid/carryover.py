@@ -27,17 +27,13 @@ import duckdb
 
 from iid.build import DERIVED, USER_TABLES, refresh_derived
 from iid.db import Database
+from iid.db import quoted as _q
 from iid.errors import BuildError
 
 REFERENCE = "reference"  # the schema holding data/ exactly as loaded
 # Tables only people fill, whose rows no data/ file holds: the logs, scenarios, and the accounts and roles (iid/auth.py).
 USER_ONLY = USER_TABLES
 OLD = "old"  # the previous database file, attached read-only during a rebuild
-
-
-def _q(name: str) -> str:
-    """A quoted identifier (names come from the catalog, never from user text)."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _eq(a: str, b: str, cols: Iterable[str]) -> str:

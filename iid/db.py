@@ -37,6 +37,11 @@ def sql_file(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def quoted(name: str) -> str:
+    """A quoted SQL identifier, for table and column names read from the catalog or fixed in code (never user text)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 class DatabaseUnavailable(IIDError):
     """The database file cannot be opened; `reason` names why (a key of REASONS), `text()` says what to do."""
 

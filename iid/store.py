@@ -20,6 +20,7 @@ it in their own memory, so pages and iid/ keep one SQL dialect for reads (DuckDB
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import threading
@@ -32,7 +33,9 @@ from typing import Any
 import duckdb
 
 from iid.db import Database, DatabaseUnavailable, sql_file
+from iid.db import quoted as _q
 
+LOG = logging.getLogger(__name__)
 SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK = 0x11D  # the store's advisory lock: one writer at a time, on every app server and the command line
 POLL_SECONDS = 1.0  # how often a process asks the store whether another one wrote
@@ -76,10 +79,6 @@ def where(url: str) -> str:
     parts = urlsplit(url)
     host = parts.hostname or "localhost"
     return f"{host}{':' + str(parts.port) if parts.port else ''}{parts.path or '/'}"
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 # ---------------------------------------------------------------- the schema in PostgreSQL
@@ -253,8 +252,6 @@ class StoreDatabase(Database):
         if "store_changes" not in have:
             self._pg.close()
             raise DatabaseUnavailable("store_empty", self.path, "")
-        from iid.build import DERIVED
-
         cur = self._con.cursor()
         try:
             cur.execute(copy_schema())
@@ -264,7 +261,6 @@ class StoreDatabase(Database):
         self.tables = base_tables(self)
         self._cols = {t: _columns(self, "main", t) for t in self.tables}
         self._pk = self._keys()
-        self._derived = list(DERIVED)
         with self._pg_lock, self._write_lock:
             self._load(self.tables, self._counters())
 
@@ -337,7 +333,8 @@ class StoreDatabase(Database):
                 self._checked = now
                 try:
                     stale = self._catch_up()
-                except Exception:  # the store is away for a moment: keep serving the copy, try again later
+                except Exception as exc:  # the store is away for a moment: keep serving the copy, try again later
+                    LOG.warning("store %s: cannot catch up (%s); serving the copy as it is", safe_url(self.url), exc)
                     self._reconnect()
                     return False
         finally:

@@ -51,6 +51,32 @@ def db() -> Database:
         st.stop()
 
 
+LOST_WRITE = "_iid_lost_write"  # session key: a callback's write the shared store lost, said by app.py
+
+
+def callback(fn):
+    """A widget's on_click/on_change: Streamlit runs it before the page script, so outside app.py's guard around
+    `page.run()`. A write there that the shared store lost (DatabaseUnavailable: nothing was saved) is kept for
+    `lost_write_notice` to say on the page in words, instead of a traceback over it."""
+    from iid.db import DatabaseUnavailable
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except DatabaseUnavailable as exc:
+            st.session_state[LOST_WRITE] = exc.text(current_lang())
+
+    return run
+
+
+def lost_write_notice() -> None:
+    """What a callback's lost write left (see `callback`), said once; app.py calls this before the page runs."""
+    text = st.session_state.pop(LOST_WRITE, None)
+    if text:
+        st.error(text, icon=":material/database:")
+
+
 def signed(fn):
     """fn with its signature worked out once: Streamlit's cache asks inspect.signature for the name of each
     positional argument on every call (~25 µs each, 2-3 ms of a warm Ringkasan run over its cached reads). The

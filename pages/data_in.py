@@ -104,6 +104,7 @@ if tabs[0].open:
                             )
 
 
+@ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
 def undo_import(import_id: int, lang: str) -> None:
     """Undo the import this button was drawn for, never a newer one: a stale page gets dataio's refusal."""
     try:
@@ -140,6 +141,7 @@ if tabs[1].open:
                 )
 
 
+@ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
 def save_source(lang: str) -> None:
     """Check and save the source form; what was typed stays in the form until it is saved."""
     ss = st.session_state

@@ -56,6 +56,7 @@ def undo_last(where: str) -> None:
     if last is None:
         return
 
+    @ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
     def undo_change(batch: int, lang: str) -> None:
         try:
             R.undo_batch(db, batch, actor=ui.actor())

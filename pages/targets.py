@@ -55,6 +55,7 @@ def reset_whatif(code: str, profile_year: int) -> None:
     st.session_state["_wi_gen"] = st.session_state.get("_wi_gen", 0) + 1
 
 
+@ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
 def delete_scenario(scenario_id: int, lang: str) -> None:
     try:
         scenarios.delete(ui.db(), scenario_id, actor=ui.actor())

@@ -27,6 +27,7 @@ def where(role: str, region: str | None) -> str:
     return t("auth_where", lang, regions=shown)
 
 
+@ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
 def give() -> None:
     """Callback of the form: the write runs before the page is drawn again, so the tables below show it."""
     ss = st.session_state
@@ -44,6 +45,7 @@ def give() -> None:
     ss["usr_email"], ss["usr_name"] = "", ""
 
 
+@ui.callback  # a write: a store lost mid-write is said on the page, not a traceback
 def take_back() -> None:
     """Take back exactly the row picked (email, role, region; '*' is the role over all regions); a viewer row: the
     account goes. Read from the widget, not from arguments drawn with the page, so it is the row on screen."""

@@ -227,6 +227,21 @@ def test_a_write_when_the_store_went_away_says_so_and_changes_nothing_here(pg_se
         db.close()
 
 
+def test_a_reader_whose_store_went_away_keeps_serving_its_copy_and_logs_why(pg_server, pg_template, caplog):
+    url = pg_server.create_db("reader_away", template=pg_template)
+    db = store.open_store(url)
+    try:
+        before = db.scalar("select count(*) from iid_scores")
+        pg_server.drop_db("reader_away")
+        with caplog.at_level("WARNING", logger="iid.store"):
+            assert db.refresh(force=True) is False
+        assert "cannot catch up" in caplog.text and "reader_away" in caplog.text
+        assert "password" not in caplog.text.lower()
+        assert db.scalar("select count(*) from iid_scores") == before  # pages go on reading what they had
+    finally:
+        db.close()
+
+
 def test_the_app_says_a_store_lost_during_a_page_in_words_not_a_traceback(app_env, monkeypatch):
     """app.py runs every page inside one guard (AppTest's switch_page skips app.py, so the page is made to fail)."""
     from streamlit.testing.v1 import AppTest
@@ -243,6 +258,60 @@ def test_the_app_says_a_store_lost_during_a_page_in_words_not_a_traceback(app_en
     at.run()
     assert not at.exception
     assert any("terputus saat menyimpan; tidak ada yang tersimpan" in e.body for e in at.error)
+
+
+def test_an_undo_button_whose_write_the_store_lost_says_so_in_words_not_a_traceback(app_env, monkeypatch):
+    """A button's callback runs before the page script, outside app.py's guard around page.run (ui.callback)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP, open_db
+
+    db = open_db(app_env)
+    done = dataio.apply(
+        db, dataio.preview(db, b"kode;tahun;skor\r\n64.74;2025;61,23\r\n", "h.csv", "scores"), actor=ADMIN
+    )
+    db.close()
+
+    def lost(*args, **kwargs):
+        raise DatabaseUnavailable("store_lost", "postgresql://iid@db.example/iid", "server closed the connection")
+
+    monkeypatch.setattr(dataio, "undo", lost)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()  # app.py once, so switch_page keeps it around the page (as a browser does)
+    at.query_params["dtab"] = "Riwayat impor"
+    at.switch_page("pages/data_in.py").run()
+    at.button(key=f"undo_{done.import_id}").click().run()
+    assert not at.exception
+    assert any("terputus saat menyimpan; tidak ada yang tersimpan" in e.body for e in at.error)
+    at.run()
+    assert not any("terputus saat menyimpan" in e.body for e in at.error)  # said once
+
+
+def test_every_callback_that_writes_is_guarded_against_a_lost_store():
+    """Writes name who writes (`ui.actor()`): every widget callback in pages/ and iid/ui.py that asks wears
+    @ui.callback."""
+    import ast
+
+    pages = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "iid" / "ui.py"]
+    found = []
+    for path in pages:
+        tree = ast.parse(path.read_text())
+        callbacks = {
+            kw.value.id if isinstance(kw.value, ast.Name) else getattr(kw.value, "attr", None)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            for kw in node.keywords
+            if kw.arg in ("on_click", "on_change", "on_submit")
+        }
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef) or fn.name not in callbacks:
+                continue
+            writes = any(isinstance(n, ast.Call) and ast.unparse(n.func) == "ui.actor" for n in ast.walk(fn))
+            guarded = any(ast.unparse(d) in ("ui.callback", "callback") for d in fn.decorator_list)
+            if writes:
+                found.append((path.name, fn.name, guarded))
+    assert len(found) >= 6  # the undo buttons, the source form, scenario delete, the roles page's two
+    assert [f for f in found if not f[2]] == []
 
 
 def test_a_refused_import_leaves_the_store_as_it_was(pg_url):
