@@ -897,10 +897,21 @@ def _register_tabs(target: Path | str, reps: int) -> dict:
     return tabs
 
 
+def _filled_store(pg, name: str, db_file: Path) -> tuple[str, float]:
+    """A new database on the PostgreSQL server pg, filled from a DuckDB file: its URL and the seconds filling took."""
+    from iid import store
+    from iid.db import Database
+
+    url = pg.create_db(name)
+    with Database(db_file, read_only=True) as src:
+        t0 = time.perf_counter()
+        store.load_store(src, url)
+        return url, round(time.perf_counter() - t0, 2)
+
+
 def measure_store_register(tmp: Path, n: int, reps: int) -> dict:
     """A register of n innovations on the file and on a PostgreSQL store, side by side: /inovasi's tabs."""
     from iid import store
-    from iid.db import Database
     from iid.pgserver import PostgresServer
     from iid.register_sample import big_data_folder
 
@@ -908,11 +919,7 @@ def measure_store_register(tmp: Path, n: int, reps: int) -> dict:
     db = tmp / f"store-{n}.duckdb"
     out: dict = {"innovations": n, "build": build_database(folder, db)}
     with PostgresServer() as pg:
-        url = pg.create_db("big")
-        with Database(db, read_only=True) as src:
-            t0 = time.perf_counter()
-            store.load_store(src, url)
-            out["load_store_s"] = round(time.perf_counter() - t0, 1)
+        url, out["load_store_s"] = _filled_store(pg, "big", db)
         t0 = time.perf_counter()
         store.open_store(url).close()
         out["open_copy_s"] = round(time.perf_counter() - t0, 2)
@@ -933,11 +940,7 @@ def measure_store(db_file: Path, tmp: Path, reps: int, cluster_levels: tuple[int
 
     out: dict = {}
     with PostgresServer() as pg:
-        url = pg.create_db("bench")
-        with Database(db_file, read_only=True) as src:
-            t0 = time.perf_counter()
-            store.load_store(src, url)
-            out["load_store_s"] = round(time.perf_counter() - t0, 2)
+        url, out["load_store_s"] = _filled_store(pg, "bench", db_file)
         file_copy = tmp / "store-side.duckdb"
         shutil.copy(db_file, file_copy)
         opens_file, opens_store = [], []

@@ -247,6 +247,19 @@ class Cluster:
                 return i
         return None
 
+    def routed(self, route: str) -> tuple[int, int | None]:
+        """Where nginx sends a visitor whose route cookie is `route`: the HTTP status and the server that answered."""
+        req = urllib.request.Request(f"{self.url}/_stcore/health", headers={"Cookie": f"{ROUTE_COOKIE}={route}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, self.server_of(r.headers[SERVER_HEADER].split(", ")[-1])  # the last one answered
+
+    def route_to(self, server: int) -> str:
+        """A route cookie value that nginx sends to the given server."""
+        for i in range(200):
+            if self.routed(f"route-{i}")[1] == server:
+                return f"route-{i}"
+        raise AssertionError(f"no route reaches server {server}")
+
     def stop_server(self, i: int) -> None:
         """Stop app server i (what a crash or `systemctl stop iid@PORT` does); nginx sends its routes to the others."""
         s = self.servers[i]

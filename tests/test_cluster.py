@@ -93,16 +93,10 @@ def test_when_a_server_stops_only_its_routes_move_and_they_are_answered_by_anoth
         dbs.append(tmp_path / f"s{i}.duckdb")
         shutil.copy(built_db_path, dbs[-1])
     with Cluster(dbs, n=3) as c:
-
-        def server_for(route: str) -> tuple[int, int]:
-            req = urllib.request.Request(f"{c.url}/_stcore/health", headers={"Cookie": f"{ROUTE_COOKIE}={route}"})
-            with urllib.request.urlopen(req, timeout=10) as r:
-                return r.status, c.server_of(r.headers[SERVER_HEADER].split(", ")[-1])  # the one that answered
-
-        before = {f"r{i}": server_for(f"r{i}")[1] for i in range(60)}
+        before = {f"r{i}": c.routed(f"r{i}")[1] for i in range(60)}
         assert set(before.values()) == {0, 1, 2}
         c.stop_server(0)
-        after = {route: server_for(route) for route in before}
+        after = {route: c.routed(route) for route in before}
         assert all(status == 200 for status, _ in after.values())  # nobody sees an error
         for route, server in before.items():
             if server == 0:

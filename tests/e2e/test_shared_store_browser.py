@@ -11,7 +11,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,17 +30,6 @@ def shared(pg_url: str, tmp_path: Path):
         yield c
 
 
-def route_to(cluster: Cluster, server: int) -> str:
-    """A route cookie value that nginx sends to the given server."""
-    for i in range(200):
-        route = f"route-{i}"
-        req = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"{ROUTE_COOKIE}={route}"})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            if cluster.server_of(r.headers[SERVER_HEADER]) == server:
-                return route
-    raise AssertionError(f"no route reaches server {server}")
-
-
 def register_count(page: Page):
     metric = page.get_by_test_id("stMetric").filter(has_text="Semua baris 2025")
     return metric.get_by_test_id("stMetricValue")
@@ -51,7 +39,7 @@ def test_an_innovation_added_on_one_server_shows_through_the_other_within_two_se
     path = "/inovasi?r=64.74&y=2025&itab=Register"
     editor = browser.new_context(viewport={"width": 1280, "height": 720})
     reader = browser.new_context(viewport={"width": 1280, "height": 720})
-    reader.add_cookies([{"name": ROUTE_COOKIE, "value": route_to(shared, 1), "url": shared.url}])
+    reader.add_cookies([{"name": ROUTE_COOKIE, "value": shared.route_to(1), "url": shared.url}])
     try:
         seen = reader.new_page()
         response = seen.goto(shared.url + path)
