@@ -11,6 +11,7 @@ private class attribute up front. tests/e2e/test_deeplink_browser.py checks plai
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,9 +19,50 @@ ROOT = Path(__file__).resolve().parent.parent
 LEGACY_PAGES = ROOT / "pages"  # the folder name Streamlit's legacy mode looks for beside app.py
 
 
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def keep_compiled_scripts() -> None:
+    """Keep app.py's and the pages' compiled code while their files are unchanged.
+
+    Streamlit empties its cache of compiled scripts whenever the last browser session closes ("stale cached scripts"),
+    so on a quiet server every lone visit compiled app.py and its page again (2-6 ms a page, up to a tenth of a warm
+    run). Here `ScriptCache.clear` drops only the scripts whose file changed (time or size) since they were compiled:
+    an edited page is still read afresh, an unchanged one is not compiled twice. Private API of Streamlit 1.67, like
+    `uses_pages_directory` below; tests/test_serve.py checks it keeps, renews and drops.
+    """
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    if getattr(ScriptCache, "_iid_keeps", False):
+        return
+    get_bytecode = ScriptCache.get_bytecode
+
+    def get(self, script_path: str):
+        path = os.path.abspath(script_path)
+        stamps = self.__dict__.setdefault("_iid_stamps", {})
+        if path not in self._cache:  # about to compile: the file's stamp from before it is read
+            stamps[path] = _stamp(path)
+        return get_bytecode(self, script_path)
+
+    def clear(self) -> None:
+        stamps = self.__dict__.setdefault("_iid_stamps", {})
+        with self._lock:
+            for path in list(self._cache):
+                if stamps.get(path) is None or stamps[path] != _stamp(path):
+                    del self._cache[path]
+
+    ScriptCache.get_bytecode, ScriptCache.clear, ScriptCache._iid_keeps = get, clear, True
+
+
 def main(argv: list[str] | None = None) -> int:
     from streamlit.web import cli  # imported here: Server below needs no Streamlit
 
+    keep_compiled_scripts()
     if LEGACY_PAGES.is_dir():
         from streamlit.runtime.pages_manager import PagesManager
 
@@ -48,7 +90,6 @@ class Server:
         self.address = address  # 0.0.0.0: every interface (the read-only network default); still polled on loopback
 
     def __enter__(self) -> str:
-        import os
         import socket
         import subprocess
         import time
