@@ -59,10 +59,45 @@ def keep_compiled_scripts() -> None:
     ScriptCache.get_bytecode, ScriptCache.clear, ScriptCache._iid_keeps = get, clear, True
 
 
+def keep_made_downloads() -> None:
+    """A file that a download button makes when clicked (`data=` a function) stays until its session runs again.
+
+    Streamlit 1.67 stores such a file referenced by no session ("repeat clicks rerun the callable"), and the end of
+    every script run of any session on the server sweeps unreferenced files (the first sweep marks one, the second
+    deletes it). With other people on the server the file was often gone before the browser fetched it, and the
+    download was cancelled: 4 to 13 of 10 to 20 clicks on Ringkasan's "Unduh Excel" while two other sessions loaded
+    pages (tests/e2e/test_downloads_under_load_browser.py). Here the made file is referenced by the session that
+    clicked, as a ready-made download's file is, until that session's next run. Private API of Streamlit 1.67.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    if getattr(MediaFileManager, "_iid_keeps", False):
+        return
+    execute_deferred = MediaFileManager.execute_deferred
+
+    def execute(self, file_id: str) -> str:
+        url = execute_deferred(self, file_id)
+        made = url.rsplit("/", 1)[-1].split(".", 1)[0]  # /media/<id>.<ext>
+        with self._lock:
+            entry = self._deferred_callables.get(file_id)
+            if entry is not None and made in self._file_metadata:
+                self._files_by_session_and_coord[entry["session_id"]][f"iid-made:{file_id}"] = made
+        return url
+
+    MediaFileManager.execute_deferred, MediaFileManager._iid_keeps = execute, True
+
+
+def patch_streamlit() -> None:
+    """This app's two fixes to Streamlit's server (above); idempotent. `main` installs them before the server starts,
+    and app.py on its first run, so a plain `streamlit run app.py` has them too."""
+    keep_compiled_scripts()
+    keep_made_downloads()
+
+
 def main(argv: list[str] | None = None) -> int:
     from streamlit.web import cli  # imported here: Server below needs no Streamlit
 
-    keep_compiled_scripts()
+    patch_streamlit()
     if LEGACY_PAGES.is_dir():
         from streamlit.runtime.pages_manager import PagesManager
 

@@ -48,3 +48,23 @@ def test_a_page_that_was_removed_is_dropped_from_the_cache(tmp_path: Path):
     page.unlink()
     cache.clear()
     assert str(page) not in cache._cache
+
+
+def test_a_download_made_on_click_outlives_other_sessions_runs_and_goes_with_its_sessions_next_run():
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from iid.serve import keep_made_downloads
+
+    keep_made_downloads()
+    mgr = MediaFileManager(MemoryMediaFileStorage("/media"))
+    placeholder = mgr.add_deferred(lambda: b"a,b\n1,2\n", "text/csv", "1.2.3", file_name="t.csv")
+    url = mgr.execute_deferred(placeholder)  # the click
+    made = url.rsplit("/", 1)[-1].split(".")[0]
+    for _ in range(3):  # other sessions' runs end, each sweeping files nobody references
+        mgr.remove_orphaned_files()
+    assert mgr.read_file(made) is not None  # the browser still finds it
+    mgr.clear_session_refs()  # the clicking session runs again: it no longer holds the file
+    for _ in range(2):
+        mgr.remove_orphaned_files()
+    assert mgr.read_file(made) is None
