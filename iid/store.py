@@ -261,6 +261,7 @@ class StoreDatabase(Database):
         self.tables = base_tables(self)
         self._cols = {t: _columns(self, "main", t) for t in self.tables}
         self._pk = self._keys()
+        self._away = False  # the store could not be reached at the last check (logged once)
         with self._pg_lock, self._write_lock:
             self._load(self.tables, self._counters())
 
@@ -334,9 +335,16 @@ class StoreDatabase(Database):
                 try:
                     stale = self._catch_up()
                 except Exception as exc:  # the store is away for a moment: keep serving the copy, try again later
-                    LOG.warning("store %s: cannot catch up (%s); serving the copy as it is", safe_url(self.url), exc)
+                    if not self._away:  # said once per outage, not once a second
+                        LOG.warning(
+                            "store %s: cannot catch up (%s); serving the copy as it is", safe_url(self.url), exc
+                        )
+                    self._away = True
                     self._reconnect()
                     return False
+                if self._away:
+                    LOG.warning("store %s: reachable again; caught up", safe_url(self.url))
+                    self._away = False
         finally:
             self._write_lock.release()
         if stale:
