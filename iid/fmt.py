@@ -78,6 +78,38 @@ def md_escape(text: object) -> str:
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in s)
 
 
+def markdown_table(df, links: tuple[str, ...] = (), right: tuple[str, ...] = ()) -> str:
+    """A small read-only table as a markdown table: its header, each cell escaped (text from data never becomes
+    markup), a missing or empty cell "–", the columns in `links` as links (http/https only) named by their host, and
+    numeric columns and those in `right` aligned right. "" for no rows."""
+    import pandas as pd
+
+    if df is None or len(df) == 0:
+        return ""
+    from urllib.parse import urlsplit
+
+    cols = list(df.columns)
+
+    def cell(col, value) -> str:
+        v = py(value)
+        if is_missing(v) or (isinstance(v, str) and not v.strip()):
+            return "–"
+        if col in links:
+            url = safe_url(v)
+            if url is not None:
+                return f"[{md_escape(urlsplit(url).hostname or url)}]({url})"
+        return md_escape(" ".join(str(v).split()))
+
+    aligned = [
+        "---:" if c in right or pd.api.types.is_numeric_dtype(df[c].dtype) and df[c].dtype != bool else "---"
+        for c in cols
+    ]
+    lines = ["| " + " | ".join(md_escape(c) for c in cols) + " |", "| " + " | ".join(aligned) + " |"]
+    for row in df.itertuples(index=False, name=None):
+        lines.append("| " + " | ".join(cell(c, v) for c, v in zip(cols, row, strict=True)) + " |")
+    return "\n".join(lines)
+
+
 def frame_numbers(df, columns: dict[str, int], lang: str = "id"):
     """A copy of a table with the given columns written as text in the language's number format."""
     out = df.copy()

@@ -58,7 +58,7 @@ if tabs[0].open:
             st.info(t("cmp_no_scores", lang, year=comp.year))
         rows = explore.standings_table(comp, lang)
         if rows:
-            st.dataframe(rows, hide_index=True, width="stretch")
+            ui.plain_table(rows, right=(t("table_score", lang),))
         for note in explore.coverage_notes(comp, lang):
             st.caption(fmt.md_escape(note))
         st.caption(t("rank_note", lang))

@@ -98,13 +98,8 @@ if not data.events.empty:
 
 with st.expander(t("series", lang)):
     table = view.years
-    st.dataframe(table, hide_index=True, width="stretch")
+    ui.plain_table(table, right=(t("table_score", lang),))
     ui.table_downloads(table, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 st.header(t("sources", lang))
-st.dataframe(
-    view.sources,
-    hide_index=True,
-    width="stretch",
-    column_config={"URL": st.column_config.LinkColumn("URL")},
-)
+ui.plain_table(view.sources, links=("URL",))

@@ -36,7 +36,7 @@ else:
     st.info(t("no_ranks", lang))
 changes = explore.yearly_changes(series, lang)
 if changes:
-    st.dataframe(changes, hide_index=True, width="stretch")
+    ui.plain_table(changes, right=(t("table_score", lang), t("axis_change", lang)))
 
 dist = ui.figure(path, "trend_distribution", code, published_only, lang)
 if dist is not None:

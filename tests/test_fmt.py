@@ -69,3 +69,33 @@ def test_metric_delta_uses_an_ascii_minus_so_streamlit_shows_a_fall():
 def test_a_dot_with_three_decimals_is_a_decimal_point_for_small_quantities():
     assert fmt.parse_number("2.963", thousands_dot=False) == 2.963
     assert fmt.parse_number("2.963") == 2963
+
+
+def test_a_small_table_becomes_a_markdown_table_with_its_data_escaped_and_missing_cells_as_dashes():
+    import numpy as np
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "Tahun": [2024, 2025, 2026],
+            "Skor": ["61,20", "**62,36**", None],
+            "Catatan": ["a | b", "<script>x</script>", np.nan],
+            "URL": ["https://bontangkota.go.id/berita/1", "javascript:alert(1)", pd.NA],
+        }
+    )
+    text = fmt.markdown_table(df, links=("URL",), right=("Skor",))
+    lines = text.split("\n")
+    assert lines[0] == "| Tahun | Skor | Catatan | URL |"
+    assert lines[1] == "| ---: | ---: | --- | --- |"  # a year and a score read right-aligned
+    assert lines[2] == "| 2024 | 61,20 | a \\| b | [bontangkota\\.go\\.id](https://bontangkota.go.id/berita/1) |"
+    assert "\\*\\*62,36\\*\\*" in lines[3] and "\\<script\\>" in lines[3]  # never bold, never HTML
+    assert "javascript" in lines[3] and "](javascript" not in lines[3]  # only http(s) becomes a link
+    assert lines[4] == "| 2026 | – | – | – |"
+    assert "nan" not in text.lower() and "None" not in text and "<NA>" not in text
+
+
+def test_an_empty_table_is_no_markdown_at_all():
+    import pandas as pd
+
+    assert fmt.markdown_table(pd.DataFrame({"a": []})) == ""
+    assert fmt.markdown_table(None) == ""
