@@ -29,6 +29,18 @@ def open_page(page: str, timeout: float = 60, **params: str):
     return at.run()
 
 
+def bench_module(name: str):
+    """bench/<name>.py as a module (bench/ is no package): the benchmark's helpers, such as its websocket client."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def _serve_tests_on_loopback() -> None:
     """AppTest runs without a server, so `server.address` is unset, which in production means every interface and
     a read-only app without [auth] (iid.auth.serving_mode). Page tests stand for `make run`: the app on 127.0.0.1,

@@ -8,29 +8,19 @@ fetched it and the download was cancelled (7 of 20 clicks arrived in one measure
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import threading
 
 from playwright.sync_api import Page
 
-from tests.conftest import ROOT
+from tests.conftest import bench_module
 from tests.e2e.conftest import wait_for_app
-
-
-def wsclient():
-    spec = importlib.util.spec_from_file_location("bench_wsclient", ROOT / "bench" / "wsclient.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_excel_and_csv_download_arrives_while_two_other_sessions_load_pages(page: Page, app_url: str):
     from openpyxl import load_workbook
 
-    ws = wsclient()
+    ws = bench_module("wsclient")
     stop = threading.Event()
     runs: list[int] = []
 
