@@ -33,7 +33,9 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
 - concurrency.<case>.<n>: n sessions open at the same moment (bench/wsclient.py speaks Streamlit's websocket
   protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run); seconds per
   session from connect to its finished run. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
-  with every session on a region no session asked before (cold caches). full_runs counts sessions that received
+  with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
+  same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
+  (the app takes turns, two runs at a time: iid/serve.py take_turns). full_runs counts sessions that received
   as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
 - register.<size>: a data folder whose register holds the shipped sample (1x: 360 innovations in three cities) or N
   generated innovations spread over the autonomous regions (iid.register_sample.big_data_folder, the generator behind
@@ -193,13 +195,13 @@ class Served:
     FLOOR = ["-m", "streamlit", "run", str(Path("bench") / "floor_app.py")]  # run from the project folder
     FLOOR_NAV = ["-m", "streamlit", "run", str(Path("bench") / "floor_nav_app.py")]
 
-    def __init__(self, db: Path, floor: bool = False, nav: bool = False) -> None:
+    def __init__(self, db: Path, floor: bool = False, nav: bool = False, env: dict[str, str] | None = None) -> None:
         from iid.serve import Server
 
         self.name = ("floor_nav" if nav else "floor") if floor else "app"
         self.stopped = False
         command = (self.FLOOR_NAV if nav else self.FLOOR) if floor else None
-        self.server = Server(str(db), timeout=120, command=command)
+        self.server = Server(str(db), timeout=120, command=command, env=env)
 
     def __enter__(self) -> Served:
         t0 = time.perf_counter()
@@ -640,15 +642,19 @@ def burst(server: Served, targets: list[tuple[str, str]], expect_deltas: int) ->
     }
 
 
-def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tuple[int, ...], singles: int) -> dict:
+def measure_concurrency(
+    app: Served, floor: Served, codes: list[str], levels: tuple[int, ...], singles: int, all_at_once: Served
+) -> dict:
     import wsclient
 
     fresh = iter(codes)
     lone_app = wsclient.load_sync(app.url, "", f"r={REGISTER_REGION}")
     lone_floor = wsclient.load_sync(floor.url, "", "")
+    wsclient.load_sync(all_at_once.url, "", f"r={REGISTER_REGION}")  # warm, as the app is
     cases = {
         "floor": (floor, lambda: ("", ""), lone_floor.deltas),
         "ringkasan_one_region": (app, lambda: ("", f"r={REGISTER_REGION}"), lone_app.deltas),
+        "ringkasan_one_region_all_at_once": (all_at_once, lambda: ("", f"r={REGISTER_REGION}"), lone_app.deltas),
         "ringkasan_each_region_new": (app, lambda: ("", f"r={next(fresh)}"), 1),
     }
     out: dict[str, dict] = {case: {} for case in cases}
@@ -670,7 +676,7 @@ def measure_concurrency(app: Served, floor: Served, codes: list[str], levels: tu
             out[case][str(n)] = fig
     for n in levels:
         floor_fig = out["floor"][str(n)]["session_s"]
-        for case in ("ringkasan_one_region", "ringkasan_each_region_new"):
+        for case in ("ringkasan_one_region", "ringkasan_one_region_all_at_once", "ringkasan_each_region_new"):
             out[case][str(n)]["ratio_to_floor_p50"] = ratio(out[case][str(n)]["session_s"], floor_fig)
     out["lone_run_deltas"] = {"app": lone_app.deltas, "floor": lone_floor.deltas}
     out["server_memory_after"] = {"app": app.memory(), "floor": floor.memory()}
@@ -1107,7 +1113,12 @@ def main(argv: list[str] | None = None) -> dict:
 
         section("pages", pages)
         section("interactions", lambda: measure_interactions(*servers(), p["reps"]))
-        section("concurrency", lambda: measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"]))
+
+        def concurrency() -> dict:
+            with Served(db, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once:  # Streamlit's way, side by side
+                return measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"], all_at_once)
+
+        section("concurrency", concurrency)
         for name in ("app", "floor"):  # the register section starts its own servers
             if name in live:
                 live.pop(name).__exit__(None, None, None)

@@ -68,3 +68,101 @@ def test_a_download_made_on_click_outlives_other_sessions_runs_and_goes_with_its
     for _ in range(2):
         mgr.remove_orphaned_files()
     assert mgr.read_file(made) is None
+
+
+def _turns(slots: int, wait_s: float, body):
+    """Runs of `body` wrapped as take_turns wraps ScriptRunner._run_script; how many ran at once at most."""
+    import threading
+
+    from iid.serve import turn_taking
+
+    now, most, lock = [0], [0], threading.Lock()
+
+    def run_script(_self, rerun_data) -> None:
+        with lock:
+            now[0] += 1
+            most[0] = max(most[0], now[0])
+        try:
+            body(rerun_data)
+        finally:
+            with lock:
+                now[0] -= 1
+
+    return turn_taking(run_script, slots, wait_s), most
+
+
+def _together(run, data: list) -> list[BaseException]:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def one(x) -> None:
+        try:
+            run(None, x)
+        except BaseException as exc:  # noqa: BLE001 - collected for the test to look at
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(x,)) for x in data]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert not any(t.is_alive() for t in threads)
+    return errors
+
+
+def test_no_more_script_runs_go_at_once_than_there_are_slots():
+    import time
+
+    run, most = _turns(2, 5.0, lambda _: time.sleep(0.05))
+    assert _together(run, list(range(8))) == []
+    assert most[0] == 2
+
+
+def test_a_run_that_fails_or_is_stopped_gives_its_slot_back():
+    import time
+
+    def body(x) -> None:
+        time.sleep(0.02)
+        if x % 2:
+            raise RuntimeError("stopped")
+
+    run, most = _turns(1, 5.0, body)
+    started = time.perf_counter()
+    errors = _together(run, list(range(6)))
+    assert len(errors) == 3 and most[0] == 1
+    assert time.perf_counter() - started < 2  # no slot was lost: nobody waited out the 5 s
+
+
+def test_runs_stuck_in_every_slot_hold_the_others_up_only_for_the_longest_wait():
+    import threading
+    import time
+
+    release = threading.Event()
+    run, most = _turns(2, 0.2, lambda x: release.wait(10) if x == "slow" else None)
+    slow = [threading.Thread(target=run, args=(None, "slow")) for _ in range(2)]
+    for t in slow:
+        t.start()
+    time.sleep(0.05)
+    started = time.perf_counter()
+    run(None, "quick")  # both slots taken: waits 0,2 s, then goes anyway
+    waited = time.perf_counter() - started
+    release.set()
+    for t in slow:
+        t.join(5)
+    assert 0.15 < waited < 2 and most[0] == 3
+
+
+def test_the_launcher_makes_streamlit_runs_take_turns_unless_told_not_to(monkeypatch):
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    from iid import serve
+
+    serve.patch_streamlit()
+    assert getattr(ScriptRunner, "_iid_turns", False)
+    for value, slots in (("0", 0), ("4", 4), ("x", 1), (None, 1)):
+        if value is None:
+            monkeypatch.delenv("IID_SCRIPT_SLOTS", raising=False)
+        else:
+            monkeypatch.setenv("IID_SCRIPT_SLOTS", value)
+        assert serve.script_slots() == slots
