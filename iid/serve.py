@@ -59,32 +59,50 @@ def keep_compiled_scripts() -> None:
     ScriptCache.get_bytecode, ScriptCache.clear, ScriptCache._iid_keeps = get, clear, True
 
 
+MADE_KEEP_S = 120.0  # how long a download made on click stays for the browser to fetch (keep_made_downloads)
+MADE = "iid-made-downloads"  # the holder of those files among the sessions' references
+
+
 def keep_made_downloads() -> None:
-    """A file that a download button makes when clicked (`data=` a function) stays until its session runs again.
+    """A file that a download button makes when clicked (`data=` a function) stays `MADE_KEEP_S` seconds.
 
     Streamlit 1.67 stores such a file referenced by no session ("repeat clicks rerun the callable"), and the end of
     every script run of any session on the server sweeps unreferenced files (the first sweep marks one, the second
     deletes it). With other people on the server the file was often gone before the browser fetched it, and the
     download was cancelled: 4 to 13 of 10 to 20 clicks on Ringkasan's "Unduh Excel" while two other sessions loaded
-    pages (tests/e2e/test_downloads_under_load_browser.py). Here the made file is referenced by the session that
-    clicked, as a ready-made download's file is, until that session's next run. Private API of Streamlit 1.67.
+    pages (tests/e2e/test_downloads_under_load_browser.py). Here the made file is referenced for two minutes by a
+    holder that no run clears (not by the clicking session, whose rerun after the click may start before the browser
+    fetched the file), then swept as any other. Private API of Streamlit 1.67.
     """
+    import time
+
     from streamlit.runtime.media_file_manager import MediaFileManager
 
     if getattr(MediaFileManager, "_iid_keeps", False):
         return
-    execute_deferred = MediaFileManager.execute_deferred
+    execute_deferred, sweep = MediaFileManager.execute_deferred, MediaFileManager.remove_orphaned_files
 
     def execute(self, file_id: str) -> str:
         url = execute_deferred(self, file_id)
         made = url.rsplit("/", 1)[-1].split(".", 1)[0]  # /media/<id>.<ext>
         with self._lock:
-            entry = self._deferred_callables.get(file_id)
-            if entry is not None and made in self._file_metadata:
-                self._files_by_session_and_coord[entry["session_id"]][f"iid-made:{file_id}"] = made
+            if made in self._file_metadata:
+                self._files_by_session_and_coord[MADE][f"{made}@{time.monotonic()}"] = made
         return url
 
-    MediaFileManager.execute_deferred, MediaFileManager._iid_keeps = execute, True
+    def remove_orphaned_files(self) -> None:
+        with self._lock:
+            held = self._files_by_session_and_coord.get(MADE)
+            if held is not None:
+                now = time.monotonic()
+                for key in [k for k in held if now - float(k.rsplit("@", 1)[1]) > MADE_KEEP_S]:
+                    del held[key]
+                if not held:
+                    del self._files_by_session_and_coord[MADE]
+        sweep(self)
+
+    MediaFileManager.execute_deferred, MediaFileManager.remove_orphaned_files = execute, remove_orphaned_files
+    MediaFileManager._iid_keeps = True
 
 
 TURN_WAIT_S = 1.0  # the longest a script run waits for its turn (take_turns)
@@ -137,12 +155,72 @@ def take_turns() -> None:
     ScriptRunner._run_script, ScriptRunner._iid_turns = turn_taking(ScriptRunner._run_script, slots), True
 
 
+def chart_script_preload(index_html: str, static_dir: Path) -> str | None:
+    """index.html with a `modulepreload` of Streamlit's Plotly chart script added to its head; None when the script
+    (one `static/js/PlotlyChart.<hash>.js`) or the head is not found as expected."""
+    found = sorted((static_dir / "static" / "js").glob("PlotlyChart.*.js"))
+    if len(found) != 1 or "</head>" not in index_html:
+        return None
+    link = f'<link rel="modulepreload" crossorigin href="./static/js/{found[0].name}">'
+    return index_html.replace("</head>", f"    {link}\n  </head>", 1)
+
+
+def preload_chart_script() -> None:
+    """The browser starts loading the chart script with the page, not when the first chart arrives.
+
+    Every page here opens with a chart, but Streamlit's index.html names only its own core scripts: the 4,7 MB Plotly
+    chart script is requested when the first chart's element reaches the browser, about a second into a fresh load,
+    and then competes with the other elements' scripts while it is fetched and parsed. A `modulepreload` link in
+    index.html starts it at once (the browser fetches and compiles it beside the core scripts; nothing runs before
+    it is needed). Private API of Streamlit 1.67 (its static file handler); `IID_PRELOAD_CHARTS=0` serves index.html
+    untouched (the benchmark's side-by-side case). tests/test_serve.py checks the served page.
+    """
+    if os.environ.get("IID_PRELOAD_CHARTS", "1") == "0":
+        return
+    from streamlit import file_util
+    from streamlit.web.server.starlette import starlette_static_routes as routes
+
+    if getattr(routes, "_iid_preloads", False):
+        return
+    static_dir = Path(file_util.get_static_dir())
+    try:
+        page = chart_script_preload((static_dir / "index.html").read_text(encoding="utf-8"), static_dir)
+    except OSError:
+        page = None
+    if page is None:
+        return
+    make_handler = routes.create_streamlit_static_handler
+
+    def handler(directory: str, base_url: str | None):
+        from starlette.responses import FileResponse, Response
+
+        files = make_handler(directory=directory, base_url=base_url)
+        get_response = files.get_response
+
+        async def get(path: str, scope):
+            response = await get_response(path, scope)
+            if (
+                isinstance(response, FileResponse)
+                and response.status_code == 200
+                and os.path.basename(response.path) == "index.html"
+            ):
+                cache = response.headers.get("Cache-Control", "no-cache")
+                return Response(page, media_type="text/html", headers={"Cache-Control": cache})
+            return response
+
+        files.get_response = get
+        return files
+
+    routes.create_streamlit_static_handler, routes._iid_preloads = handler, True
+
+
 def patch_streamlit() -> None:
     """This app's changes to Streamlit's server (above); idempotent. `main` installs them before the server starts,
     and app.py on its first run, so a plain `streamlit run app.py` has them too."""
     keep_compiled_scripts()
     keep_made_downloads()
     take_turns()
+    preload_chart_script()
 
 
 def main(argv: list[str] | None = None) -> int:

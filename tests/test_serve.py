@@ -50,21 +50,25 @@ def test_a_page_that_was_removed_is_dropped_from_the_cache(tmp_path: Path):
     assert str(page) not in cache._cache
 
 
-def test_a_download_made_on_click_outlives_other_sessions_runs_and_goes_with_its_sessions_next_run():
+def test_a_download_made_on_click_outlives_every_sessions_runs_for_two_minutes_then_goes(monkeypatch):
+    import time
+
     from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    from iid.serve import keep_made_downloads
+    from iid.serve import MADE_KEEP_S, keep_made_downloads
 
     keep_made_downloads()
     mgr = MediaFileManager(MemoryMediaFileStorage("/media"))
     placeholder = mgr.add_deferred(lambda: b"a,b\n1,2\n", "text/csv", "1.2.3", file_name="t.csv")
     url = mgr.execute_deferred(placeholder)  # the click
     made = url.rsplit("/", 1)[-1].split(".")[0]
+    mgr.clear_session_refs()  # the clicking session's rerun after the click starts before the browser fetched it
     for _ in range(3):  # other sessions' runs end, each sweeping files nobody references
         mgr.remove_orphaned_files()
     assert mgr.read_file(made) is not None  # the browser still finds it
-    mgr.clear_session_refs()  # the clicking session runs again: it no longer holds the file
+    later = time.monotonic() + MADE_KEEP_S + 1
+    monkeypatch.setattr(time, "monotonic", lambda: later)
     for _ in range(2):
         mgr.remove_orphaned_files()
     assert mgr.read_file(made) is None
@@ -166,3 +170,39 @@ def test_the_launcher_makes_streamlit_runs_take_turns_unless_told_not_to(monkeyp
         else:
             monkeypatch.setenv("IID_SCRIPT_SLOTS", value)
         assert serve.script_slots() == slots
+
+
+def test_the_chart_script_is_named_for_preloading_in_streamlits_page_or_not_at_all(tmp_path: Path):
+    from iid.serve import chart_script_preload
+
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    page = "<html><head><title>x</title></head><body></body></html>"
+    assert chart_script_preload(page, tmp_path) is None  # no chart script: the page as it is
+    (tmp_path / "static" / "js" / "PlotlyChart.AbC123.js").write_text("")
+    head = chart_script_preload(page, tmp_path).split("</head>")[0]
+    assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.AbC123.js">' in head
+    assert chart_script_preload("<html><body></body></html>", tmp_path) is None
+    (tmp_path / "static" / "js" / "PlotlyChart.Other.js").write_text("")
+    assert chart_script_preload(page, tmp_path) is None  # two candidates: not guessed
+
+
+def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path: Path, built_db_path: Path):
+    import re
+    import shutil
+    import urllib.request
+
+    from iid.serve import Server
+
+    db = tmp_path / "iid.duckdb"
+    shutil.copy(built_db_path, db)
+    with Server(str(db), timeout=120) as url:
+        for path in ("/", "/inovasi?r=64.74", "/tren"):
+            with urllib.request.urlopen(url + path, timeout=30) as r:
+                html = r.read().decode()
+                assert r.status == 200 and r.headers["Cache-Control"] == "no-cache"
+            link = re.search(
+                r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html
+            )
+            assert link and html.index(link.group(0)) < html.index("</head>")
+        with urllib.request.urlopen(f"{url}/{link.group(1)}", timeout=30) as r:
+            assert r.status == 200 and len(r.read()) > 1_000_000
