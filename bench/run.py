@@ -1087,6 +1087,8 @@ def main(argv: list[str] | None = None) -> dict:
 
         built = build_database(DATA, db)
         codes = region_codes(db, {REGISTER_REGION, "61.71", "19.71", "65"})  # before a server holds the file
+        second = tmp / "all-at-once.duckdb"  # the concurrency section's second app server: a DuckDB file has one owner
+        shutil.copy(db, second)
         if "build" in wanted:
             out["build"] = built
         live: dict = {}
@@ -1115,7 +1117,7 @@ def main(argv: list[str] | None = None) -> dict:
         section("interactions", lambda: measure_interactions(*servers(), p["reps"]))
 
         def concurrency() -> dict:
-            with Served(db, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once:  # Streamlit's way, side by side
+            with Served(second, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once:  # Streamlit's way, side by side
                 return measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"], all_at_once)
 
         section("concurrency", concurrency)
