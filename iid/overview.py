@@ -213,9 +213,30 @@ def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*cols, "Tanggal" if lang == "id" else "Date", "URL"])
 
 
+def sourced_list(lines: list[tuple[str, str | None, str]], lang: str = "id") -> str:
+    """Targets or commitments as one Markdown list, each with its source under it (linked when it has an address)."""
+    items = []
+    for text_, url, publisher in lines:
+        where = f"[{fmt.md_escape(publisher)}]({url})" if url else fmt.md_escape(publisher)
+        items.append(f"- {fmt.md_escape(text_)}  \n  {t('sources', lang)}: {where}")
+    return "\n".join(items)
+
+
+def event_list(events: list[dict]) -> str:
+    """The events as one Markdown list: year, title, and the publisher linked when there is an address."""
+    return "\n".join(
+        f"- **{e['year']}** · {fmt.md_escape(e['title'])} ([{fmt.md_escape(e['publisher'])}]({e['url']}))"
+        if e["url"]
+        else f"- **{e['year']}** · {fmt.md_escape(e['title'])}"
+        for e in events
+    )
+
+
 @dataclass(frozen=True)
 class Page:
-    """Everything Ringkasan shows for one region, language and data choice, made once per data version."""
+    """Everything Ringkasan shows for one region, language and data choice, made once per data version. Lists and
+    small tables come as Markdown too: one element each on the page (each element is a message to the browser), and
+    not formatted again on every run."""
 
     head: Headline
     targets: list[tuple[str, str | None, str]]
@@ -223,14 +244,27 @@ class Page:
     events: list[dict]
     years: pd.DataFrame
     sources: pd.DataFrame
+    targets_md: str = ""
+    commitments_md: str = ""
+    events_md: str = ""
+    years_md: str = ""
+    sources_md: str = ""
 
 
 def page(o: Overview, lang: str, bands: dict) -> Page:
+    targets, commitments = target_lines(o, lang), commitment_lines(o, lang)
+    events = event_lines(o, lang) if not o.events.empty else []
+    years, sources = year_table(o, lang), source_table(o, lang)
     return Page(
         headline(o, lang, bands),
-        target_lines(o, lang),
-        commitment_lines(o, lang),
-        event_lines(o, lang) if not o.events.empty else [],
-        year_table(o, lang),
-        source_table(o, lang),
+        targets,
+        commitments,
+        events,
+        years,
+        sources,
+        sourced_list(targets, lang),
+        sourced_list(commitments, lang),
+        event_list(events),
+        fmt.markdown_table(years, right=(t("table_score", lang),)),
+        fmt.markdown_table(sources, links=("URL",)),
     )

@@ -105,7 +105,7 @@ def keep_made_downloads() -> None:
     MediaFileManager._iid_keeps = True
 
 
-TURN_WAIT_S = 1.0  # the longest a script run waits for its turn (take_turns)
+LONG_RUN_S = 1.0  # a run going on longer than this no longer holds the others up (take_turns)
 
 
 def script_slots() -> int:
@@ -116,22 +116,50 @@ def script_slots() -> int:
         return 1
 
 
-def turn_taking(run_script, slots: int, wait_s: float = TURN_WAIT_S):
-    """`run_script(self, rerun_data)` wrapped so that at most `slots` calls run at once; a call waits for a free slot
-    at most `wait_s` seconds, then runs anyway. The slot is given back however the call ends."""
-    import threading
+class Turns:
+    """At most `slots` short runs at once; a run that has gone on for `long_s` seconds no longer counts, so a slow
+    run (a big import) holds the others up for `long_s` at most. Waiting runs sleep until a run ends or the oldest
+    running one turns long; which waiting run goes next is the operating system's choice (for runs of about the same
+    length the median wait is the same in any order)."""
 
-    turns = threading.Semaphore(slots)
+    def __init__(self, slots: int, long_s: float = LONG_RUN_S, clock=None) -> None:
+        import threading
+        import time
 
-    def run(self, rerun_data) -> None:
-        got = turns.acquire(timeout=wait_s)
-        try:
-            run_script(self, rerun_data)
-        finally:
-            if got:
-                turns.release()
+        self.slots, self.long_s = slots, long_s
+        self.clock = clock or time.monotonic
+        self.changed = threading.Condition()
+        self.running: dict[int, float] = {}  # a run's token -> when it started
+        self.tokens = 0
 
-    return run
+    def enter(self) -> int:
+        with self.changed:
+            while True:
+                now = self.clock()
+                short = [start for start in self.running.values() if now - start < self.long_s]
+                if len(short) < self.slots:
+                    break
+                self.changed.wait(timeout=min(short) + self.long_s - now)  # until one ends or the oldest turns long
+            self.tokens += 1
+            self.running[self.tokens] = now
+            return self.tokens
+
+    def leave(self, token: int) -> None:
+        with self.changed:
+            self.running.pop(token, None)
+            self.changed.notify()
+
+    def wrap(self, run_script):
+        """`run_script(self, rerun_data)` that waits for its turn, and gives it back however the run ends."""
+
+        def run(runner, rerun_data) -> None:
+            token = self.enter()
+            try:
+                run_script(runner, rerun_data)
+            finally:
+                self.leave(token)
+
+        return run
 
 
 def take_turns() -> None:
@@ -143,8 +171,8 @@ def take_turns() -> None:
     whole burst's time). Taking turns, the first page arrives after one run's time and the middle one after about
     half of them. Measured side by side (25 sessions opening Ringkasan at once, one server, 2 cores): p50 0,68-0,73 s
     all at once, 0,49-0,61 s two at a time, 0,36 s one at a time (the floor page: 0,17-0,19 s); 25 sessions each on a
-    new region (cold caches): 2,45-2,55 s -> 0,92-0,99 s, the last one sooner too. A run waits at most `TURN_WAIT_S`
-    for its turn and then goes anyway, so a slow run (a big import) never holds the others up longer than that.
+    new region (cold caches): 2,45-2,55 s -> 0,92-0,99 s, the last one sooner too. A run that has gone on for
+    `LONG_RUN_S` no longer holds its turn, so a slow run (a big import) never holds the others up longer than that.
     Private API of Streamlit 1.67 (`ScriptRunner._run_script`); tests/test_serve.py checks the turns.
     """
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
@@ -152,7 +180,7 @@ def take_turns() -> None:
     slots = script_slots()
     if getattr(ScriptRunner, "_iid_turns", False) or not slots:
         return
-    ScriptRunner._run_script, ScriptRunner._iid_turns = turn_taking(ScriptRunner._run_script, slots), True
+    ScriptRunner._run_script, ScriptRunner._iid_turns = Turns(slots).wrap(ScriptRunner._run_script), True
 
 
 def chart_script_preload(index_html: str, static_dir: Path) -> str | None:

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from iid import fmt, ui
-from iid.fmt import md_escape
 from iid.i18n import t
 
 lang, published_only = ui.common_controls()
@@ -63,43 +62,30 @@ else:
     fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
     ui.chart_panel(fig, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview_trend")
 
+
 left, right = st.columns(2)
 with left:
     st.header(t("targets", lang))
-    lines = view.targets
-    for text, url, publisher in lines:
-        st.markdown(
-            f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
-            if url
-            else f"- {md_escape(text)}  \n  {t('sources', lang)}: {md_escape(publisher)}"
-        )
-    if not lines:
+    if view.targets_md:
+        st.markdown(view.targets_md)
+    else:
         st.caption(t("no_targets", lang))
 with right:
     st.header(t("commitments", lang))
-    lines = view.commitments
-    for text, url, publisher in lines:
-        st.markdown(
-            f"- {md_escape(text)}  \n  {t('sources', lang)}: [{md_escape(publisher)}]({url})"
-            if url
-            else f"- {md_escape(text)}  \n  {t('sources', lang)}: {md_escape(publisher)}"
-        )
-    if not lines:
+    if view.commitments_md:
+        st.markdown(view.commitments_md)
+    else:
         st.caption(t("no_commitments", lang))
 
 if not data.events.empty:
     st.header(t("events", lang))
-    for e in view.events:
-        st.markdown(
-            f"- **{e['year']}** · {md_escape(e['title'])} ([{md_escape(e['publisher'])}]({e['url']}))"
-            if e["url"]
-            else f"- **{e['year']}** · {md_escape(e['title'])}"
-        )
+    st.markdown(view.events_md)
 
 with st.expander(t("series", lang)):
-    table = view.years
-    ui.plain_table(table, right=(t("table_score", lang),))
-    ui.table_downloads(table, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
+    if view.years_md:
+        st.markdown(view.years_md)  # a plain table (ui.plain_table), made once with the view
+    ui.table_downloads(view.years, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 st.header(t("sources", lang))
-ui.plain_table(view.sources, links=("URL",))
+if view.sources_md:
+    st.markdown(view.sources_md)

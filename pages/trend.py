@@ -24,8 +24,9 @@ main_fig = ui.figure(path, "trend_main", code, published_only, lang)
 ui.chart_panel(main_fig, comp.sources, reg["display_name"], "tren", last_year, lang, key="trend_main")
 with st.container(border=True):  # under the chart it reads: above it, it pushed the chart below a laptop's fold
     st.header(t("trend_summary", lang))
-    for sentence in explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years):
-        st.markdown(f"- {fmt.md_escape(sentence)}")
+    sentences = explore.summary(series, reg["kind"], lang, ui.bands(path), comp.coverage_years)
+    if sentences:  # one list, one element
+        st.markdown("\n".join(f"- {fmt.md_escape(sentence)}" for sentence in sentences))
 
 # full width: a rank chart in half a column leaves its plot a few pixels wide beside the legend
 if explore.has_ranks(series):

@@ -74,11 +74,11 @@ def test_a_download_made_on_click_outlives_every_sessions_runs_for_two_minutes_t
     assert mgr.read_file(made) is None
 
 
-def _turns(slots: int, wait_s: float, body):
+def _turns(slots: int, long_s: float, body):
     """Runs of `body` wrapped as take_turns wraps ScriptRunner._run_script; how many ran at once at most."""
     import threading
 
-    from iid.serve import turn_taking
+    from iid.serve import Turns
 
     now, most, lock = [0], [0], threading.Lock()
 
@@ -92,7 +92,7 @@ def _turns(slots: int, wait_s: float, body):
             with lock:
                 now[0] -= 1
 
-    return turn_taking(run_script, slots, wait_s), most
+    return Turns(slots, long_s).wrap(run_script), most
 
 
 def _together(run, data: list) -> list[BaseException]:
@@ -138,23 +138,42 @@ def test_a_run_that_fails_or_is_stopped_gives_its_slot_back():
     assert time.perf_counter() - started < 2  # no slot was lost: nobody waited out the 5 s
 
 
-def test_runs_stuck_in_every_slot_hold_the_others_up_only_for_the_longest_wait():
+def test_slow_runs_in_every_slot_hold_the_others_up_only_until_they_count_as_long():
     import threading
     import time
 
     release = threading.Event()
-    run, most = _turns(2, 0.2, lambda x: release.wait(10) if x == "slow" else None)
+    run, most = _turns(2, 0.3, lambda x: release.wait(10) if x == "slow" else None)
     slow = [threading.Thread(target=run, args=(None, "slow")) for _ in range(2)]
     for t in slow:
         t.start()
     time.sleep(0.05)
     started = time.perf_counter()
-    run(None, "quick")  # both slots taken: waits 0,2 s, then goes anyway
+    run(None, "quick")  # both slots taken by runs not yet long: waits until they are (0,3 s after they began)
     waited = time.perf_counter() - started
+    started = time.perf_counter()
+    run(None, "quick")  # the slow ones are long now: no wait
+    again = time.perf_counter() - started
     release.set()
     for t in slow:
         t.join(5)
-    assert 0.15 < waited < 2 and most[0] == 3
+    assert 0.15 < waited < 2 and again < 0.1 and most[0] == 3
+
+
+def test_a_waiting_run_goes_as_soon_as_the_run_before_it_ends():
+    import threading
+    import time
+
+    release = threading.Event()
+    run, _ = _turns(1, 30.0, lambda x: release.wait(10) if x == "first" else None)
+    first = threading.Thread(target=run, args=(None, "first"))
+    first.start()
+    time.sleep(0.05)
+    threading.Timer(0.2, release.set).start()
+    started = time.perf_counter()
+    run(None, "second")
+    assert 0.1 < time.perf_counter() - started < 1.0  # woken by the end of the first, not by the 30 s
+    first.join(5)
 
 
 def test_the_launcher_makes_streamlit_runs_take_turns_unless_told_not_to(monkeypatch):
