@@ -163,7 +163,7 @@ class Turns:
 
 
 def take_turns() -> None:
-    """Script runs take turns: one at a time by default (`script_slots()`), the others wait in arrival order.
+    """Script runs take turns: one at a time by default (`script_slots()`), the others wait (Turns).
 
     Streamlit starts every session's run at once in its own thread, and the threads share one interpreter lock with
     the event loop that sends the pages: when 25 people open a page together, all 25 runs crawl side by side, the
