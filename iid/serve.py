@@ -169,10 +169,11 @@ def take_turns() -> None:
     the event loop that sends the pages: when 25 people open a page together, all 25 runs crawl side by side, the
     loop that sends their elements gets the lock ever less often, and every page arrives near the end (p50 about the
     whole burst's time). Taking turns, the first page arrives after one run's time and the middle one after about
-    half of them. Measured side by side (25 sessions opening Ringkasan at once, one server, 2 cores): p50 0,68-0,73 s
-    all at once, 0,49-0,61 s two at a time, 0,36 s one at a time (the floor page: 0,17-0,19 s); 25 sessions each on a
-    new region (cold caches): 2,45-2,55 s -> 0,92-0,99 s, the last one sooner too. A run that has gone on for
-    `LONG_RUN_S` no longer holds its turn, so a slow run (a big import) never holds the others up longer than that.
+    half of them. Measured side by side in three runs of `bench/run.py --only concurrency` (Ringkasan of one region,
+    one server, 2 cores), p50 taking turns against all at once: 10 sessions 0,15-0,17 s / 0,20-0,23 s, 25 sessions
+    0,31-0,36 s / 0,60-0,68 s, 50 sessions 0,53-0,69 s / 0,98-1,30 s; 50 sessions each on a new region (cold caches)
+    1,9-2,3 s, against 4,8-5,8 s before. A run that has gone on for `LONG_RUN_S` no longer holds its turn, so a slow
+    run (a big import) never holds the others up longer than that.
     Private API of Streamlit 1.67 (`ScriptRunner._run_script`); tests/test_serve.py checks the turns.
     """
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
@@ -200,7 +201,9 @@ def preload_chart_script() -> None:
     chart script is requested when the first chart's element reaches the browser, about a second into a fresh load,
     and then competes with the other elements' scripts while it is fetched and parsed. A `modulepreload` link in
     index.html starts it at once (the browser fetches and compiles it beside the core scripts; nothing runs before
-    it is needed). Private API of Streamlit 1.67 (its static file handler); `IID_PRELOAD_CHARTS=0` serves index.html
+    it is needed). First chart ÷ the floor's, without and with it in one sitting (`bench/run.py --quick --only
+    pages`): Ringkasan 1,24 -> 1,21, Bandingkan 1,24 -> 1,18, Tren 1,30 -> 1,28, Target 1,48 -> 1,39, Portofolio
+    1,51 -> 1,43; the server's CPU per fresh load did not grow. Private API of Streamlit 1.67 (its static file handler); `IID_PRELOAD_CHARTS=0` serves index.html
     untouched (the benchmark's side-by-side case). tests/test_serve.py checks the served page.
     """
     if os.environ.get("IID_PRELOAD_CHARTS", "1") == "0":
