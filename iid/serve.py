@@ -108,14 +108,6 @@ def keep_made_downloads() -> None:
 LONG_RUN_S = 1.0  # a run going on longer than this no longer holds the others up (take_turns)
 
 
-def script_slots() -> int:
-    """How many script runs may go at once: `IID_SCRIPT_SLOTS`, default 1; 0 runs them all at once (Streamlit's way)."""
-    try:
-        return max(0, int(os.environ.get("IID_SCRIPT_SLOTS", "1")))
-    except ValueError:
-        return 1
-
-
 class Turns:
     """At most `slots` short runs at once; a run that has gone on for `long_s` seconds no longer counts, so a slow
     run (a big import) holds the others up for `long_s` at most. Waiting runs sleep until a run ends or the oldest
@@ -163,7 +155,7 @@ class Turns:
 
 
 def take_turns() -> None:
-    """Script runs take turns: one at a time by default (`script_slots()`), the others wait (Turns).
+    """Script runs take turns: one at a time by default (`IID_SCRIPT_SLOTS`), the others wait (Turns).
 
     Streamlit starts every session's run at once in its own thread, and the threads share one interpreter lock with
     the event loop that sends the pages: when 25 people open a page together, all 25 runs crawl side by side, the
@@ -177,6 +169,8 @@ def take_turns() -> None:
     Private API of Streamlit 1.67 (`ScriptRunner._run_script`); tests/test_serve.py checks the turns.
     """
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    from iid.settings import script_slots
 
     slots = script_slots()
     if getattr(ScriptRunner, "_iid_turns", False) or not slots:

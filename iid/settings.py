@@ -31,6 +31,14 @@ def _megabytes(text: str) -> float:
     return v
 
 
+def _slots(text: str) -> int:
+    """A whole number of page runs at once, 0 to 64 ('1', ' 2 '); anything else (abc, -1, 1.5) raises."""
+    t = text.strip()
+    if not re.fullmatch(r"[0-9]+", t) or int(t) > 64:
+        raise ValueError(t)
+    return int(t)
+
+
 @dataclass(frozen=True)
 class Setting:
     env: str
@@ -58,6 +66,14 @@ SETTINGS: dict[str, Setting] = {
         f"a number of MB above 0 and at most {MAX_UPLOAD_MB}, e.g. 20 or 0.5",
     ),
     "lang": Setting("IID_LANG", "id", "Default language: id (Bahasa Indonesia) or en."),
+    "script_slots": Setting(
+        "IID_SCRIPT_SLOTS",
+        "1",
+        "Page runs one app server runs at once; the others wait their turn (iid/serve.py). 0: all at once.",
+        _slots,
+        "bilangan bulat 0 sampai 64, mis. 1",
+        "a whole number from 0 to 64, e.g. 1",
+    ),
 }
 
 
@@ -97,6 +113,11 @@ def problems(lang: str = "id") -> list[str]:
 def upload_limit_mb() -> float:
     """Largest import file in MB: always a finite number above 0, whatever the environment says."""
     return float(value("upload_limit_mb"))
+
+
+def script_slots() -> int:
+    """Page runs one app server runs at once (0: no limit); an unusable value gives the default 1."""
+    return int(value("script_slots"))
 
 
 def db_path() -> Path:

@@ -183,12 +183,16 @@ def test_the_launcher_makes_streamlit_runs_take_turns_unless_told_not_to(monkeyp
 
     serve.patch_streamlit()
     assert getattr(ScriptRunner, "_iid_turns", False)
-    for value, slots in (("0", 0), ("4", 4), ("x", 1), (None, 1)):
+    from iid import settings
+
+    for value, slots in (("0", 0), ("4", 4), (" 2 ", 2), ("x", 1), ("-1", 1), ("1.5", 1), ("65", 1), (None, 1)):
         if value is None:
             monkeypatch.delenv("IID_SCRIPT_SLOTS", raising=False)
         else:
             monkeypatch.setenv("IID_SCRIPT_SLOTS", value)
-        assert serve.script_slots() == slots
+        assert settings.script_slots() == slots
+        said = " ".join(settings.problems("en"))
+        assert ("IID_SCRIPT_SLOTS" in said) == (value in ("x", "-1", "1.5", "65"))
 
 
 def test_the_chart_script_is_named_for_preloading_in_streamlits_page_or_not_at_all(tmp_path: Path):
