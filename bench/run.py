@@ -35,7 +35,7 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   session from connect to its finished run. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
   with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
   same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
-  (the app takes turns, two runs at a time: iid/serve.py take_turns). full_runs counts sessions that received
+  (the app takes turns, one run at a time: iid/serve.py take_turns). full_runs counts sessions that received
   as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
 - register.<size>: a data folder whose register holds the shipped sample (1x: 360 innovations in three cities) or N
   generated innovations spread over the autonomous regions (iid.register_sample.big_data_folder, the generator behind
