@@ -235,36 +235,26 @@ def event_list(events: list[dict]) -> str:
 @dataclass(frozen=True)
 class Page:
     """Everything Ringkasan shows for one region, language and data choice, made once per data version. Lists and
-    small tables come as Markdown too: one element each on the page (each element is a message to the browser), and
-    not formatted again on every run."""
+    small tables come as Markdown: one element each on the page (each element is a message to the browser), and not
+    formatted again on every run. `years` stays a table for its downloads."""
 
     head: Headline
-    targets: list[tuple[str, str | None, str]]
-    commitments: list[tuple[str, str | None, str]]
-    events: list[dict]
+    targets_md: str
+    commitments_md: str
+    events_md: str
     years: pd.DataFrame
-    sources: pd.DataFrame
-    targets_md: str = ""
-    commitments_md: str = ""
-    events_md: str = ""
-    years_md: str = ""
-    sources_md: str = ""
+    years_md: str
+    sources_md: str
 
 
 def page(o: Overview, lang: str, bands: dict) -> Page:
-    targets, commitments = target_lines(o, lang), commitment_lines(o, lang)
-    events = event_lines(o, lang) if not o.events.empty else []
-    years, sources = year_table(o, lang), source_table(o, lang)
+    years = year_table(o, lang)
     return Page(
         headline(o, lang, bands),
-        targets,
-        commitments,
-        events,
+        sourced_list(target_lines(o, lang), lang),
+        sourced_list(commitment_lines(o, lang), lang),
+        event_list(event_lines(o, lang) if not o.events.empty else []),
         years,
-        sources,
-        sourced_list(targets, lang),
-        sourced_list(commitments, lang),
-        event_list(events),
         fmt.markdown_table(years, right=(t("table_score", lang),)),
-        fmt.markdown_table(sources, links=("URL",)),
+        fmt.markdown_table(source_table(o, lang), links=("URL",)),
     )

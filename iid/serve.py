@@ -197,8 +197,9 @@ def preload_chart_script() -> None:
     index.html starts it at once (the browser fetches and compiles it beside the core scripts; nothing runs before
     it is needed). First chart ÷ the floor's, without and with it in one sitting (`bench/run.py --quick --only
     pages`): Ringkasan 1,24 -> 1,21, Bandingkan 1,24 -> 1,18, Tren 1,30 -> 1,28, Target 1,48 -> 1,39, Portofolio
-    1,51 -> 1,43; the server's CPU per fresh load did not grow. Private API of Streamlit 1.67 (its static file handler); `IID_PRELOAD_CHARTS=0` serves index.html
-    untouched (the benchmark's side-by-side case). tests/test_serve.py checks the served page.
+    1,51 -> 1,43; the server's CPU per fresh load did not grow. Private API of Streamlit 1.67 (its static file
+    handler). `IID_PRELOAD_CHARTS=0` serves index.html untouched: a switch for measuring with and without, as above,
+    not a setting for users. tests/test_serve.py checks the served page.
     """
     if os.environ.get("IID_PRELOAD_CHARTS", "1") == "0":
         return

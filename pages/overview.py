@@ -62,7 +62,6 @@ else:
     fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
     ui.chart_panel(fig, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview_trend")
 
-
 left, right = st.columns(2)
 with left:
     st.header(t("targets", lang))
@@ -83,7 +82,7 @@ if not data.events.empty:
 
 with st.expander(t("series", lang)):
     if view.years_md:
-        st.markdown(view.years_md)  # a plain table (ui.plain_table), made once with the view
+        st.markdown(view.years_md)  # a plain table (fmt.markdown_table), made once with the view
     ui.table_downloads(view.years, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
 
 st.header(t("sources", lang))
