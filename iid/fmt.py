@@ -119,6 +119,20 @@ def frame_numbers(df, columns: dict[str, int], lang: str = "id"):
     return out
 
 
+def rows_frame(rows: list[dict], columns: dict[str, int], lang: str = "id"):
+    """A table of rows (dicts with the same keys) with the given columns written as text in the language's number
+    format, built column by column: the same frame as frame_numbers(pd.DataFrame(rows), ...) at a third of the cost,
+    for tables a page makes on every run (the what-if grid)."""
+    import pandas as pd
+
+    if not rows:
+        return pd.DataFrame()
+    keys = list(rows[0])
+    return pd.DataFrame(
+        {k: [number(r[k], columns[k], lang) for r in rows] if k in columns else [r[k] for r in rows] for k in keys}
+    )
+
+
 def metric_delta(x: float | None, decimals: int = 2, lang: str = "id", suffix: str = "") -> str | None:
     """A delta for st.metric: Streamlit reads the sign from a leading ASCII '-', so no typographic minus here."""
     if _is_missing(x):

@@ -81,8 +81,9 @@ st.caption(t("tg_caption", lang))
 stored = ui.targets(path, code)
 options = stored["target_id"].tolist() + ["custom"]
 labels = {
-    r.target_id: f"{r.plan_document} ({'≥' if r.comparator == '>=' else '>'} {fmt.number(r.value, 2 if r.metric == 'iid_score' else 0, lang)}, {r.target_year})"
-    for r in stored.itertuples(index=False)
+    r["target_id"]: f"{text(r['plan_document'], '–')} ({'≥' if r['comparator'] == '>=' else '>'} "
+    f"{fmt.number(r['value'], 2 if r['metric'] == 'iid_score' else 0, lang)}, {r['target_year']})"
+    for r in records(stored)
 } | {"custom": t("tg_custom", lang)}
 choice, _ = ui.url_value("t", options, options[0], "t_widget")
 if st.session_state.get("_t_prev") not in (None, choice):
@@ -260,7 +261,7 @@ if metric == "iid_score":
         shown = whatif.indicator_table(first, rule, inds, lang)
         edited = st.data_editor(
             # read-only numbers as text in the language's format (65,00); the editable level stays a number
-            fmt.frame_numbers(pd.DataFrame(shown), {"bobot": 0, "poin": 2, "maks": 2}, lang),
+            fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang),
             key=f"wi_editor_{code}_{rule_year}_{gen}",
             hide_index=True,
             width="stretch",
@@ -337,15 +338,14 @@ if metric == "iid_score":
             )
             st.dataframe(
                 pd.DataFrame(
-                    [
-                        {
-                            t("gs_col_lever", lang): s.name,
-                            t("gs_col_from", lang): fmt.number(s.before, whatif.decimals(s.lever), lang),
-                            t("gs_col_to", lang): fmt.number(s.after, whatif.decimals(s.lever), lang),
-                            t("gs_col_points", lang): fmt.signed(s.points, 2, lang),
-                        }
-                        for s in seek.steps
-                    ]
+                    {
+                        t("gs_col_lever", lang): [s.name for s in seek.steps],
+                        t("gs_col_from", lang): [
+                            fmt.number(s.before, whatif.decimals(s.lever), lang) for s in seek.steps
+                        ],
+                        t("gs_col_to", lang): [fmt.number(s.after, whatif.decimals(s.lever), lang) for s in seek.steps],
+                        t("gs_col_points", lang): [fmt.signed(s.points, 2, lang) for s in seek.steps],
+                    }
                 ),
                 hide_index=True,
                 width="stretch",

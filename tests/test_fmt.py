@@ -99,3 +99,18 @@ def test_an_empty_table_is_no_markdown_at_all():
 
     assert fmt.markdown_table(pd.DataFrame({"a": []})) == ""
     assert fmt.markdown_table(None) == ""
+
+
+def test_rows_made_into_a_table_column_by_column_give_the_same_frame_as_formatting_a_frame_of_them():
+    import pandas as pd
+
+    rows = [
+        {"code": "SPD_1", "indikator": "Regulasi inovasi", "bobot": 5.0, "level": 5 / 3, "poin": 2.345, "maks": None},
+        {"code": "SID_2", "indikator": "Kecepatan", "bobot": 12.0, "level": 0.0, "poin": 0.0, "maks": 3.0},
+    ]
+    cols = {"bobot": 0, "poin": 2, "maks": 2}
+    made = fmt.rows_frame(rows, cols, "id")
+    pd.testing.assert_frame_equal(made, fmt.frame_numbers(pd.DataFrame(rows), cols, "id"))
+    assert made["poin"].tolist() == ["2,35", "0,00"] and made["maks"].tolist() == ["–", "3,00"]
+    assert made["level"].tolist() == [5 / 3, 0.0]  # the editable level stays an exact number
+    assert fmt.rows_frame([], cols).empty
