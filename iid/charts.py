@@ -1597,7 +1597,7 @@ def print_style(fig: go.Figure) -> go.Figure:
     for tr in f.data:
         if getattr(tr, "type", "") == "scatter" and isinstance(tr.marker.size, int | float):
             tr.marker.size = tr.marker.size * 0.7
-        if getattr(tr, "type", "") == "scatter" and tr.x is not None and list(tr.x) == [None]:
+        if getattr(tr, "type", "") == "scatter" and array_values(tr.x) == [None]:
             tr.showlegend = False  # keys to the shading (bands): the subtitle names them; paper is scarce
     f.update_traces(textfont_size=10.5, selector={"type": "bar"})  # the bars' values read on paper (8 pt)
     fit_margins(f)
@@ -1847,6 +1847,23 @@ def pledge_cumulative(
     return fig
 
 
+def array_values(v: object) -> list | None:
+    """A trace's array as a plain list. A figure made from a dict (every shared figure: iid.ui) keeps numeric arrays
+    as plotly's typed arrays, {"dtype": "f8", "bdata": <base64>}, which iterate as their two keys: decoded here."""
+    if isinstance(v, dict) and "bdata" in v and "dtype" in v:
+        import base64
+
+        import numpy as np
+
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(str(v["dtype"])))
+        if v.get("shape"):
+            a = a.reshape(tuple(int(n) for n in str(v["shape"]).split(",")))
+        return a.tolist()
+    if v is None:
+        return None
+    return list(v) if not isinstance(v, str) else [v]
+
+
 def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
     """The data a chart draws, as one long table (series, category or year, value): what "Unduh data" gives.
 
@@ -1866,21 +1883,24 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
         if kind == "indicator":
             rows.append({series: plain(fig.layout.title.text), cat: None, val: py(tr.value)})
         elif kind == "heatmap":
-            for i, y in enumerate(tr.y or []):
-                for j, x in enumerate(tr.x or []):
-                    z = tr.z[i][j] if tr.z is not None and i < len(tr.z) and j < len(tr.z[i]) else None
+            hx, hy, hz = array_values(tr.x) or [], array_values(tr.y) or [], array_values(tr.z)
+            for i, y in enumerate(hy):
+                for j, x in enumerate(hx):
+                    z = hz[i][j] if hz is not None and i < len(hz) and j < len(hz[i]) else None
                     rows.append({series: plain(x), cat: plain(y), val: py(z)})
         elif kind in ("scatter", "bar", "box", "funnel"):
-            if tr.x is None or list(tr.x) == [None] or getattr(tr, "fill", None) == "toself" or tr.meta == "tiles":
+            tx, ty = array_values(tr.x), array_values(tr.y)
+            if tx is None or tx == [None] or getattr(tr, "fill", None) == "toself" or tr.meta == "tiles":
                 if tr.meta != "tiles":
                     continue
             horizontal = getattr(tr, "orientation", None) == "h" or kind == "funnel"
-            xs, ys = (tr.y, tr.x) if horizontal else (tr.x, tr.y)
+            xs, ys = (ty, tx) if horizontal else (tx, ty)
             if (
                 tr.meta == "tiles"
             ):  # the tile map: one province a row (its hover's first line: the full name), its score
-                xs = [plain(v.split("<br>")[0]) for v in tr.hovertext]
-                ys = [cd[1] for cd in tr.customdata]  # the exact score, whether squares are coloured by score or band
+                xs = [plain(v.split("<br>")[0]) for v in array_values(tr.hovertext)]
+                # the exact score, whether squares are coloured by score or band
+                ys = [cd[1] for cd in array_values(tr.customdata)]
                 name = fig.layout.title.text
             for x, y in zip(xs if xs is not None else [], ys if ys is not None else [], strict=False):
                 if py(y) is not None:

@@ -62,7 +62,7 @@ def _print_copy(fig, width: int, height: int):
     """The print copy of a figure at its size, and the rule changes it marks: on paper the rule-change boxes would
     take the plot's height and cover the event notes, so each dotted line gets a letter above the plot and the
     sentence goes under the chart (a legend-like strip, see _chart)."""
-    from iid.charts import fit_to, letter_rule_changes, print_style, source_in_lines, wrap
+    from iid.charts import array_values, fit_to, letter_rule_changes, print_style, source_in_lines, wrap
 
     f = print_style(fig)
     notes = [(tag, "; ".join(lines)) for tag, lines in letter_rule_changes(f, 10)]
@@ -88,7 +88,8 @@ def _print_copy(fig, width: int, height: int):
         under = (f.layout.margin.b or 80) - legend.y * height
         f.update_layout(legend={"yref": "paper", "y": -under / plot_h, "yanchor": "top"})
     rows = max(
-        (len(tr.y) for tr in f.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None), default=0
+        (len(array_values(tr.y)) for tr in f.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None),
+        default=0,
     )
     if rows and plot_h > 0 and plot_h / rows < 13:  # every bar keeps its name: the type fits the rows
         f.update_yaxes(tickfont_size=max(7, plot_h / rows / 1.25))

@@ -121,3 +121,45 @@ def test_the_projector_and_the_images_start_from_the_chart_as_built_not_from_its
     object.__setattr__(shared, "_unscreened", ui.SharedFigure.of(raw))
     assert ui.unscreened(shared).to_dict() == raw.to_dict()
     assert ui.projector_figure(shared).layout.margin.b < screen.layout.margin.b
+
+
+PAIR = ("64.74", "61.71")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("overview_trend", ("64.74", False, "id")),
+        ("compare_latest", (("64.74", "64.71", "64.72"), False, "id")),
+        ("compare_time", (PAIR, False, "id", (2021, 2025), "score")),
+        ("compare_time", (PAIR, False, "en", (2021, 2025), "rank")),
+        ("compare_heatmap", (PAIR, "id")),
+        ("compare_map", (PAIR, 2024, "score", False, "id")),
+        ("trend_main", ("64.74", False, "id")),
+        ("trend_rank", ("64.74", False, "id")),
+        ("trend_distribution", ("64.74", False, "id")),
+        ("trend_movers", ("64.74", False, "id")),
+        ("target", ("64.74", 65.0, 2029, ">=", "iid_score", None, False, None, None, "id")),
+    ],
+)
+def test_the_data_downloaded_under_a_shared_chart_is_the_data_of_the_chart_as_built_never_plotlys_array_codes(
+    app_env, name, args
+):
+    """A shared figure is made from a dict, where plotly keeps numbers as typed arrays ({"dtype", "bdata"}): its
+    table once read `Kota Bontang, dtype` and `Kota Samarinda, bdata` instead of the scores."""
+    from iid import ui
+
+    path = str(app_env)
+    shared = ui.figure(path, name, *args)
+    assert shared is not None
+    lang = "en" if "en" in args else "id"
+    data = ui.chart_data(shared, lang)
+    built = charts.figure_data(figures.build(ui.get_db(path), name, *args), lang)
+    assert len(data) > 0
+    pd.testing.assert_frame_equal(data, built)
+    cells = {str(v) for col in data.columns for v in data[col]}
+    assert not cells & {"dtype", "bdata", "shape"}
+    numbers = pd.to_numeric(data.iloc[:, 2], errors="coerce")
+    assert numbers.notna().all()  # every value a number
+    back = pd.read_csv(io.BytesIO(export.csv_bytes(data)), encoding="utf-8-sig")
+    assert "bdata" not in back.to_csv()
