@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import re
+from types import MappingProxyType
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +17,7 @@ from iid.build import build
 from iid.db import Database
 from iid.fmt import md_escape
 from iid.i18n import LANGS, t
+from iid.values import records
 
 
 @st.cache_resource(show_spinner=False)
@@ -407,14 +409,16 @@ def rule_change_effect(
     return None if points is None else (prof["year"], ry, points)
 
 
-@st.cache_data(show_spinner=False)
-def rule_years(db_path: str) -> dict:
-    return queries.rule_years(get_db(db_path))
+# the scoring rules, bands and indicators never change while the app runs: read once, shared read-only (frozen
+# dataclasses in a mapping proxy or a tuple), not unpickled on every run as st.cache_data would
+@st.cache_resource(show_spinner=False)
+def rule_years(db_path: str) -> MappingProxyType:
+    return MappingProxyType(queries.rule_years(get_db(db_path)))
 
 
-@st.cache_data(show_spinner=False)
-def indicators(db_path: str, rule_year: int) -> list:
-    return queries.indicators(get_db(db_path), rule_year)
+@st.cache_resource(show_spinner=False)
+def indicators(db_path: str, rule_year: int) -> tuple:
+    return tuple(queries.indicators(get_db(db_path), rule_year))
 
 
 def db_path() -> str:
@@ -422,9 +426,9 @@ def db_path() -> str:
     return settings.db_url()
 
 
-@st.cache_data(show_spinner=False)
-def bands(db_path: str) -> dict:
-    return queries.bands(get_db(db_path))
+@st.cache_resource(show_spinner=False)
+def bands(db_path: str) -> MappingProxyType:
+    return MappingProxyType({year: tuple(b) for year, b in queries.bands(get_db(db_path)).items()})
 
 
 # ---- URL state: the URL is the truth; widgets follow it, and write back when a person changes them ----
@@ -660,13 +664,13 @@ def scenario_page(db_path: str, code: str, query: str, number: int):
     return scenarios.page(get_db(db_path), code, query, number)
 
 
-@versioned("scenarios", max_entries=128)
-def deleted_scenarios(db_path: str, code: str) -> pd.DataFrame:
-    """A region's deleted scenarios (iid.scenarios.deleted), read again only when one of its scenarios is saved or
-    deleted (a query on every /target run before)."""
+@versioned("scenarios", max_entries=128, resource=True)
+def deleted_scenarios(db_path: str, code: str) -> tuple[MappingProxyType, ...]:
+    """A region's deleted scenarios (iid.scenarios.deleted) as read-only records, read again only when one of its
+    scenarios is saved or deleted; shared, not copied (unpickling the frame was 1,4 % of a warm /target run)."""
     from iid import scenarios
 
-    return scenarios.deleted(get_db(db_path), code)
+    return tuple(MappingProxyType(r) for r in records(scenarios.deleted(get_db(db_path), code)))
 
 
 @versioned("scores")

@@ -451,9 +451,9 @@ if metric == "iid_score":
                     args=(int(rec["scenario_id"]), lang),
                 )
         gone = ui.deleted_scenarios(path, code)  # who deleted which scenario, and when (the newest 20)
-        if not gone.empty:
+        if gone:
             with st.expander(t("sc_deleted", lang, n=fmt.integer(len(gone), lang))):
-                for r in records(gone):
+                for r in gone:
                     st.caption(
                         t(
                             "sc_deleted_row",
