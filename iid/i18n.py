@@ -610,6 +610,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Skenario “{name}” (aturan {rule}): skor {score} ({delta} dari skor terakhir).",
         "en": "Scenario “{name}” ({rule} rules): score {score} ({delta} from the latest score).",
     },
+    "story_scenario_gain": {
+        "id": "Skenario “{name}” (aturan {rule}): skor {score}, {delta} dari profil {year} dengan aturan yang sama "
+        "({start}).",
+        "en": "Scenario “{name}” ({rule} rules): score {score}, {delta} on the {year} profile under the same rules "
+        "({start}).",
+    },
+    "story_scenario_start": {"id": "Profil {year} (aturan {rule})", "en": "{year} profile ({rule} rules)"},
+    "story_scenario_source": {
+        "id": "Sumber: skenario tersimpan di dasbor ini (simulasi, bukan skor resmi)",
+        "en": "Source: scenarios saved in this dashboard (simulations, not official scores)",
+    },
     "story_rule_short": {"id": "aturan {rule}", "en": "{rule} rules"},
     "story_scenario_title": {"id": "Skenario tersimpan", "en": "Saved scenarios"},
     "story_commitment_one": {"id": "1 komitmen inovasi daerah.", "en": "1 innovation commitment."},

@@ -1,5 +1,6 @@
 import pytest
 
+from iid import fmt
 from iid.story import build_story
 
 
@@ -52,3 +53,38 @@ def test_bontangs_deck_says_the_predicate_fell_because_the_band_rose(full_db):
     deck = Presentation(io.BytesIO(export.deck(build_story(full_db, "64.74"), "Kota Bontang")))
     texts = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
     assert "tetapi turun ke Inovatif karena batas Sangat Inovatif naik dari 60,01 ke 65,01" in texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_saved_scenario_under_later_rules_is_shown_as_the_gain_it_makes_on_its_profile_not_as_a_fall(
+    writable_db, lang
+):
+    """The review's case: 2028 rules score Bontang's 2025 profile lower than its 2025 score; a scenario that raises
+    that profile is a gain under the same rules, whatever the new rules alone take off."""
+    from iid import queries, scenarios, whatif
+    from iid.rules import compute
+    from iid.story import screen
+    from tests.conftest import ADMIN
+
+    db, _ = writable_db
+    base = queries.latest_profile(db, "64.74")
+    rule, inds = queries.rule_years(db)[2028], queries.indicators(db, 2028)
+    start = compute(base["profile"], rule, inds).score
+    latest = queries.overview(db, "64.74", False).latest["score"]
+    assert start < latest  # the new rules alone lower the score: the trap the screen once fell into
+    lever = next(i.code for i in inds if base["profile"].levels.get(i.code, 0) < 3)
+    improved = whatif.apply(base["profile"], {lever: 3.0})
+    score = compute(improved, rule, inds).score
+    payload = {"rule_year": 2028, "profile_year": base["year"], "levels": dict(improved.levels), "score": score}
+    payload |= {"n": improved.n_innovations, "basic_services": improved.basic_services}
+    scenarios.save(db, "Uji BPK 3", "64.74", payload, actor=ADMIN)
+
+    s = screen(db, "64.74", "scenario", lang)
+    gain = fmt.signed(score - start, 2, lang)
+    assert gain.startswith("+") and gain in s.headline
+    assert fmt.signed(score - latest, 2, lang) not in s.headline  # never the difference across rules
+    bars = s.figure.data[0]
+    assert list(bars.y)[:3] == pytest.approx([latest, start, score])  # actual, the start under 2028 rules, scenario
+    assert "2025" in list(bars.x)[1] and "2028" in list(bars.x)[1]
+    source = {"id": "simulasi, bukan skor resmi", "en": "simulations, not official scores"}[lang]
+    assert any(source in (a.text or "") for a in s.figure.layout.annotations)  # not "Sumber: Kota Bontang"
