@@ -212,7 +212,8 @@ def target_of_report(
     o = reads.overview(db, rep.region["code"], published_only)
     ids = sorted({*([source_id] if source_id else []), *o.sources["source_id"]})
     fig = target_chart(rep, reads.bands(db), charts.source_text(reads.sources(db, ids), lang), lang)
-    charts.add_rule_changes(fig, reads.rule_changes(db), lang)
+    if rep.metric == "iid_score":  # a change of bands or scoring rules is about the score, not a count of proposals
+        charts.add_rule_changes(fig, reads.rule_changes(db), lang)
     return fig
 
 

@@ -185,6 +185,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_stagnating": {"id": "Stagnan", "en": "Stagnating"},
     "status_decreasing": {"id": "Menurun", "en": "Decreasing"},
     "status_insufficient_data": {"id": "Data belum cukup", "en": "Not enough data"},
+    "status_missed": {"id": "Tidak tercapai", "en": "Not met"},
+    "explain_missed": {
+        "id": "Target {target} pada {year} tidak tercapai: nilai {year} adalah {latest}, kurang {gap}. Pilih tahun "
+        "target berikutnya untuk melihat laju yang dibutuhkan.",
+        "en": "The {year} target of {target} was not met: the {year} value is {latest}, {gap} short. Pick a later "
+        "target year to see the pace needed.",
+    },
+    "story_target_missed": {
+        "id": "Target {value} pada {year}: tidak tercapai — nilai {year} adalah {latest}.",
+        "en": "Target {value} by {year}: not met — the {year} value is {latest}.",
+    },
     "explain_achieved": {
         "id": "Nilai terakhir {latest} sudah memenuhi target {target}.",
         "en": "The latest value {latest} already meets the target {target}.",

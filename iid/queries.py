@@ -352,10 +352,13 @@ where ip.region_code = ? and ip.year = ? and ip.superseded_by is null
 """
 PROFILE_LEVELS = "select indicator_code, level::double from indicator_scores where region_code = ? and year = ? and superseded_by is null"
 
+# innovations proposed a year, from the register: sample innovations are counted as sample (and left out of a
+# published-only view), as every other figure is
 INNOVATION_COUNTS = """
-select year_proposed as year, count(*)::double as value
-from innovations where region_code = ?
-group by year_proposed order by year_proposed
+select i.year_proposed as year, count(*)::double as value, bool_or(coalesce(s.kind = 'sample', false)) as is_sample
+from innovations i left join sources s using (source_id)
+where i.region_code = ? and not (? and coalesce(s.kind = 'sample', false))
+group by i.year_proposed order by i.year_proposed
 """
 
 
@@ -391,8 +394,8 @@ def metric_series(db: Database, code: str, metric: str, published_only: bool = F
             }
         )
     if metric == "innovation_count":
-        df = db.df(INNOVATION_COUNTS, [code])
-        df["is_sample"] = False
+        df = db.df(INNOVATION_COUNTS, [code, bool(published_only)])
+        df["is_sample"] = df["is_sample"].astype(bool)
         return df
     raise ValueError(f"unknown metric {metric}")
 

@@ -268,6 +268,14 @@ def target_headline(rep, lang: str = "id") -> str:
     p = rep.progress
     if p is None or rep.metric != "iid_score":
         return f"{t('tg_status', lang)}: {status_label(rep, lang)}" if p is not None else t("tg_status", lang)
+    if p.status == "missed":
+        return t(
+            "story_target_missed",
+            lang,
+            value=fmt.score(rep.target.value, lang),
+            year=int(rep.target.year),
+            latest=fmt.score(p.latest_value, lang),
+        )
     return t(
         "story_target",
         lang,

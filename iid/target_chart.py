@@ -41,7 +41,7 @@ def target_chart(
             hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
         )
     )
-    if p is not None:
+    if p is not None and len(p.required_path) > 1:  # no path to draw once the target year is the latest year
         px, py = zip(*p.required_path, strict=True)
         fig.add_trace(
             go.Scatter(
@@ -53,6 +53,7 @@ def target_chart(
                 hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
             )
         )
+    if p is not None:
         if p.projection:
             xs = [r[0] for r in p.projection]
             projection_name = (

@@ -23,6 +23,16 @@ def explain(rep: Report, lang: str = "id") -> str:
         )
     if p.status == "insufficient_data":
         return t("explain_insufficient", lang, n=MIN_YEARS_FOR_STATUS, have=len(p.years_used))
+    if p.status == "missed":
+        d = 2 if rep.metric == "iid_score" else 0
+        return t(
+            "explain_missed",
+            lang,
+            year=rep.target.year,
+            target=fmt.number(rep.target.value, d, lang),
+            latest=fmt.number(p.latest_value, d, lang),
+            gap=fmt.number(max(p.gap, 0), d, lang),
+        )
     years = {"t0": p.first_year, "t": p.latest_year, "ty": rep.target.year}
     if p.status == "decreasing":
         text = t(

@@ -28,7 +28,7 @@ METHOD_NAME = "SDSN Sustainable Development Report — trend arrows (linear)"
 MIN_YEARS_FOR_STATUS = 3
 TREND_WINDOW = 5
 
-STATUSES = ("achieved", "on_track", "moderate", "stagnating", "decreasing", "insufficient_data")
+STATUSES = ("achieved", "on_track", "moderate", "stagnating", "decreasing", "insufficient_data", "missed")
 
 
 class TargetError(ValueError):
@@ -125,7 +125,10 @@ def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: 
     if not pts:
         raise TargetError("no_data")
     t, xt = pts[-1]
-    if target.year <= t and not target.met_by(xt):
+    # the target year is the latest year with data and the target is not met: the result is known (missed), and
+    # shown with its figures; a target year before the latest data is one to move past (year_past)
+    missed = target.year == t and not target.met_by(xt)
+    if target.year < t and not target.met_by(xt):
         raise TargetError("year_past")
     window = pts[-TREND_WINDOW:]
     ys, vs = [p[0] for p in window], [p[1] for p in window]
@@ -135,6 +138,8 @@ def assess(years: Sequence[int], values: Sequence[float], target: Target, gain: 
         status, g_obs, g_req, ratio = sdsn_status(vs[0], xt, ys[0], t, target)
     else:
         status, g_obs, g_req, ratio = ("achieved" if target.met_by(xt) else "insufficient_data"), None, None, None
+    if missed:
+        status, g_req, ratio = "missed", None, None
     years_left = max(target.year - t, 0)
     req_gain = (target.threshold - xt) / years_left if years_left > 0 else None
     pace = gain if gain is not None else trend

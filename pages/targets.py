@@ -161,6 +161,7 @@ else:
         "stagnating": st.warning,
         "decreasing": st.error,
         "insufficient_data": st.info,
+        "missed": st.error,
     }[p.status]
     box(f"**{t('tg_status', lang)}: {status_label(rep, lang)}** — {explain(rep, lang)}")
     if metric == "iid_score" and p.status in ("achieved", "on_track", "moderate"):

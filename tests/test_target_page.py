@@ -275,3 +275,43 @@ def test_one_saved_scenario_is_counted_in_the_singular_in_english(app_env):
     at = open_target(r="64.74", lang="en")
     assert not at.exception
     assert any(c.value.startswith("1 scenario · page 1 of 1") for c in at.caption), [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pangkalpinangs_2025_target_shows_that_it_was_missed_with_the_figures_and_the_chart(app_env, lang):
+    """Its stored target (100 proposals in 2025) ends in the latest year with data: once a red box and nothing else."""
+    at = open_target(r="19.71", lang=lang)
+    assert not at.exception
+    box = " ".join(b.body for b in at.error)
+    want = {"id": "Target 100 pada 2025 tidak tercapai", "en": "The 2025 target of 100 was not met"}[lang]
+    assert want in box and {"id": "Tidak tercapai", "en": "Not met"}[lang] in box
+    latest = metric(at, {"id": "Nilai terakhir (2025)", "en": "Latest value (2025)"}[lang])
+    assert latest.value == "77" and metric(at, {"id": "Selisih", "en": "Gap"}[lang]).value == "23"
+    assert [c for c in at.get("plotly_chart")]  # the chart of the counts against the target
+    assert "year_past" not in box and "sudah lewat" not in box
+    # the counts come from the register's sample innovations: marked as sample data, as every other figure
+    assert any({"id": "Data contoh", "en": "Sample data"}[lang] in w.body for w in at.warning)
+
+
+def test_a_count_of_sample_innovations_is_sample_data_and_no_data_at_all_in_a_published_only_view(app_env):
+    from iid import queries
+
+    db = open_db(app_env)
+    counts = queries.metric_series(db, "19.71", "innovation_count")
+    assert counts["is_sample"].all() and counts["value"].tolist() == [19.0, 24.0, 77.0]
+    assert queries.metric_series(db, "19.71", "innovation_count", published_only=True).empty
+    at = open_target(r="19.71", pub="1")
+    assert not at.exception
+    assert "Belum ada data untuk daerah dan ukuran ini" in " ".join(b.body for b in at.error)
+
+
+def test_a_chart_of_innovation_counts_carries_no_score_band_changes_and_no_path_once_the_year_is_over(app_env):
+    from iid import figures
+
+    fig = figures.target(
+        open_db(app_env), "19.71", 100.0, 2025, ">=", "innovation_count", None, False, None, None, "id"
+    )
+    names = [tr.name for tr in fig.data]
+    assert not any("Jalur" in (n or "") for n in names)  # 2025 → 2025 is no path
+    assert not [a for a in fig.layout.annotations if a.name == "rule_change"]  # "Batas Sangat Inovatif naik" is not
+    # about proposals

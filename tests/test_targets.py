@@ -60,6 +60,16 @@ def test_assess_says_clearly_when_a_target_cannot_be_assessed(years, values, tar
     assert info.value.reason == reason
 
 
+def test_a_target_for_the_latest_year_with_data_that_was_not_met_is_missed_with_its_figures_not_an_error():
+    # Pangkalpinang: 100 proposals in 2025, and 2025 is the latest year with data (77)
+    p = assess([2023, 2024, 2025], [19, 24, 77], Target(100, 2025))
+    assert p.status == "missed" and p.latest_year == 2025 and p.latest_value == 77
+    assert p.gap == 23 and p.years_left == 0 and p.required_gain is None and p.projection == []
+    assert p.year_reached == 2025 + math.ceil(23 / 29)  # at the observed pace ((77 − 19) / 2 a year)
+    met = assess([2023, 2024, 2025], [19, 24, 100], Target(100, 2025))
+    assert met.status == "achieved"
+
+
 def test_not_at_this_pace_when_the_trend_is_flat_or_falling():
     assert year_reached(2025, 50, 0.0, Target(65, 2029)) is None
     assert year_reached(2025, 50, -1.0, Target(65, 2029)) is None
