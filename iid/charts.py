@@ -502,13 +502,20 @@ def _label(x: object) -> str | None:
 
 
 def source_text(sources: pd.DataFrame | None, lang: str = "id", limit: int = 3) -> str:
-    """'Sumber: A; B; C (+2)': each source by its publisher, else its title; missing values never show."""
+    """'Sumber: A; B; C (+2)': each source by its publisher, else its title; missing values never show. A sample source
+    comes first, as "Dasbor IID (data contoh)" / "IID Dashboard (sample data)"."""
     names: list[str] = []
-    # only the three columns a label is made of (converting every cell of every row was most of its cost per rerun)
-    cols = [c for c in ("publisher", "title", "document_ref") if sources is not None and c in sources.columns]
+    # only the columns a label is made of (converting every cell of every row was most of its cost per rerun)
+    cols = [c for c in ("publisher", "title", "document_ref", "kind") if sources is not None and c in sources.columns]
     rows = records(sources[cols]) if cols and not sources.empty else []
+    # sample data is named first, in the reader's language, never hidden behind "(+2)"
+    rows.sort(key=lambda r: r.get("kind") != "sample")
     for r in rows:
-        label = first(_label(r.get("publisher")), _label(r.get("title")), _label(r.get("document_ref")))
+        label = (
+            t("sample_source_label", lang)
+            if r.get("kind") == "sample"
+            else first(_label(r.get("publisher")), _label(r.get("title")), _label(r.get("document_ref")))
+        )
         if label is not None and label not in names:
             names.append(label)
     more = len(names) - limit

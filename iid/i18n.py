@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_score": {"id": "Skor IID", "en": "IID score"},
     "source_line": {"id": "Sumber: {sources}", "en": "Source: {sources}"},
+    "sample_source_label": {"id": "Dasbor IID (data contoh)", "en": "IID Dashboard (sample data)"},
     "sample_mark": {"id": "Data contoh", "en": "Sample data"},
     "own_mark": {"id": "Penilaian mandiri", "en": "Self-assessment"},
     "rc_band_up": {

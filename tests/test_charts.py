@@ -58,6 +58,17 @@ def test_source_text_names_each_publisher_once_and_counts_the_rest():
     assert charts.source_text(df, limit=2) == "Sumber: A; B (+2)"
 
 
+def test_a_sample_source_is_named_first_in_the_readers_language_never_hidden_behind_a_count():
+    df = pd.DataFrame(
+        {
+            "kind": ["published", "published", "published", "sample"],
+            "publisher": ["Mekora.id", "editorialkaltim.com", "spasikaltim.com", "Dasbor IID (data contoh)"],
+        }
+    )
+    assert charts.source_text(df) == "Sumber: Dasbor IID (data contoh); Mekora.id; editorialkaltim.com (+1)"
+    assert charts.source_text(df, "en").startswith("Source: IID Dashboard (sample data); Mekora.id")
+
+
 # --- the published-only chart: a predicate without a score is a band, not a point -------------------------------------
 
 
