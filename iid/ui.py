@@ -944,7 +944,8 @@ SCREEN_CSS = f"""
     gap: 0.5rem; }}
   .st-key-region_pick [data-testid="stWidgetLabel"] {{ margin: 0 !important; flex: 0 0 auto; width: auto; }}
   .st-key-region_pick [data-testid="stSelectbox"] > div:last-child {{ flex: 1 1 auto; min-width: 0; }}
-  [data-testid="stMainBlockContainer"]:has(.st-key-region_pick) h1 {{ padding-right: {REGION_PICK_PX + 24}px !important; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-region_pick) :is(h1, .st-key-present_head h2)
+    {{ padding-right: {REGION_PICK_PX + 24}px !important; }}
 }}
 [data-testid="stMetricValue"] {{ font-size: 1.9rem !important; }}
 .st-key-notice_sample [data-testid="stAlertContainer"], .st-key-notice_own [data-testid="stAlertContainer"]

@@ -147,3 +147,24 @@ def test_targets_projector_gives_the_plot_the_room_its_rule_changes_took_at_1280
     )
     assert {"A", "B", "C"} <= set(letters)  # a letter on each dotted line, their sentences in one strip above
     assert any(x.startswith("A Batas Sangat Inovatif naik") for x in letters)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_story_headline_is_never_under_the_region_picker_outside_presentation_mode(
+    page: Page, app_url: str, size: tuple[int, int]
+):
+    """The picker sits at the title's right on a wide screen; the story's long headline once ran under it."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{app_url}/presentasi?r=64.74&s=2")  # the score screen: a headline of two lines at 1280
+    wait_for_app(page)
+    head = page.locator(".st-key-present_head h2")
+    expect(head).to_be_visible(timeout=15_000)
+    wait_for_app(page)
+    h, p = head.bounding_box(), page.locator(".st-key-region_pick").bounding_box()
+    text = page.evaluate(
+        "() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('.st-key-present_head h2'));"
+        " return Array.from(r.getClientRects()).map(b => [b.left, b.right, b.top, b.bottom]); }"
+    )
+    right, bottom = p["x"] + p["width"], p["y"] + p["height"]
+    overlaps = [b for b in text if b[1] > p["x"] and b[0] < right and b[3] > p["y"] and b[2] < bottom]
+    assert h is not None and text and not overlaps, (overlaps, p)
