@@ -1881,20 +1881,23 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
     rows: list[dict] = []
 
     def plain(v: object) -> object:
-        return html.unescape(_TAGS.sub(" ", v)).replace("  ", " ").strip() if isinstance(v, str) else py(v)
+        if isinstance(v, str):
+            return html.unescape(_TAGS.sub(" ", v)).replace("  ", " ").strip()
+        v = py(v)
+        return round(v, 6) if isinstance(v, float) else v  # 63.02, not the 63.019999999999996 a sum left
 
     for tr in fig.data:
         kind = getattr(tr, "type", "")
         axis = fig.layout.xaxis.title.text if getattr(tr, "orientation", None) == "h" else fig.layout.yaxis.title.text
         name = plain(getattr(tr, "name", None) or axis or "")
         if kind == "indicator":
-            rows.append({series: plain(fig.layout.title.text), cat: None, val: py(tr.value)})
+            rows.append({series: plain(fig.layout.title.text), cat: None, val: plain(tr.value)})
         elif kind == "heatmap":
             hx, hy, hz = array_values(tr.x) or [], array_values(tr.y) or [], array_values(tr.z)
             for i, y in enumerate(hy):
                 for j, x in enumerate(hx):
                     z = hz[i][j] if hz is not None and i < len(hz) and j < len(hz[i]) else None
-                    rows.append({series: plain(x), cat: plain(y), val: py(z)})
+                    rows.append({series: plain(x), cat: plain(y), val: plain(z)})
         elif kind in ("scatter", "bar", "box", "funnel"):
             tx, ty = array_values(tr.x), array_values(tr.y)
             if tx is None or tx == [None] or getattr(tr, "fill", None) == "toself" or tr.meta == "tiles":

@@ -482,7 +482,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unknown region codes ignored: {codes}.",
     },
     "pick_one": {"id": "Pilih sedikitnya satu daerah.", "en": "Pick at least one region."},
-    "dist_title": {"id": "Sebaran skor semua {kind} per tahun", "en": "Spread of all {kind} scores by year"},
+    "dist_title": {"id": "Sebaran skor semua {kind} per tahun", "en": "Spread of the scores of all {kind} by year"},
     "dist_subtitle": {
         "id": "Kotak = kuartil; garis = daerah terpilih",
         "en": "Box = quartiles; line = the selected region",

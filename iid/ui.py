@@ -1257,6 +1257,8 @@ def view_url() -> str:
     from urllib.parse import urlencode
 
     base = (st.context.url or "").split("?")[0]
+    if base.count("/") == 2:  # the home page's address without its path (http://host:8501): "/" before the "?"
+        base += "/"
     params = st.query_params.to_dict()
     return base + ("?" + urlencode(params, safe=",") if params else "")
 

@@ -163,3 +163,31 @@ def test_the_data_downloaded_under_a_shared_chart_is_the_data_of_the_chart_as_bu
     assert numbers.notna().all()  # every value a number
     back = pd.read_csv(io.BytesIO(export.csv_bytes(data)), encoding="utf-8-sig")
     assert "bdata" not in back.to_csv()
+
+
+def test_a_charts_data_has_no_float_noise_from_the_sums_behind_it():
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(x=[2024, 2025], y=[61.36, 61.36 + 1.66], name="Kota Bontang"))
+    data = charts.figure_data(fig, "id")
+    assert 61.36 + 1.66 == 63.019999999999996  # what the sum gives
+    assert data["Nilai"].tolist() == [61.36, 63.02]
+    assert "63.019999" not in export.csv_bytes(data).decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("address", "cited"),
+    [
+        ("http://127.0.0.1:8765", "http://127.0.0.1:8765/?r=64.74"),
+        ("http://127.0.0.1:8765/", "http://127.0.0.1:8765/?r=64.74"),
+        ("https://iid.example.go.id/tren?x=1", "https://iid.example.go.id/tren?r=64.74"),
+    ],
+)
+def test_the_cited_address_of_a_view_has_its_path_before_its_parameters(monkeypatch, address, cited):
+    from types import SimpleNamespace
+
+    from iid import ui
+
+    monkeypatch.setattr(ui.st, "context", SimpleNamespace(url=address))
+    monkeypatch.setattr(ui.st, "query_params", SimpleNamespace(to_dict=lambda: {"r": "64.74"}))
+    assert ui.view_url() == cited
