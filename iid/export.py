@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from iid.charts import fit_to, present_style
+from iid.i18n import t
 
 SLIDE_W, SLIDE_H = 1600, 900  # slide-size image (16:9)
 FULL_HD = (1920, 1080)
@@ -103,15 +104,31 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
 
 
+SOURCE_COLUMNS = ("source_id", "kind", "title", "publisher", "url", "document_ref", "published_date")
+
+
+def sources_for_readers(sources: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A sources table with its headers and kinds in the reader's language (Jenis: dipublikasikan, data contoh,
+    diimpor), not the database's column names and codes."""
+    out = sources.copy()
+    if "kind" in out.columns:
+        out["kind"] = out["kind"].map(lambda k: t(f"source_kind_{k}", lang) if k in SOURCE_KINDS else k)
+    return out.rename(columns={c: t(f"source_col_{c}", lang) for c in SOURCE_COLUMNS if c in out.columns})
+
+
+SOURCE_KINDS = ("published", "sample", "imported")
+
+
 def xlsx_bytes(
     df: pd.DataFrame,
     sources: pd.DataFrame | None = None,
     sheet: str = "Data",
     decimals: dict[str, int] | None = None,
     title: str | None = None,
+    lang: str = "id",
 ) -> bytes:
     """A formatted workbook: frozen bold header, column widths, number formats (shown with the reader's locale
-    separators, so 65,00 in Indonesian Excel), and a sheet listing the sources."""
+    separators, so 65,00 in Indonesian Excel), and a sheet listing the sources in the reader's language."""
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -134,9 +151,10 @@ def xlsx_bytes(
         if title:
             ws.oddHeader.center.text = title
         if sources is not None and not sources.empty:
-            src = safe_frame(sources)
-            src.to_excel(xw, sheet_name="Sumber", index=False)
-            ws2 = xw.sheets["Sumber"]
+            src = safe_frame(sources_for_readers(sources, lang))
+            name = t("xlsx_sources_sheet", lang)
+            src.to_excel(xw, sheet_name=name, index=False)
+            ws2 = xw.sheets[name]
             ws2.freeze_panes = "A2"
             for cell in ws2[1]:
                 cell.font = Font(bold=True)

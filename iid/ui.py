@@ -1207,7 +1207,7 @@ def table_downloads(
         )
         st.download_button(
             t("download_xlsx", lang),
-            data=lambda: export.xlsx_bytes(df, sources, view, decimals),
+            data=lambda: export.xlsx_bytes(df, sources, view, decimals, lang=lang),
             file_name=export.file_name(region_name, view, year, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{key}",
@@ -1317,7 +1317,7 @@ def chart_panel(
         )
         st.download_button(
             f"{t('panel_download', lang)} (XLSX)",
-            data=lambda: export.xlsx_bytes(data, sources, view, title=str(fig.layout.title.text or view)),
+            data=lambda: export.xlsx_bytes(data, sources, view, title=str(fig.layout.title.text or view), lang=lang),
             file_name=export.file_name(region_name, view + "_data", year, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",

@@ -42,6 +42,14 @@ def test_chart_data_downloads_as_csv_and_xlsx_with_the_sources(full_db):
     assert back["Nilai"].tolist() == pytest.approx(data["Nilai"].tolist())
     wb = load_workbook(io.BytesIO(export.xlsx_bytes(data, o.sources, "ringkasan")))
     assert wb.sheetnames == ["ringkasan", "Sumber"]
+    header = [c.value for c in wb["Sumber"][1]]
+    assert header[:4] == ["ID sumber", "Jenis", "Judul", "Penerbit"]  # not the database's source_id, kind, ...
+    kinds = {r[1].value for r in wb["Sumber"].iter_rows(min_row=2)}
+    assert kinds <= {"dipublikasikan", "data contoh", "diimpor"} and "data contoh" in kinds
+    en = load_workbook(io.BytesIO(export.xlsx_bytes(data, o.sources, "overview", lang="en")))
+    assert en.sheetnames == ["overview", "Sources"]
+    assert [c.value for c in en["Sources"][1]][:2] == ["Source ID", "Kind"]
+    assert {r[1].value for r in en["Sources"].iter_rows(min_row=2)} <= {"published", "sample data", "imported"}
 
 
 @pytest.mark.parametrize(
