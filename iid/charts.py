@@ -503,7 +503,7 @@ def _label(x: object) -> str | None:
 
 def source_text(sources: pd.DataFrame | None, lang: str = "id", limit: int = 3) -> str:
     """'Sumber: A; B; C (+2)': each source by its publisher, else its title; missing values never show. A sample source
-    comes first, as "Dasbor IID (data contoh)" / "IID Dashboard (sample data)"."""
+    comes first, as "Data contoh" / "Sample data": short, so the line does not run under a centred axis title."""
     names: list[str] = []
     # only the columns a label is made of (converting every cell of every row was most of its cost per rerun)
     cols = [c for c in ("publisher", "title", "document_ref", "kind") if sources is not None and c in sources.columns]

@@ -87,7 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_score": {"id": "Skor IID", "en": "IID score"},
     "source_line": {"id": "Sumber: {sources}", "en": "Source: {sources}"},
-    "sample_source_label": {"id": "Dasbor IID (data contoh)", "en": "IID Dashboard (sample data)"},
+    "sample_source_label": {"id": "Data contoh", "en": "Sample data"},
     "xlsx_sources_sheet": {"id": "Sumber", "en": "Sources"},
     "source_col_source_id": {"id": "ID sumber", "en": "Source ID"},
     "source_col_kind": {"id": "Jenis", "en": "Kind"},

@@ -65,8 +65,8 @@ def test_a_sample_source_is_named_first_in_the_readers_language_never_hidden_beh
             "publisher": ["Mekora.id", "editorialkaltim.com", "spasikaltim.com", "Dasbor IID (data contoh)"],
         }
     )
-    assert charts.source_text(df) == "Sumber: Dasbor IID (data contoh); Mekora.id; editorialkaltim.com (+1)"
-    assert charts.source_text(df, "en").startswith("Source: IID Dashboard (sample data); Mekora.id")
+    assert charts.source_text(df) == "Sumber: Data contoh; Mekora.id; editorialkaltim.com (+1)"
+    assert charts.source_text(df, "en").startswith("Source: Sample data; Mekora.id")
 
 
 # --- the published-only chart: a predicate without a score is a band, not a point -------------------------------------
