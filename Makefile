@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 ADDRESS ?= 127.0.0.1
 DB     ?= data/iid.duckdb
-STORE  := $(filter postgresql://% postgres://%,$(DB))  # make run DB=postgresql://…: a shared store, filled beforehand
+# make run DB=postgresql://…: a shared store, filled beforehand (no comment after a value: make keeps the spaces)
+STORE  := $(strip $(filter postgresql://% postgres://%,$(DB)))
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATA   := $(shell find data/published data/sample data/raw -name '*.csv' 2>/dev/null)
 

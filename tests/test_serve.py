@@ -229,3 +229,26 @@ def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path
             assert link and html.index(link.group(0)) < html.index("</head>")
         with urllib.request.urlopen(f"{url}/{link.group(1)}", timeout=30) as r:
             assert r.status == 200 and len(r.read()) > 1_000_000
+
+
+def make_plan(target: str, *args: str) -> str:
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    make = shutil.which("make")
+    assert make, "make is part of the two commands"
+    done = subprocess.run([make, "-n", "-B", target, *args], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_make_run_builds_the_embedded_database_before_it_serves_it():
+    plan = make_plan("run", "DB=/tmp/iid-make-plan/never.duckdb")
+    assert "IID_DB=/tmp/iid-make-plan/never.duckdb" in plan and "-m iid build" in plan
+    assert plan.index("-m iid build") < plan.index("-m iid.serve")
+
+
+def test_make_run_on_a_shared_store_builds_no_file():
+    plan = make_plan("run", "DB=postgresql://iid@localhost/iid")
+    assert "-m iid build" not in plan and "-m iid.serve" in plan
