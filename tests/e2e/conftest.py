@@ -44,13 +44,30 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
 
 
+OPENED = """(label) => {
+  const d = [...document.querySelectorAll('details')].find((e) => e.querySelector('summary')?.innerText.includes(label));
+  if (!d || !d.open) return false;
+  const look = `${d.scrollTop}|${d.getBoundingClientRect().height}`;
+  window.__opened = (window.__opened && window.__opened.look === look) ? {look, n: window.__opened.n + 1} : {look, n: 1};
+  return d.scrollTop === 0 && window.__opened.n >= 3;
+}"""
+
+
+def open_expander(page, label: str) -> None:
+    """Open the expander titled label and wait until it has finished opening: it grows for about half a second and
+    scrolls its own content meanwhile, so a click on what it shows could land beside it (on a busy machine a download
+    button clicked then started no download: the click hit the block under it)."""
+    page.locator("summary").filter(has_text=label).first.click()
+    page.wait_for_function(OPENED, arg=label, polling=100, timeout=15_000)
+
+
 def add_innovation(page, title: str, unit: str = "Dinas Kesehatan") -> None:
     """Add an innovation through the register's form (the page is on /inovasi's Register tab) and wait for its save."""
     import re
 
     from playwright.sync_api import expect
 
-    page.locator("summary").filter(has_text="Tambah inovasi").click()
+    open_expander(page, "Tambah inovasi")
     wait_for_app(page)
     page.get_by_label("Judul inovasi").fill(title)
     page.get_by_test_id("stForm").get_by_role("combobox", name="Unit").click()

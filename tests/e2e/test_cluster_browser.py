@@ -20,7 +20,7 @@ from iid import auth
 from iid.cluster import ROUTE_COOKIE, SERVER_HEADER, Cluster, free_port
 from iid.db import Database
 from tests.e2e import test_auth_browser as signin
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_expander, wait_for_app
 
 provider = signin.provider  # the OpenID provider of the sign-in tests (a module fixture), for the test at the end
 
@@ -158,7 +158,7 @@ def test_excel_and_csv_downloads_arrive_whole_through_nginx(browser, cluster: Cl
         assert info.value.suggested_filename == "IID_Kota-Bontang_ringkasan-data_2025.csv"
         data = pd.read_csv(info.value.path(), encoding="utf-8-sig")
         assert data[data["Seri"] == "Kota Bontang"]["Nilai"].iloc[-1] == pytest.approx(62.36)
-        page.get_by_text("Data per tahun").click()  # an expander: opens in the browser, no rerun
+        open_expander(page, "Data per tahun")  # opens in the browser, no rerun
         excel = page.get_by_role("button", name="Unduh Excel")
         expect(excel).to_be_visible(timeout=30_000)
         with page.expect_download(timeout=90_000) as info:

@@ -14,7 +14,7 @@ import threading
 from playwright.sync_api import Page
 
 from tests.conftest import bench_module
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_expander, wait_for_app
 
 
 def test_every_excel_and_csv_download_arrives_while_two_other_sessions_load_pages(page: Page, app_url: str):
@@ -30,7 +30,7 @@ def test_every_excel_and_csv_download_arrives_while_two_other_sessions_load_page
 
     page.goto(f"{app_url}/?r=64.74")
     wait_for_app(page)
-    page.get_by_text("Data per tahun").click()
+    open_expander(page, "Data per tahun")
     excel = page.get_by_role("button", name="Unduh Excel")
     excel.wait_for()
     helpers = [threading.Thread(target=others, daemon=True) for _ in range(2)]

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import add_innovation, wait_for_app
+from tests.e2e.conftest import add_innovation, open_expander, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +55,7 @@ def test_a_person_who_saved_by_mistake_undoes_it_beside_the_form(page: Page, app
     wait_for_app(page)
     count = page.get_by_test_id("stMetric").filter(has_text="Semua baris 2025").get_by_test_id("stMetricValue")
     before = int(count.inner_text())
-    page.locator("summary").filter(has_text="Tambah inovasi").click()
+    open_expander(page, "Tambah inovasi")
     wait_for_app(page)
     form = page.get_by_test_id("stForm")
     page.get_by_label("Judul inovasi").fill("Simpan keliru (uji peramban)")

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_expander, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -136,7 +136,7 @@ def test_chart_png_and_table_xlsx_downloads_open(page: Page, app_url: str):
     png = info.value
     assert png.suggested_filename == "IID_Kota-Bontang_ringkasan_2025.png"
     assert Image.open(png.path()).size == (1920, 1080)
-    page.get_by_text("Data per tahun").click()
+    open_expander(page, "Data per tahun")
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="Unduh Excel").click()
     wb = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
