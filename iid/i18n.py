@@ -384,6 +384,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Skor awal (profil {year}, aturan {rule})",
         "en": "Starting score ({year} profile, {rule} rules)",
     },
+    "wi_level_help": {
+        "id": "Level 0–3 (0 = tidak diisi); rata-rata antarinovasi boleh pecahan, mis. 1,5.",
+        "en": "Level 0–3 (0 = not filled); a mean over innovations may be a fraction, e.g. 1.5.",
+    },
+    "wi_level_invalid": {
+        "id": "Level harus angka 0–3 (mis. 2 atau 1,5); tidak dipakai: {cells}.",
+        "en": "A level is a number from 0 to 3 (e.g. 2 or 1.5); not used: {cells}.",
+    },
     "wi_result_rule": {"id": "Skor simulasi (aturan {rule})", "en": "What-if score ({rule} rules)"},
     "wi_predicate_rule": {
         "id": "Predikat (aturan {rule}, batas {bands})",

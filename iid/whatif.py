@@ -19,6 +19,8 @@ INNOVATIONS = "__n_innovations__"
 SERVICES = "__basic_services__"
 LEVEL_STEP = 1.0  # one level of one indicator per step (SID: one level of the mean over innovations)
 MAX_STEPS = 2000
+# what the editor's level cell takes (read_level decides; this only marks a cell red while it is typed)
+LEVEL_PATTERN = r"^\s*([0-2]([.,][0-9]+)?|3([.,]0+)?)?\s*$"
 
 
 @dataclass
@@ -195,20 +197,53 @@ def decimals(lever: str) -> int:
     return 0 if lever in (INNOVATIONS, SERVICES) else 2
 
 
-def changed_levels(shown: list[dict], edited: Iterable[tuple[str, object]]) -> dict[str, float]:
+def level_text(level: float, lang: str = "id") -> str:
+    """A level as the editor shows it: '2' for a whole level, '1,27' (id) / '1.27' (en) for a mean over innovations."""
+    from iid import fmt
+
+    v = float(level)
+    return fmt.integer(v, lang) if v == int(v) else fmt.number(v, 2, lang)
+
+
+def read_level(value: object) -> float | None:
+    """A level typed in the editor: a number from 0 to 3, the Indonesian or the English way ('1,5', '1.5', '2').
+    An empty cell is level 0 (not filled), as in the register; anything else, or a number outside 0–3, is None."""
+    from iid import fmt
+
+    v = py(value)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return 0.0
+    try:
+        x = float(v) if not isinstance(v, str) else fmt.parse_number(v, thousands_dot=False)
+    except ValueError:
+        return None
+    return x if 0.0 <= x <= 3.0 else None
+
+
+def changed_levels(shown: list[dict], edited: Iterable[tuple[str, object]], lang: str = "id") -> dict[str, float]:
     """Only the levels a person changed in the editor, by indicator code; an untouched row is never an edit.
 
-    shown: the rows indicator_table gave the editor; edited: (code, level) pairs read back from it. A cleared
-    cell is level 0 (not filled), as in the register.
+    shown: the rows indicator_table gave the editor; edited: (code, level) pairs read back from it, as numbers or as
+    the text level_text wrote (text that still reads as shown is no edit: '1,27' stands for the exact 1,2667). A
+    cleared cell is level 0 (not filled), as in the register; a cell that is no level from 0 to 3 is left out
+    (invalid_levels names it).
     """
     before = {r["code"]: float(r["level"]) for r in shown}
     out: dict[str, float] = {}
     for code, level in edited:
-        v = py(level)
-        new = 0.0 if v is None else float(v)
-        if code in before and abs(new - before[code]) > 1e-9:
+        if code not in before:
+            continue
+        if isinstance(level, str) and level.strip() == level_text(before[code], lang):
+            continue
+        new = read_level(level)
+        if new is not None and abs(new - before[code]) > 1e-9:
             out[code] = new
     return out
+
+
+def invalid_levels(edited: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
+    """(code, what was typed) of every cell that is no level from 0 to 3."""
+    return [(code, str(level)) for code, level in edited if read_level(level) is None]
 
 
 def compare(profiles: dict[str, Profile], rule: RuleYear, inds: list[Indicator]) -> list[dict]:

@@ -262,7 +262,10 @@ if metric == "iid_score":
         shown = whatif.indicator_table(first, rule, inds, lang)
         edited = st.data_editor(
             # read-only numbers as text in the language's format (65,00); the editable level stays a number
-            fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang),
+            # the level too, as text ('1,27', '2'): a number column writes 1.27 whatever the language
+            fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang).assign(
+                level=[whatif.level_text(r["level"], lang) for r in shown]
+            ),
             key=f"wi_editor_{code}_{rule_year}_{gen}",
             hide_index=True,
             width="stretch",
@@ -270,8 +273,8 @@ if metric == "iid_score":
             disabled=["code", "aspek", "indikator", "bobot", "poin", "maks"],
             column_config={
                 "code": None,
-                "level": st.column_config.NumberColumn(
-                    "Level (0–3)", min_value=0.0, max_value=3.0, step=0.5, format="%.2f"
+                "level": st.column_config.TextColumn(
+                    "Level (0–3)", alignment="right", validate=whatif.LEVEL_PATTERN, help=t("wi_level_help", lang)
                 ),
                 "bobot": st.column_config.TextColumn("Bobot" if lang == "id" else "Weight", alignment="right"),
                 "poin": st.column_config.TextColumn("Poin IID" if lang == "id" else "IID points", alignment="right"),
@@ -281,7 +284,10 @@ if metric == "iid_score":
             },
         )
         # only what a person changed: an untouched row keeps its exact level, so no edit means no change
-        changes = whatif.changed_levels(shown, zip(edited["code"], edited["level"], strict=True))
+        changes = whatif.changed_levels(shown, zip(edited["code"], edited["level"], strict=True), lang)
+        if bad := whatif.invalid_levels(zip(edited["code"], edited["level"], strict=True)):
+            names = {r["code"]: r["indikator"] for r in shown}
+            st.warning(t("wi_level_invalid", lang, cells="; ".join(f"«{text}» ({names.get(c, c)})" for c, text in bad)))
         current = whatif.apply(first, changes, n=n, basic_services=bs)
         now = compute(current, rule, inds)
         bands = ui.bands(path)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -105,6 +107,8 @@ def test_an_unedited_what_if_equals_the_starting_score_exactly_in_every_region(f
             rows = whatif.indicator_table(prof, rule, inds)
             shown = pd.DataFrame(rows)  # what the page hands the editor and reads back when nothing is typed
             edits = whatif.changed_levels(rows, zip(shown["code"], shown["level"], strict=True))
+            # and as the page hands it: the level as text ('1,27'), read back untouched
+            edits |= whatif.changed_levels(rows, [(r["code"], whatif.level_text(r["level"], "id")) for r in rows])
             as_read = whatif.apply(prof, {r["code"]: r["level"] for r in rows})
             now = compute(
                 whatif.apply(prof, edits, n=prof.n_innovations, basic_services=prof.basic_services), rule, inds
@@ -112,3 +116,24 @@ def test_an_unedited_what_if_equals_the_starting_score_exactly_in_every_region(f
             if edits or now.exact != start.exact or compute(as_read, rule, inds).score != start.score:
                 moved.append((rule_year, code, start.score, now.score))
     assert moved == []
+
+
+def test_the_editor_writes_levels_the_indonesian_way_and_reads_back_untouched_text_as_no_edit():
+    prof = Profile({"a": 1.0, "x": 5 / 3, "y": 2.3333}, 7, 6)
+    rows = whatif.indicator_table(prof, RULE, INDS)
+    texts = {r["code"]: whatif.level_text(r["level"], "id") for r in rows}
+    assert texts["a"] == "1" and texts["x"] == "1,67" and texts["y"] == "2,33"
+    assert whatif.level_text(5 / 3, "en") == "1.67"
+    shown = [(code, text) for code, text in texts.items()]
+    assert whatif.changed_levels(rows, shown, "id") == {}  # '1,67' stands for the exact 1,6667
+    assert whatif.changed_levels(rows, [("a", "2,5"), ("x", "1.5"), ("y", "")], "id") == {"a": 2.5, "x": 1.5, "y": 0.0}
+
+
+def test_a_level_that_is_no_number_from_0_to_3_is_named_and_changes_nothing():
+    rows = whatif.indicator_table(Profile({"a": 1.0, "x": 2.0}, 7, 6), RULE, INDS)
+    typed = [("a", "tiga"), ("x", "4"), ("y", "-1"), ("z", "1,5")]
+    assert whatif.changed_levels(rows, typed, "id") == {}  # z is no indicator shown; the others are no levels
+    assert whatif.invalid_levels(typed) == [("a", "tiga"), ("x", "4"), ("y", "-1")]
+    pattern = re.compile(whatif.LEVEL_PATTERN)
+    assert all(pattern.match(t) for t in ["0", "3", "1,5", "2.25", " 2 ", "", "3,0"])
+    assert not any(pattern.match(t) for t in ["4", "3,5", "-1", "tiga", "1,", ".5"])

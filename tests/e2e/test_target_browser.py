@@ -64,7 +64,7 @@ def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(pa
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.dblclick(box["x"] + 540, box["y"] + 53)
-    cell = page.locator("#portal input.gdg-input")
+    cell = page.locator("#portal .gdg-input")  # a text cell (the level as typed: 1, 1,5 or 1.5)
     expect(cell).to_have_value("1")
     cell.fill("3")
     cell.press("Enter")
