@@ -221,6 +221,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rule_stagnating": {"id": "0 ≤ r < 0,5", "en": "0 ≤ r < 0.5"},
     "short_by": {"id": "kurang {x} poin dari target", "en": "{x} points short of the target"},
     "above_by": {"id": "melampaui target {x} poin", "en": "{x} points above the target"},
+    "short_by_count": {"id": "kurang {x} dari target", "en": "{x} short of the target"},
+    "above_by_count": {"id": "melampaui target sebanyak {x}", "en": "{x} above the target"},
     "reached_in": {
         "id": "Target tercapai pada {year} dengan laju ini.",
         "en": "The target is reached in {year} at this pace.",

@@ -8,6 +8,16 @@ from iid.target_report import Report
 from iid.targets import MIN_YEARS_FOR_STATUS
 
 
+def value_decimals(rep: Report) -> int:
+    """Decimals of a value of the target's metric: a score 65,00; a count of innovations 100."""
+    return 2 if rep.metric == "iid_score" else 0
+
+
+def rate_decimals(rep: Report) -> int:
+    """Decimals of a gain per year: a score +3,02; a count +29,0 (a mean pace of whole counts)."""
+    return 2 if rep.metric == "iid_score" else 1
+
+
 def status_label(rep: Report, lang: str = "id") -> str:
     return t(f"status_{rep.progress.status}", lang) if rep.progress else "–"
 
@@ -24,7 +34,7 @@ def explain(rep: Report, lang: str = "id") -> str:
     if p.status == "insufficient_data":
         return t("explain_insufficient", lang, n=MIN_YEARS_FOR_STATUS, have=len(p.years_used))
     if p.status == "missed":
-        d = 2 if rep.metric == "iid_score" else 0
+        d = value_decimals(rep)
         return t(
             "explain_missed",
             lang,
@@ -34,28 +44,29 @@ def explain(rep: Report, lang: str = "id") -> str:
             gap=fmt.number(max(p.gap, 0), d, lang),
         )
     years = {"t0": p.first_year, "t": p.latest_year, "ty": rep.target.year}
+    r = rate_decimals(rep)
     if p.status == "decreasing":
         text = t(
             "explain_decreasing_window",
             lang,
-            obs=fmt.number(abs(p.g_obs), 2, lang),
-            req=fmt.number(p.g_req, 2, lang),
+            obs=fmt.number(abs(p.g_obs), r, lang),
+            req=fmt.number(p.g_req, r, lang),
             **years,
         )
     else:
         text = t(
             "explain_ratio_window",
             lang,
-            obs=fmt.number(p.g_obs, 2, lang),
+            obs=fmt.number(p.g_obs, r, lang),
             pct=fmt.percent(p.ratio, 0, lang),
-            req=fmt.number(p.g_req, 2, lang),
+            req=fmt.number(p.g_req, r, lang),
             status=t(f"status_{p.status}", lang).lower(),
             rule=t(f"rule_{p.status}", lang),
             **years,
         )
     if p.required_gain is not None and p.first_year != p.latest_year:
         # the KPI "needed / year" runs from the latest year; SDSN's from the window's start: say why they differ
-        text += " " + t("explain_from_now", lang, now=fmt.number(p.required_gain, 2, lang), **years)
+        text += " " + t("explain_from_now", lang, now=fmt.number(p.required_gain, r, lang), **years)
     return text
 
 
@@ -66,12 +77,14 @@ def projection_sentence(rep: Report, lang: str = "id") -> str | None:
         return None
     pace = p.projection[1][1] - p.projection[0][1] if len(p.projection) > 1 else 0.0
     diff = rep.target.threshold - p.projected_value
+    d, r = value_decimals(rep), rate_decimals(rep)
+    unit = "" if rep.metric == "iid_score" else "_count"  # points of a score; a count has no unit word
     diff_text = (
-        t("short_by", lang, x=fmt.number(diff, 2, lang))
+        t(f"short_by{unit}", lang, x=fmt.number(diff, d, lang))
         if diff > 0
-        else t("above_by", lang, x=fmt.number(-diff, 2, lang))
+        else t(f"above_by{unit}", lang, x=fmt.number(-diff, d, lang))
     )
-    args = {"pace": fmt.signed(pace, 2, lang), "proj": fmt.score(p.projected_value, lang), "year": rep.target.year}
+    args = {"pace": fmt.signed(pace, r, lang), "proj": fmt.number(p.projected_value, d, lang), "year": rep.target.year}
     if rep.gain is not None:
         return t("projection_assumed", lang, diff=diff_text, **args)
     return t("projection_observed", lang, diff=diff_text, t0=p.first_year, t=p.latest_year, **args)
@@ -117,7 +130,8 @@ def summary_lines(rep: Report, lang: str = "id") -> list[str]:
     name = rep.region["display_name"]
     en = lang == "en"
     lines = [
-        f"{name} — {'target' if en else 'target'} {rep.target.comparator} {fmt.number(rep.target.value, 2, lang)} "
+        f"{name} — {'target' if en else 'target'} {rep.target.comparator} "
+        f"{fmt.number(rep.target.value, value_decimals(rep), lang)} "
         f"{'by' if en else 'pada'} {rep.target.year}"
     ]
     if rep.error:
@@ -127,12 +141,12 @@ def summary_lines(rep: Report, lang: str = "id") -> list[str]:
         return e if en else i
 
     lines += [
-        f"{label('Nilai terakhir', 'Latest value')}: {fmt.score(p.latest_value, lang)} ({p.latest_year})"
-        + (f" · {t('sample_badge', lang)}" if rep.has_sample else ""),
-        f"{label('Selisih', 'Gap')}: {fmt.number(p.gap, 2, lang)}",
+        f"{label('Nilai terakhir', 'Latest value')}: {fmt.number(p.latest_value, value_decimals(rep), lang)}"
+        f" ({p.latest_year})" + (f" · {t('sample_badge', lang)}" if rep.has_sample else ""),
+        f"{label('Selisih', 'Gap')}: {fmt.number(p.gap, value_decimals(rep), lang)}",
         f"{t('tg_required_window', lang, t=p.latest_year, ty=rep.target.year)}: "
-        + (fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–"),
-        f"{trend_label(rep, lang)}: " + (fmt.signed(p.trend, 2, lang) if p.trend is not None else "–"),
+        + (fmt.number(p.required_gain, rate_decimals(rep), lang) if p.required_gain is not None else "–"),
+        f"{trend_label(rep, lang)}: " + (fmt.signed(p.trend, rate_decimals(rep), lang) if p.trend is not None else "–"),
         f"Status ({p.method}): {status_label(rep, lang)} — {explain(rep, lang)}",
     ]
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang), predicate_sentence(rep, lang)):

@@ -12,9 +12,11 @@ from iid.target_text import (
     explain,
     predicate_sentence,
     projection_sentence,
+    rate_decimals,
     reached_sentence,
     status_label,
     trend_label,
+    value_decimals,
 )
 from iid.values import py, record, records, text
 
@@ -120,14 +122,14 @@ p = rep.progress
 if rep.error or p is None:
     st.error(explain(rep, lang))
 else:
-    decimals = 2 if metric == "iid_score" else 0
+    decimals, rate = value_decimals(rep), rate_decimals(rep)
     first_value = dict(zip(rep.series_years, rep.series_values, strict=True)).get(p.first_year)
     m = st.columns(4)
     m[0].metric(t("tg_latest", lang, year=p.latest_year), fmt.number(p.latest_value, decimals, lang))
     m[1].metric(t("tg_gap", lang), fmt.number(max(p.gap, 0), decimals, lang))
     m[2].metric(
         t("tg_required_window", lang, t=p.latest_year, ty=year),
-        fmt.number(p.required_gain, 2, lang) if p.required_gain is not None else "–",
+        fmt.number(p.required_gain, rate, lang) if p.required_gain is not None else "–",
         help=t(
             "tg_required_help",
             lang,
@@ -140,7 +142,7 @@ else:
     )
     m[3].metric(
         trend_label(rep, lang),
-        fmt.signed(p.trend, 2, lang) if p.trend is not None else "–",
+        fmt.signed(p.trend, rate, lang) if p.trend is not None else "–",
         help=t(
             "tg_trend_help",
             lang,

@@ -46,3 +46,16 @@ def test_a_single_published_year_gives_no_pace_and_says_a_status_needs_three_yea
     assert rep.progress.trend is None and rep.progress.years_used == [2023]
     assert "sedikitnya 3 tahun" in explain(rep)
     assert "Laju/tahun: –" in summary_lines(rep)
+
+
+def test_a_count_target_is_written_in_whole_counts_with_a_pace_of_one_decimal_and_no_points(full_db):
+    # Pangkalpinang's 100 proposals by 2025 (the sample register's counts), and the same series aimed at 2027
+    missed = build_report(full_db, "19.71", 100, 2025, metric="innovation_count")
+    assert missed.progress.status == "missed"
+    assert "Nilai terakhir: 77 (2025) · Data contoh" in summary_lines(missed)
+    assert any(line.startswith("Laju/tahun 2023–2025: +29,0") for line in summary_lines(missed))
+    ahead = build_report(full_db, "19.71", 150, 2027, metric="innovation_count")
+    sentence = projection_sentence(ahead, "id")
+    assert sentence.startswith("Dengan laju teramati +29,0 per tahun (2023–2025): 135 pada 2027")
+    assert "poin" not in sentence and "kurang 15 dari target" in sentence
+    assert "15 short of the target" in projection_sentence(ahead, "en")
