@@ -1229,6 +1229,14 @@ EXAMPLES = {
 }
 
 
+def template_file_name(kind: str, lang: str, ext: str) -> str:
+    """templat_skor-iid.xlsx / template_iid-scores.csv: the kind as the import page names it, in the file's language."""
+    from iid.i18n import t
+
+    slug = re.sub(r"[^a-z0-9]+", "-", t(f"kind_{kind}", lang).lower()).strip("-")
+    return f"{'templat' if lang == 'id' else 'template'}_{slug}.{ext}"
+
+
 def template_xlsx(kind: str, lang: str = "id") -> bytes:
     """A template with the expected columns, two example rows, and a sheet of allowed values."""
     cols = KINDS[kind]

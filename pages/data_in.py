@@ -30,9 +30,24 @@ if tabs[0].open:
             st.caption(t("imp_templates", lang))
             for label, data, name, key in (
                 # made when clicked, not on every rerun
-                ("XLSX (ID)", lambda: dataio.template_xlsx(kind, "id"), f"templat_{kind}.xlsx", "tpl_xlsx_id"),
-                ("CSV (ID, ;)", lambda: dataio.template_csv(kind, "id"), f"templat_{kind}.csv", "tpl_csv_id"),
-                ("CSV (EN)", lambda: dataio.template_csv(kind, "en"), f"template_{kind}.csv", "tpl_csv_en"),
+                (
+                    "XLSX (ID)",
+                    lambda: dataio.template_xlsx(kind, "id"),
+                    dataio.template_file_name(kind, "id", "xlsx"),
+                    "tpl_xlsx_id",
+                ),
+                (
+                    "CSV (ID, ;)",
+                    lambda: dataio.template_csv(kind, "id"),
+                    dataio.template_file_name(kind, "id", "csv"),
+                    "tpl_csv_id",
+                ),
+                (
+                    "CSV (EN)",
+                    lambda: dataio.template_csv(kind, "en"),
+                    dataio.template_file_name(kind, "en", "csv"),
+                    "tpl_csv_en",
+                ),
             ):
                 st.download_button(
                     label, data, name, key=key, on_click="ignore", type="tertiary", icon=":material/download:"

@@ -405,3 +405,12 @@ def test_valid_files_round_trip_through_export_exactly(pristine, tmp_path_factor
     mine = exported[exported["source_id"] == res.source_id].sort_values("region_code")
     expected = sorted(zip(codes, [float(s) for s in scores], strict=True))
     assert list(zip(mine["region_code"], mine["score"].astype(float), strict=True)) == expected
+
+
+def test_templates_are_named_in_the_language_of_their_headers():
+    from iid import dataio
+
+    assert dataio.template_file_name("scores", "id", "xlsx") == "templat_skor-iid.xlsx"
+    assert dataio.template_file_name("indicators", "id", "csv") == "templat_skor-indikator.csv"
+    assert dataio.template_file_name("targets", "id", "csv") == "templat_target.csv"
+    assert dataio.template_file_name("scores", "en", "csv") == "template_iid-scores.csv"
