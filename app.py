@@ -12,7 +12,8 @@ from iid.i18n import t
 from iid.serve import patch_streamlit
 
 patch_streamlit()  # kept compiled scripts, downloads made on click kept for their session (iid/serve.py); once
-st.set_page_config(page_title="Dasbor IID", page_icon=":material/insights:", layout="wide")
+# an emoji: the browser draws it (a :material/…: icon is fetched from fonts.gstatic.com, which a room offline lacks)
+st.set_page_config(page_title="Dasbor IID", page_icon="📈", layout="wide")
 lang = ui.current_lang()
 ui.page_styles()  # contrast, focus ring, screen-reader text (WCAG 2.1 AA)
 pages = [
