@@ -279,7 +279,9 @@ if metric == "iid_score":
                     "Level (0–3)", alignment="right", validate=whatif.LEVEL_PATTERN, help=t("wi_level_help", lang)
                 ),
                 "bobot": st.column_config.TextColumn("Bobot" if lang == "id" else "Weight", alignment="right"),
-                "poin": st.column_config.TextColumn("Poin IID" if lang == "id" else "IID points", alignment="right"),
+                "poin": st.column_config.TextColumn(  # of the starting profile: the grid does not redraw as one types
+                    "Poin awal" if lang == "id" else "Starting points", alignment="right"
+                ),
                 "maks": st.column_config.TextColumn("Maks." if lang == "id" else "Max.", alignment="right"),
                 "aspek": st.column_config.TextColumn("Aspek" if lang == "id" else "Aspect"),
                 "indikator": st.column_config.TextColumn("Indikator" if lang == "id" else "Indicator"),

@@ -93,3 +93,29 @@ def test_a_saved_scenario_reopens_whole_in_a_fresh_session_and_the_list_stays(pa
     expect(metric_value(page, "Skor simulasi (aturan 2026)")).to_have_text(saved)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(row).to_be_visible()  # the list is still there
+
+
+def type_level(page: Page, text: str) -> None:
+    """Type into the first row's "Level (0–3)" cell (APBD tepat waktu; the fourth column of the grid, a canvas)."""
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 540, box["y"] + 53)
+    cell = page.locator("#portal .gdg-input")
+    expect(cell).to_be_visible()
+    cell.fill(text)
+    cell.press("Enter")
+
+
+def test_a_level_typed_with_a_decimal_comma_counts_and_a_word_changes_nothing(page: Page, app_url: str):
+    page.goto(f"{app_url}/target?r=64.74")
+    wait_for_app(page)
+    score = metric_value(page, "Skor simulasi (aturan 2029)")
+    before = float(score.inner_text().replace(",", "."))
+    type_level(page, "2,5")  # 1 → 2,5: one and a half levels of 1 point in 250, × 100 / 250 = +0,60
+    expect(score).to_have_text(f"{before + 0.60:.2f}".replace(".", ","), timeout=15_000)
+    wait_for_app(page)
+    type_level(page, "tinggi")
+    page.wait_for_timeout(1000)  # the cell refuses it (whatif.LEVEL_PATTERN): no run, nothing changes
+    wait_for_app(page)
+    expect(score).to_have_text(f"{before + 0.60:.2f}".replace(".", ","))
