@@ -1068,22 +1068,24 @@ def rank_lines(
         "computed": (computed_name, "dot", "circle-open", 10),
     }
     used: set[str] = set()
-    for code in codes:
+    ranked = [
+        c for c in codes if any(r["pub"] is not None or r["comp"] is not None for r in rows if r["region_code"] == c)
+    ]
+    for code in ranked:
         s = sorted((r for r in rows if r["region_code"] == code), key=lambda r: r["year"])
-        if not any(r["pub"] is not None or r["comp"] is not None for r in s):
-            continue
         name = text_of(s[0]["display_name"], code)
-        fig.add_trace(  # the region's legend entry: its colour
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="lines",
-                name=name,
-                legendgroup=code,
-                line={"color": colours[code], "width": 3},
-                hoverinfo="skip",
+        if len(ranked) > 1:  # the region's legend entry, its colour; one region needs none (a key of nothing drawn)
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines",
+                    name=name,
+                    legendgroup=code,
+                    line={"color": colours[code], "width": 3},
+                    hoverinfo="skip",
+                )
             )
-        )
         for kind, (label, dash, symbol, size) in kinds.items():
             ys, hover = [], []
             for r in s:

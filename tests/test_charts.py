@@ -135,6 +135,15 @@ def test_published_and_computed_ranks_are_separate_unjoined_traces(full_db):
     assert "Peringkat resmi" in legend and "Peringkat dihitung (data contoh)" in legend
 
 
+def test_the_rank_legend_keys_each_region_by_colour_only_when_there_are_several(full_db):
+    # one region: a colour key of its own name drew a solid line beside a chart that has none (Bontang: computed only)
+    one = charts.rank_lines(queries.scores(full_db, ["64.74"]), pd.DataFrame())
+    assert [tr.name for tr in one.data if tr.showlegend is not False] == ["Peringkat dihitung (data contoh)"]
+    two = charts.rank_lines(queries.scores(full_db, ["64.74", "61.71"]), pd.DataFrame())
+    legend = [tr.name for tr in two.data if tr.showlegend is not False]
+    assert "Kota Bontang" in legend and "Kota Pontianak" in legend
+
+
 def test_rank_chart_of_a_frame_with_only_rank_columns_still_draws(full_db):
     series = queries.scores(full_db, [KALTARA])
     old = series.assign(rank=series["computed_rank"], rank_of=series["computed_rank_of"])
