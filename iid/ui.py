@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import re
 from types import MappingProxyType
 
@@ -991,6 +992,24 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
 def page_styles() -> None:
     """The accessibility styles above, on every page (app.py calls it once per run, before the page)."""
     st.html(_PAGE_CSS)
+
+
+def uploader_words(key: str, limit_mb: float, types: str, lang: str) -> None:
+    """The uploader with `key` in Indonesian: Streamlit 1.67 writes its button and its limit in English only ('Upload',
+    '20MB per file • CSV, XLSX'); the words are drawn over with CSS, the limit being the one the uploader was given."""
+    if lang != "id":
+        return
+    scope = f".st-key-{re.sub(r'[^A-Za-z0-9_-]', '', key)} [data-testid=stFileUploaderDropzone]"
+    limit = fmt.number(limit_mb, 0 if float(limit_mb).is_integer() else 1, lang)
+    words = {
+        "button [data-testid=stMarkdownContainer] p": "Unggah",
+        "[data-testid=stFileUploaderDropzoneInstructions] span": f"Maks. {limit} MB per berkas · {types}",
+    }
+    css = "".join(
+        f"{scope} {sel}{{font-size:0}}{scope} {sel}::after{{content:{json.dumps(text, ensure_ascii=False)};font-size:14px}}"
+        for sel, text in words.items()
+    )
+    st.html(f"<style>{css}</style>")
 
 
 def chart_alt_text(fig, lang: str, table: bool = True) -> str:

@@ -56,12 +56,11 @@ if tabs[0].open:
             st.warning(fmt.md_escape(sentence), icon=":material/settings:")
         # a targets file may also come from the editors of its regions (iid/dataio.py); the write checks each row
         if ui.can_edit(lang, ("import", "target") if kind == "targets" else "import"):
+            limit = math.ceil(settings.upload_limit_mb())  # the import limit, said once by the uploader
             upload = st.file_uploader(
-                t("imp_file", lang),
-                type=["csv", "xlsx"],
-                key=f"upload_{kind}",
-                max_upload_size=math.ceil(settings.upload_limit_mb()),  # the import limit, said once by the uploader
+                t("imp_file", lang), type=["csv", "xlsx"], key=f"upload_{kind}", max_upload_size=limit
             )
+            ui.uploader_words(f"upload_{kind}", limit, "CSV, XLSX", lang)
             c1, c2 = st.columns(2)
             title = c1.text_input(t("imp_source_title", lang), key="imp_title", max_chars=300)
             publisher = c2.text_input(t("imp_publisher", lang), key="imp_publisher", max_chars=200)

@@ -487,6 +487,7 @@ if tabs[6].open:
             )
         if ui.can_edit(lang, "register", code):
             up = st.file_uploader(t("imp_register", lang), type=["csv", "xlsx"], key=f"inv_upload_{code}")
+            ui.uploader_words(f"inv_upload_{code}", st.get_option("server.maxUploadSize"), "CSV, XLSX", lang)
             if up is not None and st.button(t("inv_save", lang), key="inv_import_go", type="primary"):
                 try:
                     batch = R.import_register(db, code, up.getvalue(), up.name, actor=ui.actor())

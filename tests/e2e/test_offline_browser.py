@@ -19,3 +19,21 @@ def test_a_page_asks_nothing_of_any_server_but_the_apps_own(page: Page, app_url:
     wait_for_app(page)
     page.wait_for_timeout(500)  # the favicon is set once the page config arrives
     assert elsewhere == []
+
+
+AFTER = """(sel) => [...document.querySelectorAll(sel)].map((e) => getComputedStyle(e, '::after').content)"""
+
+
+def test_the_uploader_speaks_indonesian_with_the_limit_it_was_given(page: Page, app_url: str):
+    # Streamlit 1.67 writes 'Upload' and '20MB per file' in English only (ui.uploader_words draws them over)
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    zone = "[data-testid=stFileUploaderDropzone]"
+    assert page.evaluate(AFTER, f"{zone} button [data-testid=stMarkdownContainer] p") == ['"Unggah"']
+    assert page.evaluate(AFTER, f"{zone} [data-testid=stFileUploaderDropzoneInstructions] span") == [
+        '"Maks. 20 MB per berkas · CSV, XLSX"'
+    ]
+    page.goto(f"{app_url}/data?lang=en")
+    wait_for_app(page)
+    assert page.evaluate(AFTER, f"{zone} button [data-testid=stMarkdownContainer] p") == ["none"]
+    assert page.locator(zone).get_by_text("Upload", exact=True).is_visible()
