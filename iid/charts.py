@@ -1873,6 +1873,32 @@ def array_values(v: object) -> list | None:
     return list(v) if not isinstance(v, str) else [v]
 
 
+def data_for_reading(data: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """A chart's table (figure_data) as a person reads it on the page: values in the language's format (113,50; a
+    count as 77) and years as years (2026, not 2.026). The downloads keep the numbers."""
+    from iid import fmt
+
+    val, cat = t("data_value", lang), t("data_category", lang)
+    out = data.copy()
+    if val in out:
+        nums = [py(v) for v in out[val]]
+        whole = all(v is None or not isinstance(v, float) or float(v).is_integer() for v in nums)
+        out[val] = [
+            fmt.number(v, 0 if whole else 2, lang)
+            if isinstance(v, int | float) and not isinstance(v, bool)
+            else "–"
+            if v is None
+            else v
+            for v in nums
+        ]
+    if cat in out:
+        out[cat] = [
+            str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) and float(v).is_integer() else v
+            for v in (py(x) for x in out[cat])
+        ]
+    return out
+
+
 def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
     """The data a chart draws, as one long table (series, category or year, value): what "Unduh data" gives.
 

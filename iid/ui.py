@@ -1308,7 +1308,8 @@ def chart_panel(
             event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
     if table_tab.open:
         with table_tab:
-            st.dataframe(data, hide_index=True, width="stretch", key=f"{key}_table")
+            shown = once(shared, f"_read_{lang}", lambda: charts.data_for_reading(data, lang))
+            st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table")
     if source_tab.open:
         with source_tab:
             rows = records(sources) if sources is not None and not sources.empty else []

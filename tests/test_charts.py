@@ -330,3 +330,17 @@ def test_shapes_and_notes_appended_make_the_figure_plotly_makes_and_stay_editabl
     )
     with pytest.raises(ValueError):  # validated as plotly validates them
         append_layout(ours, shapes=[{"type": "no such shape"}])
+
+
+def test_a_charts_table_reads_in_the_languages_format_with_years_as_years():
+    data = pd.DataFrame({"Seri": ["A", "A", "B"], "Kategori": [2025, 2026.0, 2027], "Nilai": [77, 113.5, None]})
+    shown = charts.data_for_reading(data, "id")
+    assert shown["Nilai"].tolist() == ["77,00", "113,50", "–"]
+    assert shown["Kategori"].tolist() == ["2025", "2026", "2027"]
+    counts = charts.data_for_reading(data.assign(Nilai=[77, 1234, 100]), "id")
+    assert counts["Nilai"].tolist() == ["77", "1.234", "100"]
+    en = charts.data_for_reading(
+        data.rename(columns={"Seri": "Series", "Kategori": "Category", "Nilai": "Value"}), "en"
+    )
+    assert en["Value"].tolist() == ["77.00", "113.50", "–"]
+    assert data["Nilai"].tolist()[:2] == [77, 113.5]  # the downloads keep the numbers
