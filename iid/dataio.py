@@ -1229,6 +1229,20 @@ EXAMPLES = {
 }
 
 
+NUMERIC_TEMPLATE = {"year", "score", "level", "value", "target_year", "rank", "rank_of"}
+
+
+def _template_number(text: str) -> int | float:
+    x = parse_number(text, thousands_dot=False)
+    return int(x) if x.is_integer() else x
+
+
+def template_headers(kind: str, lang: str = "id") -> list[str]:
+    """A template's column headers: the Indonesian name the importer reads (kode, tahun, skor, indikator) or the
+    English one; a level is 'level' in both."""
+    return [c.aliases[1] if lang == "id" and len(c.aliases) > 1 and c.name != "level" else c.name for c in KINDS[kind]]
+
+
 def template_file_name(kind: str, lang: str, ext: str) -> str:
     """templat_skor-iid.xlsx / template_iid-scores.csv: the kind as the import page names it, in the file's language."""
     from iid.i18n import t
@@ -1240,8 +1254,13 @@ def template_file_name(kind: str, lang: str, ext: str) -> str:
 def template_xlsx(kind: str, lang: str = "id") -> bytes:
     """A template with the expected columns, two example rows, and a sheet of allowed values."""
     cols = KINDS[kind]
-    headers = [c.aliases[1] if lang == "id" and len(c.aliases) > 1 and kind != "indicators" else c.name for c in cols]
-    df = pd.DataFrame([r[: len(cols)] for r in EXAMPLES[kind]], columns=headers)
+    headers = template_headers(kind, lang)
+    # numbers as numbers (Excel warned of numbers stored as text); a region code such as 64.74 stays text
+    rows = [
+        [_template_number(v) if c.name in NUMERIC_TEMPLATE and v else v for c, v in zip(cols, r, strict=False)]
+        for r in EXAMPLES[kind]
+    ]
+    df = pd.DataFrame(rows, columns=headers)
     help_rows = pd.DataFrame(
         {
             "kolom" if lang == "id" else "column": headers,
@@ -1249,18 +1268,19 @@ def template_xlsx(kind: str, lang: str = "id") -> bytes:
             "isi" if lang == "id" else "content": [c.help_id if lang == "id" else c.help_en for c in cols],
         }
     )
-    allowed = pd.DataFrame({"predikat / predicate": list(PREDICATES) + [""] * 0})
+    allowed = pd.DataFrame({"predikat / predicate": list(PREDICATES)})
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         df.to_excel(xw, sheet_name="data", index=False)
         help_rows.to_excel(xw, sheet_name="petunjuk" if lang == "id" else "help", index=False)
-        allowed.to_excel(xw, sheet_name="nilai" if lang == "id" else "allowed", index=False)
+        if kind != "indicators":  # the predicates a score or a target may name; an indicator file has none
+            allowed.to_excel(xw, sheet_name="nilai" if lang == "id" else "allowed", index=False)
     return buf.getvalue()
 
 
 def template_csv(kind: str, lang: str = "id") -> bytes:
     cols = KINDS[kind]
-    headers = [c.aliases[1] if lang == "id" and len(c.aliases) > 1 and kind != "indicators" else c.name for c in cols]
+    headers = template_headers(kind, lang)
     sep = ";" if lang == "id" else ","
     out = io.StringIO()
     w = csv.writer(out, delimiter=sep)

@@ -414,3 +414,25 @@ def test_templates_are_named_in_the_language_of_their_headers():
     assert dataio.template_file_name("indicators", "id", "csv") == "templat_skor-indikator.csv"
     assert dataio.template_file_name("targets", "id", "csv") == "templat_target.csv"
     assert dataio.template_file_name("scores", "en", "csv") == "template_iid-scores.csv"
+
+
+@pytest.mark.parametrize("kind", ["scores", "indicators", "targets"])
+@pytest.mark.parametrize(("fmt_", "lang"), [("xlsx", "id"), ("csv", "id"), ("csv", "en")])
+def test_every_template_reads_back_whole_through_the_import_it_is_for(full_db, kind, fmt_, lang):
+    from openpyxl import load_workbook
+
+    from iid import dataio
+
+    data = dataio.template_xlsx(kind, lang) if fmt_ == "xlsx" else dataio.template_csv(kind, lang)
+    pv = dataio.preview(full_db, data, dataio.template_file_name(kind, lang, fmt_), kind)
+    assert pv.problems == []
+    assert len(pv.add) + len(pv.change) + len(pv.unchanged) == len(dataio.EXAMPLES[kind])
+    headers = dataio.template_headers(kind, lang)
+    if lang == "id":
+        assert headers[:2] == ["kode", "tahun"] if kind != "targets" else headers[0] == "kode"
+    if fmt_ == "xlsx":
+        ws = load_workbook(io.BytesIO(data))["data"]
+        assert [c.value for c in ws[1]] == headers
+        years = [c.value for c in ws["B"][1:]] if kind != "targets" else []
+        assert all(isinstance(y, int) for y in years)  # numbers as numbers, not '2025' as text
+        assert isinstance(ws["A"][1].value, str)  # a code such as 64.74 stays text
