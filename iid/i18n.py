@@ -277,8 +277,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "wi_title": {"id": "Simulasi indikator", "en": "Indicator what-if"},
     "wi_caption": {
-        "id": "Mulai dari nilai indikator terakhir ({year}); ubah level, jumlah inovasi atau urusan pelayanan dasar. Aturan tahun {rule}: k = {k}, skor jumlah inovasi = min(n, {cap}) × {factor}, syarat {req} dari 6 urusan.",
-        "en": "Start from the latest indicator values ({year}); change levels, the number of innovations or basic-service affairs. Rule year {rule}: k = {k}, count score = min(n, {cap}) × {factor}, {req} of 6 affairs required.",
+        "id": "Mulai dari nilai indikator terakhir ({year}); ubah level (0–3, pecahan dengan koma: 1,5; klik dua kali pada sel), jumlah inovasi atau urusan pelayanan dasar. Aturan tahun {rule}: k = {k}, skor jumlah inovasi = min(n, {cap}) × {factor}, syarat {req} dari 6 urusan.",
+        "en": "Start from the latest indicator values ({year}); change levels (0–3, fractions such as 1.5; double-click a cell), the number of innovations or basic-service affairs. Rule year {rule}: k = {k}, count score = min(n, {cap}) × {factor}, {req} of 6 affairs required.",
     },
     "wi_rule_year": {"id": "Tahun aturan", "en": "Rule year"},
     "wi_n": {"id": "Jumlah inovasi dilaporkan", "en": "Innovations reported"},

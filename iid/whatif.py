@@ -20,7 +20,7 @@ SERVICES = "__basic_services__"
 LEVEL_STEP = 1.0  # one level of one indicator per step (SID: one level of the mean over innovations)
 MAX_STEPS = 2000
 # what the editor's level cell takes (read_level decides; this only marks a cell red while it is typed)
-LEVEL_PATTERN = r"^\s*([0-2]([.,][0-9]+)?|3([.,]0+)?)?\s*$"
+LEVEL_PATTERN = r"^\s*([0-2]([.,][0-9]*)?|3([.,]0*)?)?\s*$"
 
 
 @dataclass
@@ -214,7 +214,8 @@ def read_level(value: object) -> float | None:
     if v is None or (isinstance(v, str) and not v.strip()):
         return 0.0
     try:
-        x = float(v) if not isinstance(v, str) else fmt.parse_number(v, thousands_dot=False)
+        # '2,' as typed on the way to 2,5 is 2
+        x = float(v) if not isinstance(v, str) else fmt.parse_number(v.strip().rstrip(",."), thousands_dot=False)
     except ValueError:
         return None
     return x if 0.0 <= x <= 3.0 else None

@@ -135,5 +135,6 @@ def test_a_level_that_is_no_number_from_0_to_3_is_named_and_changes_nothing():
     assert whatif.changed_levels(rows, typed, "id") == {}  # z is no indicator shown; the others are no levels
     assert whatif.invalid_levels(typed) == [("a", "tiga"), ("x", "4"), ("y", "-1")]
     pattern = re.compile(whatif.LEVEL_PATTERN)
-    assert all(pattern.match(t) for t in ["0", "3", "1,5", "2.25", " 2 ", "", "3,0"])
-    assert not any(pattern.match(t) for t in ["4", "3,5", "-1", "tiga", "1,", ".5"])
+    assert all(pattern.match(t) for t in ["0", "3", "1,5", "2.25", " 2 ", "", "3,0", "2,"])
+    assert not any(pattern.match(t) for t in ["4", "3,5", "-1", "tiga", ".5", "1,,5"])
+    assert whatif.read_level("2,") == 2.0 and whatif.read_level(".5") is None
