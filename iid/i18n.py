@@ -227,6 +227,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Target tercapai pada {year} dengan laju ini.",
         "en": "The target is reached in {year} at this pace.",
     },
+    "reached_late": {
+        "id": "Dengan laju ini, nilai {value} tercapai pada {year}: {n} tahun setelah tahun target {target_year}.",
+        "en": "At this pace, {value} is reached in {year}: {n} year(s) after the target year {target_year}.",
+    },
+    "tg_chart_subtitle_plain": {
+        "id": "Capaian tiap tahun dan target {year}",
+        "en": "Actual values each year and the {year} target",
+    },
     "not_at_pace": {"id": "Target tidak tercapai dengan laju ini.", "en": "The target is not reached at this pace."},
     "predicate_check_ok": {
         "id": "Skor {value} mendapat predikat “{pred}” menurut batas {year}.",

@@ -106,11 +106,12 @@ def target_chart(
         gridcolor="#E8E8E8",
     )
     title = t("tg_chart_title", lang, name=rep.region["display_name"], year=rep.target.year)
-    subtitle = (
-        t("tg_chart_subtitle_window", lang, t0=p.first_year, t=p.latest_year)
-        if p is not None and p.projection and p.first_year != p.latest_year
-        else t("tg_chart_subtitle", lang)
-    )
+    if p is not None and p.projection and p.first_year != p.latest_year:
+        subtitle = t("tg_chart_subtitle_window", lang, t0=p.first_year, t=p.latest_year)
+    elif p is None or p.status in ("missed", "insufficient_data"):  # no path and no projection drawn: none named
+        subtitle = t("tg_chart_subtitle_plain", lang, year=rep.target.year)
+    else:
+        subtitle = t("tg_chart_subtitle", lang)
     frame(fig, title, subtitle, source, rep.has_sample, lang)
     fig.update_layout(height=height)
     return fig

@@ -94,6 +94,15 @@ def reached_sentence(rep: Report, lang: str = "id") -> str | None:
     p = rep.progress
     if not p or (p.trend is None and not p.projection and p.year_reached is None):
         return None
+    if p.year_reached and p.status == "missed":  # the target year is over: when the value comes, late
+        return t(
+            "reached_late",
+            lang,
+            value=fmt.number(rep.target.value, value_decimals(rep), lang),
+            year=p.year_reached,
+            n=p.year_reached - rep.target.year,
+            target_year=rep.target.year,
+        )
     return t("reached_in", lang, year=p.year_reached) if p.year_reached else t("not_at_pace", lang)
 
 

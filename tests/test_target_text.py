@@ -59,3 +59,18 @@ def test_a_count_target_is_written_in_whole_counts_with_a_pace_of_one_decimal_an
     assert sentence.startswith("Dengan laju teramati +29,0 per tahun (2023–2025): 135 pada 2027")
     assert "poin" not in sentence and "kurang 15 dari target" in sentence
     assert "15 short of the target" in projection_sentence(ahead, "en")
+
+
+def test_a_missed_target_says_when_its_value_comes_late_and_its_chart_names_only_what_it_draws(full_db):
+    from iid.target_chart import target_chart
+    from iid.target_text import reached_sentence
+
+    rep = build_report(full_db, "19.71", 100, 2025, metric="innovation_count")
+    assert rep.progress.status == "missed"
+    sentence = reached_sentence(rep, "id")
+    assert (
+        sentence.startswith("Dengan laju ini, nilai 100 tercapai pada 20") and "setelah tahun target 2025" in sentence
+    )
+    assert "Target tercapai" not in sentence  # beside "Tidak tercapai" that read as a contradiction
+    fig = target_chart(rep, {}, "Sumber: uji", "id")
+    assert fig.layout.title.subtitle.text == "Capaian tiap tahun dan target 2025"
