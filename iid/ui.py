@@ -615,7 +615,8 @@ def decimal_input(
     else:
         st.session_state[num_key] = value
         st.session_state[shown_key] = (value, lang)
-    write_url(name, value, default)
+    # ?v=150 for a count and ?v=62.31 for a score, not 150.0 (the URL is what a copied link and a citation show)
+    write_url(name, value, default, None if value is None else f"{value:.6f}".rstrip("0").rstrip("."))
     return value
 
 

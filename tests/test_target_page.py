@@ -152,7 +152,7 @@ def test_a_saved_scenario_reopens_with_target_year_gain_rules_counts_and_levels(
     assert again.number_input(key="wi_n_65_2025").value == 40
     assert again.number_input(key="wi_bs_65_2025").value == 6
     assert metric(again, "Skor simulasi (aturan 2026)").value == saved_score
-    assert (url(again, "v"), url(again, "ty"), url(again, "g"), url(again, "ry")) == ("70.0", "2027", "2.5", "2026")
+    assert (url(again, "v"), url(again, "ty"), url(again, "g"), url(again, "ry")) == ("70", "2027", "2.5", "2026")
     assert "“Empat puluh inovasi” dibuka" in boxes(again)
     # the list stays, with its buttons
     assert any("Empat puluh inovasi" in md.value for md in again.markdown)
