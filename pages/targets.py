@@ -263,8 +263,8 @@ if metric == "iid_score":
         first = whatif.apply(base["profile"], seed) if seed else base["profile"]
         shown = whatif.indicator_table(first, rule, inds, lang)
         edited = st.data_editor(
-            # read-only numbers as text in the language's format (65,00); the editable level stays a number
-            # the level too, as text ('1,27', '2'): a number column writes 1.27 whatever the language
+            # numbers as text in the language's format (65,00), the editable level too ('1,27', '2'): a number
+            # column writes 1.27 whatever the language; whatif.changed_levels reads it back
             fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang).assign(
                 level=[whatif.level_text(r["level"], lang) for r in shown]
             ),
