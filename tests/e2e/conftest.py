@@ -44,13 +44,24 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
 
 
-OPENED = """(label) => {
-  const d = [...document.querySelectorAll('details')].find((e) => e.querySelector('summary')?.innerText.includes(label));
-  if (!d || !d.open) return false;
-  const look = `${d.scrollTop}|${d.getBoundingClientRect().height}`;
-  window.__opened = (window.__opened && window.__opened.look === look) ? {look, n: window.__opened.n + 1} : {look, n: 1};
-  return d.scrollTop === 0 && window.__opened.n >= 3;
-}"""
+def wait_until_still(page, look: str, looks: int = 3, arg=None, polling: int = 100, timeout: int = 15_000) -> None:
+    """Wait until the JavaScript expression `look` (it may read `arg`) gives the same text `looks` times in a row; an
+    empty text (not there, or not ready) starts the count again. For what moves while a page settles: an expander
+    opening, a chart that Plotly sizes to its container after its first draw."""
+    page.evaluate("() => { window.__iidLast = undefined; }")  # a count of an earlier wait never carries over
+    page.wait_for_function(
+        f"""(arg) => {{ const now = ({look}), w = window;
+  w.__iidStill = now && now === w.__iidLast ? w.__iidStill + 1 : 1; w.__iidLast = now; return w.__iidStill >= {looks}; }}""",
+        arg=arg,
+        polling=polling,
+        timeout=timeout,
+    )
+
+
+# the expander titled arg, once open with its content scrolled back to the top: its height
+OPENED = """(() => { const d = [...document.querySelectorAll('details')]
+  .find((e) => e.querySelector('summary')?.innerText.includes(arg));
+  return d && d.open && d.scrollTop === 0 ? String(d.getBoundingClientRect().height) : ''; })()"""
 
 
 def open_expander(page, label: str) -> None:
@@ -58,7 +69,7 @@ def open_expander(page, label: str) -> None:
     scrolls its own content meanwhile, so a click on what it shows could land beside it (on a busy machine a download
     button clicked then started no download: the click hit the block under it)."""
     page.locator("summary").filter(has_text=label).first.click()
-    page.wait_for_function(OPENED, arg=label, polling=100, timeout=15_000)
+    wait_until_still(page, OPENED, looks=3, arg=label)
 
 
 def add_innovation(page, title: str, unit: str = "Dinas Kesehatan") -> None:

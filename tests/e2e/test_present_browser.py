@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import open_expander, wait_for_app
+from tests.e2e.conftest import open_expander, wait_for_app, wait_until_still
 
 pytestmark = pytest.mark.e2e
 
@@ -37,22 +37,18 @@ def test_the_arrow_keys_move_to_the_next_and_previous_screen(page: Page, app_url
     expect(page.get_by_text(re.compile(r"^Skor IID 2025: "))).to_be_visible(timeout=15_000)
 
 
-SETTLED = """() => {
-  const boxes = ['.st-key-present_head', '.st-key-present_chart .js-plotly-plot']
-    .map((q) => document.querySelector(q)?.getBoundingClientRect())
-    .map((r) => (r ? [r.top, r.bottom, r.left, r.right].map(Math.round).join(',') : ''));
-  const now = boxes.join('|'), w = window;
-  w.__iidSame = now === w.__iidLast && !now.includes('||') && !now.startsWith('|') ? (w.__iidSame || 0) + 1 : 0;
-  w.__iidLast = now;
-  return w.__iidSame >= 3;
-}"""
+# the headline's and the chart's boxes, once both are there
+SETTLED = """(() => { const b = ['.st-key-present_head', '.st-key-present_chart .js-plotly-plot']
+  .map((q) => document.querySelector(q)?.getBoundingClientRect());
+  return b.every(Boolean) ? b.map((r) => [r.top, r.bottom, r.left, r.right].map(Math.round).join(',')).join('|') : '';
+})()"""
 
 
 def wait_until_settled(page: Page) -> None:
-    """The headline and the chart keep their place for three looks in a row: Plotly sizes a chart to its container
+    """The headline and the chart keep their place for four looks in a row: Plotly sizes a chart to its container
     after its first draw, and a busy machine shows the first size for a moment."""
     page.wait_for_selector(".st-key-present_chart .main-svg", timeout=15_000)
-    page.wait_for_function(SETTLED, polling=150, timeout=15_000)
+    wait_until_still(page, SETTLED, looks=4, polling=150)
 
 
 MEASURE = """() => {
