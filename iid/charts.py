@@ -1068,11 +1068,9 @@ def rank_lines(
         "computed": (computed_name, "dot", "circle-open", 10),
     }
     used: set[str] = set()
-    ranked = [
-        c for c in codes if any(r["pub"] is not None or r["comp"] is not None for r in rows if r["region_code"] == c)
-    ]
-    for code in ranked:
-        s = sorted((r for r in rows if r["region_code"] == code), key=lambda r: r["year"])
+    by_code = {code: sorted((r for r in rows if r["region_code"] == code), key=lambda r: r["year"]) for code in codes}
+    ranked = {c: s for c, s in by_code.items() if any(r["pub"] is not None or r["comp"] is not None for r in s)}
+    for code, s in ranked.items():
         name = text_of(s[0]["display_name"], code)
         if len(ranked) > 1:  # the region's legend entry, its colour; one region needs none (a key of nothing drawn)
             fig.add_trace(
@@ -1878,24 +1876,18 @@ def data_for_reading(data: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     count as 77) and years as years (2026, not 2.026). The downloads keep the numbers."""
     from iid import fmt
 
+    def number(v: object) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool)
+
     val, cat = t("data_value", lang), t("data_category", lang)
     out = data.copy()
     if val in out:
         nums = [py(v) for v in out[val]]
-        whole = all(v is None or not isinstance(v, float) or float(v).is_integer() for v in nums)
-        out[val] = [
-            fmt.number(v, 0 if whole else 2, lang)
-            if isinstance(v, int | float) and not isinstance(v, bool)
-            else "–"
-            if v is None
-            else v
-            for v in nums
-        ]
+        decimals = 0 if all(not number(v) or float(v).is_integer() for v in nums) else 2
+        out[val] = [fmt.number(v, decimals, lang) if number(v) else "–" if v is None else v for v in nums]
     if cat in out:
-        out[cat] = [
-            str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) and float(v).is_integer() else v
-            for v in (py(x) for x in out[cat])
-        ]
+        cats = [py(v) for v in out[cat]]
+        out[cat] = [str(int(v)) if number(v) and float(v).is_integer() else v for v in cats]
     return out
 
 
