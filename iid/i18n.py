@@ -71,6 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_score": {"id": "Skor tidak dipublikasikan", "en": "Score not published"},
     "no_score_short": {"id": "tidak dipublikasikan", "en": "not published"},
     "no_data": {"id": "Belum ada data untuk daerah ini.", "en": "No data for this region yet."},
+    "rest_loading": {"id": "Memuat bagian berikutnya…", "en": "Loading the rest of the page…"},
     "conflict": {
         "id": "Dua sumber berbeda: {low} dan {high}.",
         "en": "Two sources differ: {low} and {high}.",

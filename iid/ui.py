@@ -962,6 +962,72 @@ SCREEN_CSS = f"""
 </style>
 """
 
+# ---- the first chart first: a long page's rest drawn once the browser shows its first chart (issue "Speed —") ----
+
+CHART_DRAWN = "_iid_chart_drawn"  # session: this browser has drawn a chart, so its Plotly script is loaded
+AFTER_CHART = "iid_after_chart"  # the component that says so (its name, its key, its container's class)
+REST_WAITING = "iid_rest_waiting"  # the words in the rest's place while it waits (a container's key)
+AFTER_CHART_WAIT_MS = 4000  # a chart that never draws (a script blocked, an error) holds the rest no longer
+
+# Runs in the page (a components.v2 component has no iframe): reports `drawn` once the first chart's SVG is in the
+# document and the browser has had a frame to paint it, at once when the page sent no chart, or after the wait.
+_AFTER_CHART_JS = """
+export default function (component) {
+  const { data, setStateValue } = component;
+  let done = false, observer = null, timer = null;
+  const stop = () => { done = true; if (observer) observer.disconnect(); clearTimeout(timer); };
+  const report = () => {
+    if (done) return;
+    stop();
+    requestAnimationFrame(() => setTimeout(() => setStateValue("drawn", true), 0));
+  };
+  const drawn = () => document.querySelector(".js-plotly-plot .main-svg") !== null;
+  if (!data.wait || drawn()) { report(); return stop; }
+  observer = new MutationObserver(() => { if (drawn()) report(); });
+  observer.observe(document.body, { childList: true, subtree: true });
+  timer = setTimeout(report, data.ms);
+  return stop;
+}
+"""
+_after_chart = st.components.v2.component(AFTER_CHART, js=_AFTER_CHART_JS)
+
+
+def _no_callback() -> None:
+    """The component's `drawn` needs a callback to be a state; the fragment's rerun is all it has to do."""
+
+
+@st.fragment
+def _after_first_chart(render, lang: str, chart: bool) -> None:
+    if not st.session_state.get(CHART_DRAWN):
+        shown = _after_chart(
+            key=AFTER_CHART,
+            data={"wait": chart, "ms": AFTER_CHART_WAIT_MS},
+            default={"drawn": False},
+            on_drawn_change=_no_callback,
+        )
+        if not shown.drawn:
+            with st.container(key=REST_WAITING):
+                st.caption(t("rest_loading", lang))
+            return
+        st.session_state[CHART_DRAWN] = True
+    render()
+
+
+def after_first_chart(render, lang: str, chart: bool = True) -> None:
+    """Draw `render()` (the rest of a long page, below its first chart) once the browser shows that chart.
+
+    A fresh browser spends about a second turning the 4,7 MB Plotly script into the first chart; every element sent
+    beside it (the what-if grid, Tren's other charts, Ringkasan's tables) was drawn in the same second, on the same
+    thread, so the chart came last. On a session's first page the rest is a fragment that waits for the browser to
+    say the chart is drawn (`_AFTER_CHART_JS`), then runs once: the page's own run is not repeated. From then on the
+    session's pages draw everything in one run. `chart=False`: the page sent no chart (no data), nothing to wait for.
+
+    The rest stays a fragment: its widgets rerun only it (a what-if edit does not redraw the target above it); a
+    callback in it that changes what the page above shows calls `st.rerun()`, which makes that rerun the page's.
+    """
+    _after_first_chart(render, lang, chart)
+
+
 # ---- accessibility (WCAG 2.1 AA, issue "Everyone —"): styles every page gets ----
 
 # Contrast on white: captions #5F6368 6,1:1 (Streamlit's #828180 was 3,9:1); the selected segmented control's label
@@ -984,6 +1050,7 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
 /* text for screen readers only: a chart's text alternative (ui.chart_alt) */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .iid-sr-only) { position: absolute !important;
   width: 1px; height: 1px; overflow: hidden; }
+.st-key-iid_after_chart { display: none !important; }
 .iid-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 </style>

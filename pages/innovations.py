@@ -414,10 +414,15 @@ if tabs[2].open:
         c2.metric(t("inv_digital", lang), fmt.percent(pv.digital_share, 0, lang))
         with c2:
             ui.chart_panel(pv.form, None, name, "inovasi-bentuk", year, lang, key="inv_form")
-        ui.chart_panel(pv.urusan, None, name, "inovasi-urusan", year, lang, key="inv_urusan")
-        ui.chart_panel(pv.by_year, None, name, "inovasi-tahun", year, lang, key="inv_year_chart")
-        st.header(t("inv_by_unit", lang))
-        table(pv.units, height=320)
+
+        def rest() -> None:
+            """Under the first row: by affair, by year, by unit."""
+            ui.chart_panel(pv.urusan, None, name, "inovasi-urusan", year, lang, key="inv_urusan")
+            ui.chart_panel(pv.by_year, None, name, "inovasi-tahun", year, lang, key="inv_year_chart")
+            st.header(t("inv_by_unit", lang))
+            table(pv.units, height=320)
+
+        ui.after_first_chart(rest, lang)
 
 if tabs[3].open:
     with tabs[3]:

@@ -62,29 +62,35 @@ else:
     fig = ui.figure(ui.db_path(), "overview_trend", code, published_only, lang)
     ui.chart_panel(fig, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview_trend")
 
-left, right = st.columns(2)
-with left:
-    st.header(t("targets", lang))
-    if view.targets_md:
-        st.markdown(view.targets_md)
-    else:
-        st.caption(t("no_targets", lang))
-with right:
-    st.header(t("commitments", lang))
-    if view.commitments_md:
-        st.markdown(view.commitments_md)
-    else:
-        st.caption(t("no_commitments", lang))
 
-if not data.events.empty:
-    st.header(t("events", lang))
-    st.markdown(view.events_md)
+def rest() -> None:
+    """Below the first chart: targets, commitments, events, the yearly series and the sources."""
+    left, right = st.columns(2)
+    with left:
+        st.header(t("targets", lang))
+        if view.targets_md:
+            st.markdown(view.targets_md)
+        else:
+            st.caption(t("no_targets", lang))
+    with right:
+        st.header(t("commitments", lang))
+        if view.commitments_md:
+            st.markdown(view.commitments_md)
+        else:
+            st.caption(t("no_commitments", lang))
 
-with st.expander(t("series", lang)):
-    if view.years_md:
-        st.markdown(view.years_md)  # a plain table (fmt.markdown_table), made once with the view
-    ui.table_downloads(view.years, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
+    if not data.events.empty:
+        st.header(t("events", lang))
+        st.markdown(view.events_md)
 
-st.header(t("sources", lang))
-if view.sources_md:
-    st.markdown(view.sources_md)
+    with st.expander(t("series", lang)):
+        if view.years_md:
+            st.markdown(view.years_md)  # a plain table (fmt.markdown_table), made once with the view
+        ui.table_downloads(view.years, data.sources, reg["display_name"], "ringkasan", head.year, lang, key="overview")
+
+    st.header(t("sources", lang))
+    if view.sources_md:
+        st.markdown(view.sources_md)
+
+
+ui.after_first_chart(rest, lang, chart=head.year is not None)

@@ -48,6 +48,7 @@ def open_scenario(name: str, payload: dict, code: str, profile_year: int, choice
     state[f"_wi_seed_{code}"] = r.levels
     state["_wi_gen"] = state.get("_wi_gen", 0) + 1
     state["_sc_opened"] = (name, r.value, r.year, r.rule_year)
+    st.rerun()  # the button is in the page's rest (ui.after_first_chart), the target it opens above it: rerun all
 
 
 def reset_whatif(code: str, profile_year: int) -> None:
@@ -119,6 +120,7 @@ rep = ui.target_report(path, code, float(value), year, comparator, metric, gain,
 if rep.has_sample:
     ui.sample_notice(lang)
 p = rep.progress
+chart_drawn = not (rep.error or p is None)  # the rest below waits for this chart in a fresh browser
 if rep.error or p is None:
     st.error(explain(rep, lang))
 else:
@@ -201,301 +203,315 @@ else:
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")
 
-# ---- what-if by indicator: the target year's rules by default, named wherever a simulated figure is shown ----
-if metric == "iid_score":
-    st.header(t("wi_title", lang))
-    base = ui.latest_profile(path, code, published_only)
-    if base is None:
-        st.info(t("wi_unavailable", lang))
-    else:
-        rules = ui.rule_years(path)
-        rule_options = sorted(rules)
-        default_ry = rule_year_for(year, rule_options)
-        # the rule year follows the target year until a person picks one (then it is in the URL)
-        if "ry" not in st.query_params and st.session_state.get("_ry_default") != default_ry:
-            st.session_state.pop("ry_widget", None)
-        st.session_state["_ry_default"] = default_ry
-        ui.url_value("ry", rule_options, default_ry, "ry_widget", parse=int)
-        n_key, bs_key = f"wi_n_{code}_{base['year']}", f"wi_bs_{code}_{base['year']}"
-        st.session_state.setdefault(n_key, base["profile"].n_innovations)
-        st.session_state.setdefault(bs_key, base["profile"].basic_services)
-        a, b, c = st.columns(3)
-        rule_year = a.selectbox(t("wi_rule_year", lang), rule_options, key="ry_widget", help=t("wi_rule_help", lang))
-        ui.write_url("ry", rule_year, default_ry)
-        rule = rules[rule_year]
-        inds = ui.indicators(path, rule_year)
-        n = int(b.number_input(t("wi_n", lang), 0, 500, step=1, key=n_key))
-        bs = int(c.number_input(t("wi_bs", lang), 0, 6, step=1, key=bs_key))
-        if rule_year != default_ry:
-            a.caption(t("wi_rule_chosen", lang, rule=rule_year, year=year, default=default_ry))
-        elif default_ry != year:
-            a.caption(t("wi_rule_fallback", lang, year=year, rule=default_ry))
-        else:
-            a.caption(t("wi_rule_default", lang, year=year))
-        start = compute(base["profile"], rule, inds)
-        # the same profile under its own year's rules, to show what the change of rules alone does
-        own = (
-            compute(base["profile"], rules[base["year"]], ui.indicators(path, base["year"]))
-            if rule_year != base["year"] and base["year"] in rules
-            else None
-        )
-        scored = t("wi_profile_scored", lang, year=base["year"], rule=rule_year, score=fmt.score(start.score, lang))
-        if own is not None:
-            scored += t("wi_profile_own", lang, year=base["year"], score=fmt.score(own.score, lang))
-        st.markdown(f"**{fmt.md_escape(scored)}**")
-        if own is not None and own.score != start.score:
-            st.caption(t("wi_rule_effect", lang, delta=fmt.signed(start.score - own.score, 2, lang)))
-        st.caption(
-            t(
-                "wi_caption",
-                lang,
-                year=base["year"],
-                rule=rule_year,
-                k=rule.k_min,
-                cap=rule.count_cap,
-                factor=fmt.number(rule.count_factor, 2, lang),
-                req=rule.basic_services_required,
-            )
-            + (f" · {t('sample_badge', lang)}" if base["is_sample"] else "")
-        )
-        seed = st.session_state.get(f"_wi_seed_{code}")  # levels of a reopened scenario
-        gen = st.session_state.get("_wi_gen", 0)
-        first = whatif.apply(base["profile"], seed) if seed else base["profile"]
-        shown = whatif.indicator_table(first, rule, inds, lang)
-        edited = st.data_editor(
-            # numbers as text in the language's format (65,00), the editable level too ('1,27', '2'): a number
-            # column writes 1.27 whatever the language; whatif.changed_levels reads it back
-            fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang).assign(
-                level=[whatif.level_text(r["level"], lang) for r in shown]
-            ),
-            key=f"wi_editor_{code}_{rule_year}_{gen}",
-            hide_index=True,
-            width="stretch",
-            height=360,
-            disabled=["code", "aspek", "indikator", "bobot", "poin", "maks"],
-            column_config={
-                "code": None,
-                "level": st.column_config.TextColumn(
-                    "Level (0–3)", alignment="right", validate=whatif.LEVEL_PATTERN, help=t("wi_level_help", lang)
-                ),
-                "bobot": st.column_config.TextColumn("Bobot" if lang == "id" else "Weight", alignment="right"),
-                "poin": st.column_config.TextColumn(  # of the starting profile: the grid does not redraw as one types
-                    "Poin awal" if lang == "id" else "Starting points", alignment="right"
-                ),
-                "maks": st.column_config.TextColumn("Maks." if lang == "id" else "Max.", alignment="right"),
-                "aspek": st.column_config.TextColumn("Aspek" if lang == "id" else "Aspect"),
-                "indikator": st.column_config.TextColumn("Indikator" if lang == "id" else "Indicator"),
-            },
-        )
-        # only what a person changed: an untouched row keeps its exact level, so no edit means no change
-        changes = whatif.changed_levels(shown, zip(edited["code"], edited["level"], strict=True), lang)
-        if bad := whatif.invalid_levels(zip(edited["code"], edited["level"], strict=True)):
-            names = {r["code"]: r["indikator"] for r in shown}
-            st.warning(t("wi_level_invalid", lang, cells="; ".join(f"«{text}» ({names.get(c, c)})" for c, text in bad)))
-        current = whatif.apply(first, changes, n=n, basic_services=bs)
-        now = compute(current, rule, inds)
-        bands = ui.bands(path)
-        band_year = rule_year if rule_year in bands else rep.band_year
-        r1, r2, r3 = st.columns(3)
-        r1.metric(t("wi_start_rule", lang, year=base["year"], rule=rule_year), fmt.score(start.score, lang))
-        r2.metric(
-            t("wi_result_rule", lang, rule=rule_year),
-            fmt.score(now.score, lang),
-            delta=fmt.metric_delta(now.score - start.score, 2, lang) if now.score != start.score else None,
-        )
-        r3.metric(
-            t("wi_predicate_rule", lang, rule=rule_year, bands=band_year),
-            predicate_label(predicate_for(now.exact, bands.get(band_year, [])), lang),
-        )
-        if band_year != rule_year:
-            st.caption(t("wi_bands_fallback", lang, rule=rule_year, bands=band_year))
-        if seed:
-            st.button(
-                t("wi_reset", lang, year=base["year"]),
-                on_click=reset_whatif,
-                args=(code, base["year"]),
-                icon=":material/undo:",
-                type="tertiary",
-                key="wi_reset",
-            )
 
-        st.subheader(t("gs_title", lang))
-        st.caption(t("gs_caption", lang))
-        names = {i.code: (i.name if lang == "id" or not i.name_en else i.name_en) for i in inds}
-        names |= {whatif.INNOVATIONS: t("wi_n", lang), whatif.SERVICES: t("wi_bs", lang)}
-        seek = whatif.goal_seek(current, rule, inds, rep.target.threshold, names)
-        if seek.reason == "already_met":
-            st.success(t("gs_already_rule", lang, rule=rule_year))
-        elif not seek.reachable:
-            st.error(
-                t(
-                    "gs_impossible",
-                    lang,
-                    target=fmt.score(rep.target.threshold, lang),
-                    rule=rule_year,
-                    max=fmt.score(whatif.max_score(current, rule, inds), lang),
-                )
-            )
+def rest() -> None:
+    """Below the target chart: the what-if by indicator, the saved scenarios and their comparison."""
+    # ---- what-if by indicator: the target year's rules by default, named wherever a simulated figure is shown ----
+    if metric == "iid_score":
+        st.header(t("wi_title", lang))
+        base = ui.latest_profile(path, code, published_only)
+        if base is None:
+            st.info(t("wi_unavailable", lang))
         else:
-            st.success(
-                t(
-                    "gs_reached_rule",
-                    lang,
-                    target=fmt.score(rep.target.threshold, lang),
-                    rule=rule_year,
-                    steps=seek.effort,
-                    score=fmt.score(seek.end_score, lang),
-                )
+            rules = ui.rule_years(path)
+            rule_options = sorted(rules)
+            default_ry = rule_year_for(year, rule_options)
+            # the rule year follows the target year until a person picks one (then it is in the URL)
+            if "ry" not in st.query_params and st.session_state.get("_ry_default") != default_ry:
+                st.session_state.pop("ry_widget", None)
+            st.session_state["_ry_default"] = default_ry
+            ui.url_value("ry", rule_options, default_ry, "ry_widget", parse=int)
+            n_key, bs_key = f"wi_n_{code}_{base['year']}", f"wi_bs_{code}_{base['year']}"
+            st.session_state.setdefault(n_key, base["profile"].n_innovations)
+            st.session_state.setdefault(bs_key, base["profile"].basic_services)
+            a, b, c = st.columns(3)
+            rule_year = a.selectbox(
+                t("wi_rule_year", lang), rule_options, key="ry_widget", help=t("wi_rule_help", lang)
             )
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("gs_col_lever", lang): [s.name for s in seek.steps],
-                        t("gs_col_from", lang): [
-                            fmt.number(s.before, whatif.decimals(s.lever), lang) for s in seek.steps
-                        ],
-                        t("gs_col_to", lang): [fmt.number(s.after, whatif.decimals(s.lever), lang) for s in seek.steps],
-                        t("gs_col_points", lang): [fmt.signed(s.points, 2, lang) for s in seek.steps],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
+            ui.write_url("ry", rule_year, default_ry)
+            rule = rules[rule_year]
+            inds = ui.indicators(path, rule_year)
+            n = int(b.number_input(t("wi_n", lang), 0, 500, step=1, key=n_key))
+            bs = int(c.number_input(t("wi_bs", lang), 0, 6, step=1, key=bs_key))
+            if rule_year != default_ry:
+                a.caption(t("wi_rule_chosen", lang, rule=rule_year, year=year, default=default_ry))
+            elif default_ry != year:
+                a.caption(t("wi_rule_fallback", lang, year=year, rule=default_ry))
+            else:
+                a.caption(t("wi_rule_default", lang, year=year))
+            start = compute(base["profile"], rule, inds)
+            # the same profile under its own year's rules, to show what the change of rules alone does
+            own = (
+                compute(base["profile"], rules[base["year"]], ui.indicators(path, base["year"]))
+                if rule_year != base["year"] and base["year"] in rules
+                else None
             )
-
-        # ---- scenarios: one page at a time, newest first, searchable ----
-        st.subheader(t("sc_title", lang))
-        db = ui.db()
-        opened = st.session_state.pop("_sc_opened", None)
-        if opened:
-            o_name, o_value, o_year, o_rule = opened
-            st.success(
-                t(
-                    "sc_opened",
-                    lang,
-                    name=o_name,
-                    value=fmt.number(o_value if o_value is not None else value, 2, lang),
-                    year=o_year if o_year is not None else year,
-                    rule=o_rule if o_rule is not None else rule_year,
-                )
-            )
-        if ui.can_edit(lang, "scenario", code):  # the author is the account (or the local user), never typed
-            with st.form("save_scenario", clear_on_submit=True):
-                f1, f2 = st.columns(2)
-                name = f1.text_input(t("sc_name", lang), max_chars=200)
-                f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
-                if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
-                    if not name.strip():
-                        st.error(t("sc_name_required", lang))
-                    else:
-                        payload = {
-                            "target": {
-                                "value": value,
-                                "year": year,
-                                "comparator": comparator,
-                                "metric": metric,
-                                "choice": choice,
-                            },
-                            "gain": gain,
-                            "rule_year": rule_year,
-                            "profile_year": base["year"],
-                            "n": n,
-                            "basic_services": bs,
-                            "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
-                            "score": now.score,
-                        }
-                        try:
-                            scenarios.save(db, name, code, payload, actor=ui.actor())
-                        except Forbidden as exc:
-                            ui.refused(exc, lang)
-                        else:
-                            st.success(t("sc_saved", lang, name=name.strip()))
-        listing = ui.scenario_page(
-            ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
-        )
-        st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
-        if "_sc_error" in st.session_state:  # a deletion refused in its callback
-            st.error(ui.safe_md(st.session_state.pop("_sc_error")))
-        q1, q2 = st.columns([3, 1])
-        if listing.total or listing.query:
-            q1.text_input(t("sc_search", lang), key="sc_search", on_change=first_page)
-        if listing.pages > 1:
-            q2.number_input(t("sc_page", lang), min_value=1, max_value=listing.pages, step=1, key="sc_page")
-        if listing.total == 0:
-            st.caption(t("sc_no_match", lang) if listing.query else t("sc_none", lang))
-        else:
+            scored = t("wi_profile_scored", lang, year=base["year"], rule=rule_year, score=fmt.score(start.score, lang))
+            if own is not None:
+                scored += t("wi_profile_own", lang, year=base["year"], score=fmt.score(own.score, lang))
+            st.markdown(f"**{fmt.md_escape(scored)}**")
+            if own is not None and own.score != start.score:
+                st.caption(t("wi_rule_effect", lang, delta=fmt.signed(start.score - own.score, 2, lang)))
             st.caption(
                 t(
-                    "sc_count_one" if listing.total == 1 else "sc_count",
+                    "wi_caption",
                     lang,
-                    total=fmt.integer(listing.total, lang),
-                    page=listing.page,
-                    pages=listing.pages,
+                    year=base["year"],
+                    rule=rule_year,
+                    k=rule.k_min,
+                    cap=rule.count_cap,
+                    factor=fmt.number(rule.count_factor, 2, lang),
+                    req=rule.basic_services_required,
                 )
+                + (f" · {t('sample_badge', lang)}" if base["is_sample"] else "")
             )
-        who = ui.actor()
-        for rec in listing.rows:
-            pl = rec["payload"]
-            s1, s2, s3 = st.columns([6, 1, 1])
-            s1.markdown(
-                f"**{fmt.md_escape(rec['name'])}** · {fmt.md_escape(rec['author'] or '–')} · "
-                f"{rec['created_at']:%Y-%m-%d %H:%M} · "
-                + fmt.md_escape(
+            seed = st.session_state.get(f"_wi_seed_{code}")  # levels of a reopened scenario
+            gen = st.session_state.get("_wi_gen", 0)
+            first = whatif.apply(base["profile"], seed) if seed else base["profile"]
+            shown = whatif.indicator_table(first, rule, inds, lang)
+            edited = st.data_editor(
+                # numbers as text in the language's format (65,00), the editable level too ('1,27', '2'): a number
+                # column writes 1.27 whatever the language; whatif.changed_levels reads it back
+                fmt.rows_frame(shown, {"bobot": 0, "poin": 2, "maks": 2}, lang).assign(
+                    level=[whatif.level_text(r["level"], lang) for r in shown]
+                ),
+                key=f"wi_editor_{code}_{rule_year}_{gen}",
+                hide_index=True,
+                width="stretch",
+                height=360,
+                disabled=["code", "aspek", "indikator", "bobot", "poin", "maks"],
+                column_config={
+                    "code": None,
+                    "level": st.column_config.TextColumn(
+                        "Level (0–3)", alignment="right", validate=whatif.LEVEL_PATTERN, help=t("wi_level_help", lang)
+                    ),
+                    "bobot": st.column_config.TextColumn("Bobot" if lang == "id" else "Weight", alignment="right"),
+                    "poin": st.column_config.TextColumn(  # of the starting profile: the grid does not redraw as one types
+                        "Poin awal" if lang == "id" else "Starting points", alignment="right"
+                    ),
+                    "maks": st.column_config.TextColumn("Maks." if lang == "id" else "Max.", alignment="right"),
+                    "aspek": st.column_config.TextColumn("Aspek" if lang == "id" else "Aspect"),
+                    "indikator": st.column_config.TextColumn("Indikator" if lang == "id" else "Indicator"),
+                },
+            )
+            # only what a person changed: an untouched row keeps its exact level, so no edit means no change
+            changes = whatif.changed_levels(shown, zip(edited["code"], edited["level"], strict=True), lang)
+            if bad := whatif.invalid_levels(zip(edited["code"], edited["level"], strict=True)):
+                names = {r["code"]: r["indikator"] for r in shown}
+                st.warning(
+                    t("wi_level_invalid", lang, cells="; ".join(f"«{text}» ({names.get(c, c)})" for c, text in bad))
+                )
+            current = whatif.apply(first, changes, n=n, basic_services=bs)
+            now = compute(current, rule, inds)
+            bands = ui.bands(path)
+            band_year = rule_year if rule_year in bands else rep.band_year
+            r1, r2, r3 = st.columns(3)
+            r1.metric(t("wi_start_rule", lang, year=base["year"], rule=rule_year), fmt.score(start.score, lang))
+            r2.metric(
+                t("wi_result_rule", lang, rule=rule_year),
+                fmt.score(now.score, lang),
+                delta=fmt.metric_delta(now.score - start.score, 2, lang) if now.score != start.score else None,
+            )
+            r3.metric(
+                t("wi_predicate_rule", lang, rule=rule_year, bands=band_year),
+                predicate_label(predicate_for(now.exact, bands.get(band_year, [])), lang),
+            )
+            if band_year != rule_year:
+                st.caption(t("wi_bands_fallback", lang, rule=rule_year, bands=band_year))
+            if seed:
+                st.button(
+                    t("wi_reset", lang, year=base["year"]),
+                    on_click=reset_whatif,
+                    args=(code, base["year"]),
+                    icon=":material/undo:",
+                    type="tertiary",
+                    key="wi_reset",
+                )
+
+            st.subheader(t("gs_title", lang))
+            st.caption(t("gs_caption", lang))
+            names = {i.code: (i.name if lang == "id" or not i.name_en else i.name_en) for i in inds}
+            names |= {whatif.INNOVATIONS: t("wi_n", lang), whatif.SERVICES: t("wi_bs", lang)}
+            seek = whatif.goal_seek(current, rule, inds, rep.target.threshold, names)
+            if seek.reason == "already_met":
+                st.success(t("gs_already_rule", lang, rule=rule_year))
+            elif not seek.reachable:
+                st.error(
                     t(
-                        "sc_row_result",
+                        "gs_impossible",
                         lang,
-                        score=fmt.score(py(pl.get("score")), lang),
-                        rule=py(pl.get("rule_year")) or "–",
+                        target=fmt.score(rep.target.threshold, lang),
+                        rule=rule_year,
+                        max=fmt.score(whatif.max_score(current, rule, inds), lang),
                     )
                 )
-            )
-            s2.button(
-                t("sc_open", lang),
-                key=f"open_{rec['scenario_id']}",
-                on_click=open_scenario,
-                args=(rec["name"], pl, code, base["year"], options, rule_options),
-            )
-            if scenarios.can_delete(db, who, code, rec.get("created_by")):  # its region's editors, or its author
-                s3.button(
-                    t("sc_delete", lang),
-                    key=f"del_{rec['scenario_id']}",
-                    on_click=delete_scenario,
-                    args=(int(rec["scenario_id"]), lang),
+            else:
+                st.success(
+                    t(
+                        "gs_reached_rule",
+                        lang,
+                        target=fmt.score(rep.target.threshold, lang),
+                        rule=rule_year,
+                        steps=seek.effort,
+                        score=fmt.score(seek.end_score, lang),
+                    )
                 )
-        gone = ui.deleted_scenarios(path, code)  # who deleted which scenario, and when (the newest 20)
-        if gone:
-            with st.expander(t("sc_deleted", lang, n=fmt.integer(len(gone), lang))):
-                for r in gone:
-                    st.caption(
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            t("gs_col_lever", lang): [s.name for s in seek.steps],
+                            t("gs_col_from", lang): [
+                                fmt.number(s.before, whatif.decimals(s.lever), lang) for s in seek.steps
+                            ],
+                            t("gs_col_to", lang): [
+                                fmt.number(s.after, whatif.decimals(s.lever), lang) for s in seek.steps
+                            ],
+                            t("gs_col_points", lang): [fmt.signed(s.points, 2, lang) for s in seek.steps],
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
+
+            # ---- scenarios: one page at a time, newest first, searchable ----
+            st.subheader(t("sc_title", lang))
+            db = ui.db()
+            opened = st.session_state.pop("_sc_opened", None)
+            if opened:
+                o_name, o_value, o_year, o_rule = opened
+                st.success(
+                    t(
+                        "sc_opened",
+                        lang,
+                        name=o_name,
+                        value=fmt.number(o_value if o_value is not None else value, 2, lang),
+                        year=o_year if o_year is not None else year,
+                        rule=o_rule if o_rule is not None else rule_year,
+                    )
+                )
+            if ui.can_edit(lang, "scenario", code):  # the author is the account (or the local user), never typed
+                with st.form("save_scenario", clear_on_submit=True):
+                    f1, f2 = st.columns(2)
+                    name = f1.text_input(t("sc_name", lang), max_chars=200)
+                    f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
+                    if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
+                        if not name.strip():
+                            st.error(t("sc_name_required", lang))
+                        else:
+                            payload = {
+                                "target": {
+                                    "value": value,
+                                    "year": year,
+                                    "comparator": comparator,
+                                    "metric": metric,
+                                    "choice": choice,
+                                },
+                                "gain": gain,
+                                "rule_year": rule_year,
+                                "profile_year": base["year"],
+                                "n": n,
+                                "basic_services": bs,
+                                "levels": dict(
+                                    current.levels
+                                ),  # exact: reopening gives the same score to the last digit
+                                "score": now.score,
+                            }
+                            try:
+                                scenarios.save(db, name, code, payload, actor=ui.actor())
+                            except Forbidden as exc:
+                                ui.refused(exc, lang)
+                            else:
+                                st.success(t("sc_saved", lang, name=name.strip()))
+            listing = ui.scenario_page(
+                ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
+            )
+            st.session_state["sc_page"] = listing.page  # clamped: a deletion may have removed the last page
+            if "_sc_error" in st.session_state:  # a deletion refused in its callback
+                st.error(ui.safe_md(st.session_state.pop("_sc_error")))
+            q1, q2 = st.columns([3, 1])
+            if listing.total or listing.query:
+                q1.text_input(t("sc_search", lang), key="sc_search", on_change=first_page)
+            if listing.pages > 1:
+                q2.number_input(t("sc_page", lang), min_value=1, max_value=listing.pages, step=1, key="sc_page")
+            if listing.total == 0:
+                st.caption(t("sc_no_match", lang) if listing.query else t("sc_none", lang))
+            else:
+                st.caption(
+                    t(
+                        "sc_count_one" if listing.total == 1 else "sc_count",
+                        lang,
+                        total=fmt.integer(listing.total, lang),
+                        page=listing.page,
+                        pages=listing.pages,
+                    )
+                )
+            who = ui.actor()
+            for rec in listing.rows:
+                pl = rec["payload"]
+                s1, s2, s3 = st.columns([6, 1, 1])
+                s1.markdown(
+                    f"**{fmt.md_escape(rec['name'])}** · {fmt.md_escape(rec['author'] or '–')} · "
+                    f"{rec['created_at']:%Y-%m-%d %H:%M} · "
+                    + fmt.md_escape(
                         t(
-                            "sc_deleted_row",
+                            "sc_row_result",
                             lang,
-                            name=fmt.md_escape(r["name"]),
-                            author=fmt.md_escape(text(r["author"], "–")),
-                            who=fmt.md_escape(r["actor_name"]),
-                            when=display.when(r["changed_at"]),
+                            score=fmt.score(py(pl.get("score")), lang),
+                            rule=py(pl.get("rule_year")) or "–",
                         )
                     )
-        # compare: the scenarios on this page plus any picked on another page
-        on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}
-        picked = [i for i in st.session_state.get("sc_compare") or [] if i not in on_page]
-        known = on_page | scenarios.get_many(db, picked)
-        st.session_state["sc_compare"] = [i for i in st.session_state.get("sc_compare") or [] if i in known]
-        if known:
-            pick = st.multiselect(
-                t("sc_compare", lang),
-                list(known),
-                max_selections=3,
-                format_func=lambda i: known[i]["name"],
-                key="sc_compare",
-                placeholder=t("sc_compare_placeholder", lang),
-                select_all=False,
-            )
-            if pick:
-                profs = {t("sc_current", lang): current}
-                for sid in pick:
-                    r = scenarios.restore(known[sid]["payload"], options, rule_options)
-                    profs[known[sid]["name"]] = whatif.apply(
-                        base["profile"], r.levels, n=r.n, basic_services=r.basic_services
+                )
+                s2.button(
+                    t("sc_open", lang),
+                    key=f"open_{rec['scenario_id']}",
+                    on_click=open_scenario,
+                    args=(rec["name"], pl, code, base["year"], options, rule_options),
+                )
+                if scenarios.can_delete(db, who, code, rec.get("created_by")):  # its region's editors, or its author
+                    s3.button(
+                        t("sc_delete", lang),
+                        key=f"del_{rec['scenario_id']}",
+                        on_click=delete_scenario,
+                        args=(int(rec["scenario_id"]), lang),
                     )
-                st.caption(t("sc_compare_rule", lang, rule=rule_year))
-                st.dataframe(pd.DataFrame(whatif.compare(profs, rule, inds)), hide_index=True, width="stretch")
+            gone = ui.deleted_scenarios(path, code)  # who deleted which scenario, and when (the newest 20)
+            if gone:
+                with st.expander(t("sc_deleted", lang, n=fmt.integer(len(gone), lang))):
+                    for r in gone:
+                        st.caption(
+                            t(
+                                "sc_deleted_row",
+                                lang,
+                                name=fmt.md_escape(r["name"]),
+                                author=fmt.md_escape(text(r["author"], "–")),
+                                who=fmt.md_escape(r["actor_name"]),
+                                when=display.when(r["changed_at"]),
+                            )
+                        )
+            # compare: the scenarios on this page plus any picked on another page
+            on_page = {int(r["scenario_id"]): {"name": r["name"], "payload": r["payload"]} for r in listing.rows}
+            picked = [i for i in st.session_state.get("sc_compare") or [] if i not in on_page]
+            known = on_page | scenarios.get_many(db, picked)
+            st.session_state["sc_compare"] = [i for i in st.session_state.get("sc_compare") or [] if i in known]
+            if known:
+                pick = st.multiselect(
+                    t("sc_compare", lang),
+                    list(known),
+                    max_selections=3,
+                    format_func=lambda i: known[i]["name"],
+                    key="sc_compare",
+                    placeholder=t("sc_compare_placeholder", lang),
+                    select_all=False,
+                )
+                if pick:
+                    profs = {t("sc_current", lang): current}
+                    for sid in pick:
+                        r = scenarios.restore(known[sid]["payload"], options, rule_options)
+                        profs[known[sid]["name"]] = whatif.apply(
+                            base["profile"], r.levels, n=r.n, basic_services=r.basic_services
+                        )
+                    st.caption(t("sc_compare_rule", lang, rule=rule_year))
+                    st.dataframe(pd.DataFrame(whatif.compare(profs, rule, inds)), hide_index=True, width="stretch")
+
+
+ui.after_first_chart(rest, lang, chart=chart_drawn)

@@ -18,11 +18,22 @@ APP = str(ROOT / "app.py")
 ADMIN = auth.local_actor()
 
 
-def open_page(page: str, timeout: float = 60, **params: str):
-    """Open a page the way a link does (AppTest): straight to it, with its URL parameters; one session of its own."""
+def app_test(timeout: float = 60):
+    """A session of the app (AppTest) whose browser has drawn a chart, as every session has a second into its first
+    page: its pages draw everything in one run. A fresh browser's first run, where a long page's rest waits for the
+    first chart (ui.after_first_chart), is a state of its own: tests/test_first_chart.py opens it with AppTest."""
     from streamlit.testing.v1 import AppTest
 
+    from iid import ui
+
     at = AppTest.from_file(APP, default_timeout=timeout)
+    at.session_state[ui.CHART_DRAWN] = True
+    return at
+
+
+def open_page(page: str, timeout: float = 60, **params: str):
+    """Open a page the way a link does (AppTest): straight to it, with its URL parameters; one session of its own."""
+    at = app_test(timeout)
     for k, v in params.items():
         at.query_params[k] = v
     at.switch_page(page)

@@ -17,7 +17,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from iid import auth
-from tests.conftest import open_db
+from tests.conftest import app_test, open_db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 AUTH = {
@@ -55,7 +55,7 @@ def network():
 
 
 def open_page(page: str | None, user: dict | None = None, secrets: dict | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     if secrets is not None:
         at.secrets["auth"] = secrets
     if user is not None:

@@ -9,7 +9,7 @@ import pytest
 from iid import register as R
 from iid import ui
 from iid.db import Database
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, app_test
 
 
 def test_a_write_counts_only_for_the_names_it_bumps_and_only_once_it_commits():
@@ -148,12 +148,10 @@ def test_pages_never_change_the_shared_cached_results_they_read(app_env, page_fi
     """overview() and comparison() are shared between sessions (cache_resource): a page that changed one in place
     would change what every other person sees. After each page runs, they equal a fresh computation."""
     import pandas as pd
-    from streamlit.testing.v1 import AppTest
 
     from iid import explore, queries
-    from tests.conftest import ROOT
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = app_test(120)
     at.query_params["r"] = "64.74,61.71" if page_file == "compare.py" else "64.74"
     at.switch_page(f"pages/{page_file}").run()
     at.run()

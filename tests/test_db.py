@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from iid import check
 from iid.db import Database, DatabaseUnavailable
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -141,7 +141,7 @@ def test_every_page_says_what_is_wrong_with_the_database_instead_of_a_traceback(
     reason, words_id, words_en = CASES[kind]
     path = broken(kind)
     monkeypatch.setenv("IID_DB", str(path))
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     if lang == "en":
         at.query_params["lang"] = "en"
     at.run()

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ADMIN, open_page
+from tests.conftest import ADMIN, app_test, open_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def open_app(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()

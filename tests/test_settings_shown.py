@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import app_test
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
 def data_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     at.switch_page("pages/data_in.py")
     return at.run()
 

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from iid import dataio
 from iid.build import build
 from iid.db import Database
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, app_test
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -106,7 +106,7 @@ def state_dbs(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
+    at = app_test(90)
     for k, v in params.items():
         at.query_params[k] = v
     at.run()

@@ -18,7 +18,7 @@ import pytest
 from iid import auth, cli, dataio, scenarios, store
 from iid import register as R
 from iid.db import DatabaseUnavailable
-from tests.conftest import ADMIN, ROOT, fingerprint
+from tests.conftest import ADMIN, ROOT, app_test, fingerprint
 
 CODE = "64.74"
 
@@ -245,16 +245,14 @@ def test_a_reader_whose_store_went_away_keeps_serving_its_copy_and_logs_why(pg_s
 
 def test_the_app_says_a_store_lost_during_a_page_in_words_not_a_traceback(app_env, monkeypatch):
     """app.py runs every page inside one guard (AppTest's switch_page skips app.py, so the page is made to fail)."""
-    from streamlit.testing.v1 import AppTest
 
     from iid import ui
-    from tests.conftest import APP
 
     def lost(*args, **kwargs):
         raise DatabaseUnavailable("store_lost", "postgresql://iid@db.example/iid", "server closed the connection")
 
     monkeypatch.setattr(ui, "overview_page", lost)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     at.query_params["region"] = CODE
     at.run()
     assert not at.exception
@@ -263,9 +261,8 @@ def test_the_app_says_a_store_lost_during_a_page_in_words_not_a_traceback(app_en
 
 def test_an_undo_button_whose_write_the_store_lost_says_so_in_words_not_a_traceback(app_env, monkeypatch):
     """A button's callback runs before the page script, outside app.py's guard around page.run (ui.callback)."""
-    from streamlit.testing.v1 import AppTest
 
-    from tests.conftest import APP, open_db
+    from tests.conftest import open_db
 
     db = open_db(app_env)
     done = dataio.apply(
@@ -277,7 +274,7 @@ def test_an_undo_button_whose_write_the_store_lost_says_so_in_words_not_a_traceb
         raise DatabaseUnavailable("store_lost", "postgresql://iid@db.example/iid", "server closed the connection")
 
     monkeypatch.setattr(dataio, "undo", lost)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     at.run()  # app.py once, so switch_page keeps it around the page (as a browser does)
     at.query_params["dtab"] = "Riwayat impor"
     at.switch_page("pages/data_in.py").run()
@@ -377,15 +374,12 @@ def test_a_store_that_cannot_be_reached_or_is_empty_is_named_without_its_passwor
 
 
 def test_a_page_reads_the_store_and_shows_what_another_process_wrote_there(pg_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import APP
 
     monkeypatch.setenv("IID_DB", pg_url)
     monkeypatch.chdir(ROOT)
     with store.open_store(pg_url) as other:  # the command line, or another app server
         import_scores(other, "region_code,year,score\n64.74,2026,88.12\n")
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test(60)
     at.query_params["region"] = CODE
     at.run()  # Ringkasan, the first page, as a link to the app opens it
     assert not at.exception

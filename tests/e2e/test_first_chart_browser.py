@@ -1,0 +1,69 @@
+"""A planner opens a long page in a fresh browser: its first chart is drawn before the rest of the page arrives, the
+rest follows without a click, and the next page of the session comes whole (ui.after_first_chart)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import bench_module
+from tests.e2e.conftest import REST_WAITING, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+# Stamps, in the page, the first moment each of these is in the document (ms since navigation).
+STAMPS = """
+(() => {
+  const b = (window.__when = {});
+  const seen = (name, found) => { if (b[name] === undefined && found) b[name] = performance.now(); };
+  new MutationObserver(() => {
+    seen('chart', document.querySelector('.js-plotly-plot .main-svg'));
+    seen('waiting', document.querySelector('WAITING'));
+    seen('rest', document.querySelector(window.__rest || 'none'));
+  }).observe(document, { subtree: true, childList: true });
+})();
+""".replace("WAITING", REST_WAITING)
+
+# (path, a part of the page's rest)
+LONG_PAGES = [
+    ("?r=64.74", "h2[id^=sumber]"),  # Ringkasan: its sources, at the foot of the page
+    ("tren?r=64.74", "h2[id^=ringkasan]"),  # Tren: its summary, under the main chart
+    ("target?r=65", "[data-testid=stDataFrame]"),  # Target: the what-if grid
+    ("inovasi?r=64.74&itab=Portofolio", "h2[id^=menurut-unit]"),  # Portofolio: by unit, under four charts
+]
+
+
+@pytest.mark.parametrize(("path", "rest"), LONG_PAGES, ids=["ringkasan", "tren", "target", "portofolio"])
+def test_a_fresh_browser_draws_the_first_chart_before_the_rest_of_a_long_page(page: Page, app_url: str, path, rest):
+    page.add_init_script(f"window.__rest = {rest!r};" + STAMPS)
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    expect(page.locator(rest).first).to_be_attached()
+    when = page.evaluate("window.__when")
+    assert when.get("chart") is not None and when.get("rest") is not None, when
+    assert when["chart"] < when["rest"], when
+    assert when.get("waiting") is not None  # the rest said it was coming, in words, while the chart was drawn
+    expect(page.locator(REST_WAITING)).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_the_next_page_of_the_session_comes_whole_without_waiting_for_its_chart(page: Page, app_url: str):
+    page.add_init_script("window.__rest = 'h2[id^=ringkasan]';" + STAMPS)
+    page.goto(f"{app_url}/?r=64.74")
+    wait_for_app(page)
+    page.evaluate("window.__when = {}")  # the same document: forget the first page's moments
+    page.get_by_role("link", name="Tren").click()
+    wait_for_app(page)
+    expect(page.locator("h2[id^=ringkasan]")).to_be_attached()
+    when = page.evaluate("window.__when")
+    assert when.get("waiting") is None, when  # the Plotly script is loaded: the page needs no second run
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_the_benchmarks_websocket_client_asks_for_a_long_pages_rest_as_a_browser_does(app_url: str):
+    ws = bench_module("wsclient")
+    long_page = ws.load_sync(app_url, "", "r=64.74")
+    assert long_page.error is None and long_page.rest_run and long_page.runs == 2
+    assert long_page.exceptions == 0 and long_page.seconds >= long_page.first_run_s
+    short_page = ws.load_sync(app_url, "bandingkan", "r=64.74,61.71")  # no rest waits there
+    assert short_page.error is None and not short_page.rest_run and short_page.runs == 1

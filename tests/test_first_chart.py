@@ -1,0 +1,82 @@
+"""A fresh browser's first page: the first chart goes out alone, the rest of a long page once the browser has drawn it.
+
+Every other page test opens a session whose browser has drawn a chart (tests/conftest.py `app_test`), the state every
+session is in a second into its first page; these open the first run itself. The component's report ("drawn") is
+set as the browser sets it; tests/e2e/test_first_chart_browser.py watches a real browser do it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from iid import ui
+from iid.i18n import t
+from tests.conftest import APP
+
+# (page file, URL parameters, a heading of the page's rest, the charts of its first run)
+LONG_PAGES = [
+    ("pages/overview.py", {"r": "64.74"}, t("sources", "id"), 1),
+    ("pages/trend.py", {"r": "64.74"}, t("trend_summary", "id"), 1),
+    ("pages/targets.py", {"r": "65"}, t("wi_title", "id"), 1),
+    # Portofolio's first row: the stages and, beside them, the forms
+    ("pages/innovations.py", {"r": "64.74", "itab": "Portofolio"}, t("inv_by_unit", "id"), 2),
+]
+
+
+def first_visit(page: str, params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(page)
+    return at.run()
+
+
+def headings(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def waiting(at: AppTest) -> dict | None:
+    """What the page asked the browser to wait for, or None when it waits for nothing (the rest is drawn)."""
+    found = at.get("bidi_component")
+    return json.loads(found[0].proto.json) if found else None
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "heading", "charts"), LONG_PAGES, ids=["ringkasan", "tren", "target", "portofolio"]
+)
+def test_a_fresh_browser_gets_the_first_chart_and_the_rest_once_the_browser_has_drawn_it(page, params, heading, charts):
+    at = first_visit(page, params)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == charts  # the first chart (row), without the charts under it
+    assert heading not in headings(at)
+    assert waiting(at) == {"wait": True, "ms": ui.AFTER_CHART_WAIT_MS}
+    assert t("rest_loading", "id") in [c.value for c in at.caption]
+
+    at.session_state[ui.AFTER_CHART] = {"drawn": True}  # what the browser reports once the chart is drawn
+    at.run()
+    assert not at.exception
+    assert heading in headings(at)
+    assert t("rest_loading", "id") not in [c.value for c in at.caption]
+    assert at.session_state[ui.CHART_DRAWN] is True
+
+    at.run()  # any later run of the session draws the whole page at once, nothing waits
+    assert heading in headings(at)
+    assert waiting(at) is None
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/targets.py"], ids=["ringkasan", "target"])
+def test_a_page_that_sends_no_chart_does_not_make_its_rest_wait_for_one(page):
+    # Kab. Paser has no published score: with published data only, no chart and no target to draw
+    at = first_visit(page, {"r": "64.01", "pub": "1"})
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    assert waiting(at) == {"wait": False, "ms": ui.AFTER_CHART_WAIT_MS}
+
+
+def test_the_rest_waits_in_english_with_english_words():
+    at = first_visit("pages/overview.py", {"r": "64.74", "lang": "en"})
+    assert t("rest_loading", "en") in [c.value for c in at.caption]
+    assert t("rest_loading", "id") not in [c.value for c in at.caption]
