@@ -18,6 +18,9 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   first_chart_s: from navigation to the first `.js-plotly-plot .main-svg` in the document (the page's first chart
     drawn; null for a page whose first screen has no chart: /inovasi's Register tab, /data, /presentasi's title);
   script_finished_s: from navigation until the browser has received the end of the page's run (`script_finished`);
+  page_done_s: until the browser has received the end of the page's rest too (a long page's rest runs once the
+    browser has drawn its first chart: iid/ui.py `after_first_chart`; other pages: script_finished_s);
+  chart_before_rest: per round, whether the first chart was drawn before the rest's run ended (null: no rest waits);
   cpu_ms_load: the server process's CPU time (all its threads) over one such load, static files included;
   cpu_ms_run: the server's CPU time per run of the page's script alone (bench/wsclient.py, no static files);
   *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
@@ -31,8 +34,9 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   caption), stamped in the page by a MutationObserver; done_s: until the run it started has finished; cpu_ms: the
   server's CPU time for it. The floor's gesture is a number input that redraws the floor's chart.
 - concurrency.<case>.<n>: n sessions open at the same moment (bench/wsclient.py speaks Streamlit's websocket
-  protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run); seconds per
-  session from connect to its finished run. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
+  protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run, and for a long
+  page the run of its rest that a browser asks for once the first chart is drawn); seconds per session from connect
+  to its finished runs. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
   with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
   same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
   (the app takes turns, one run at a time: iid/serve.py take_turns). full_runs counts sessions that received
@@ -96,6 +100,7 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 720}
 CHART = ".js-plotly-plot .main-svg"
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
+AFTER_CHART = "iid_after_chart"  # iid/ui.py: the component whose report runs a long page's rest (after_first_chart)
 TIMEOUT_MS = 120_000
 GESTURE_TIMEOUT_MS = 30_000  # a gesture whose result never shows is an error, not a figure
 SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "cluster", "imports", "exports", "store")
@@ -257,7 +262,8 @@ class Watch:
 
     def __init__(self, page) -> None:
         self.finished: list[float] = []
-        self.runs = self.deltas = self.charts = self.exceptions = self.bytes = 0
+        self.rest_finished: list[float] = []  # runs of a long page's rest (a fragment), once the chart is drawn
+        self.runs = self.deltas = self.charts = self.exceptions = self.bytes = self.waits = 0
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, payload) -> None:
@@ -277,17 +283,31 @@ class Watch:
             el = msg.delta.new_element.WhichOneof("type") if msg.delta.WhichOneof("type") == "new_element" else None
             self.charts += el == "plotly_chart"
             self.exceptions += el == "exception"
+            self.waits += el == "bidi_component" and msg.delta.new_element.bidi_component.id.endswith(AFTER_CHART)
         elif kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
             self.finished.append(now)
+        elif kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+            self.rest_finished.append(now)
 
-    def wait_finished(self, page, count: int, timeout_s: float = TIMEOUT_MS / 1000) -> float:
-        """Wait until `count` runs have finished; the time (epoch seconds) the last of them reached the browser."""
+    def all_runs(self) -> int:
+        return len(self.finished) + len(self.rest_finished)
+
+    def wait_finished(self, page, count: int, timeout_s: float = TIMEOUT_MS / 1000, rest: bool | None = False) -> float:
+        """Wait until `count` runs have finished (the page's; `rest`: its rest's; None: either); when the last of them
+        reached the browser."""
+        done = self.rest_finished if rest else self.finished
         deadline = time.time() + timeout_s
-        while len(self.finished) < count:
+        if rest is None:
+            while self.all_runs() < count:
+                if time.time() > deadline:
+                    raise TimeoutError(f"run {count} did not finish within {timeout_s:.0f} s")
+                page.wait_for_timeout(5)
+            return max(self.finished[-1:] + self.rest_finished[-1:])
+        while len(done) < count:
             if time.time() > deadline:
                 raise TimeoutError(f"run {count} did not finish within {timeout_s:.0f} s")
             page.wait_for_timeout(5)
-        return self.finished[count - 1]
+        return done[count - 1]
 
 
 class Browser:
@@ -328,9 +348,12 @@ class Browser:
             if watch.charts:
                 page.wait_for_selector(CHART, state="attached")
                 chart = page.evaluate("window.__bench.chart") / 1000 - t0
+            rest = watch.wait_finished(page, 1, rest=True) if watch.waits else done
             out = {
                 "first_chart_s": chart,
                 "script_finished_s": done - t0,
+                "page_done_s": rest - t0,
+                "chart_before_rest": None if chart is None or not watch.waits else chart < rest - t0,
                 "bytes": watch.bytes,
                 "runs": watch.runs,
                 "deltas": watch.deltas,
@@ -391,6 +414,8 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor
         out[name] = {
             "first_chart_s": spread([x["first_chart_s"] for x in ls]),
             "script_finished_s": spread([x["script_finished_s"] for x in ls]),
+            "page_done_s": spread([x["page_done_s"] for x in ls]),
+            "chart_before_rest": [x["chart_before_rest"] for x in ls],
             "cpu_ms_load": spread([x["cpu_ms"] for x in ls], 1),
             "cpu_ms_run": spread(wcpu, 1),
             "ws_seconds_run": spread([x.seconds for x in wl]),
@@ -408,6 +433,7 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor
             continue
         fig["first_chart_ratio"] = ratio(fig["first_chart_s"], base["first_chart_s"])
         fig["script_finished_ratio"] = ratio(fig["script_finished_s"], base["script_finished_s"])
+        fig["page_done_ratio"] = ratio(fig["page_done_s"], base["page_done_s"])
         fig["cpu_load_ratio"] = ratio(fig["cpu_ms_load"], base["cpu_ms_load"])
         fig["cpu_run_ratio"] = ratio(fig["cpu_ms_run"], base["cpu_ms_run"])
         if "floor_nav" in out and name != "floor_nav":
@@ -563,10 +589,12 @@ def interact(browser: Browser, server: Served, path: str, query: str, gesture: C
         page.wait_for_selector(NOT_RUNNING, state="attached")
         if watch.charts:
             page.wait_for_selector(CHART, state="attached")
+        if watch.waits:  # a long page's rest, drawn once the chart is
+            watch.wait_finished(page, 1, rest=True)
         for i in range(n + 1):
             act, cond = gesture(page, i)
             page.wait_for_timeout(300)  # let any run started while getting ready show up
-            runs = len(watch.finished)
+            runs = watch.all_runs()
             if not page.evaluate(ARM_JS, cond):
                 raise RuntimeError(f"gesture {i}: the screen already shows its result before the gesture")
             c0 = server.cpu()
@@ -574,7 +602,7 @@ def interact(browser: Browser, server: Served, path: str, query: str, gesture: C
             act()
             page.wait_for_function("window.__changed !== null", timeout=GESTURE_TIMEOUT_MS)
             changed = page.evaluate("window.__changed") / 1000
-            done = watch.wait_finished(page, runs + 1)
+            done = watch.wait_finished(page, runs + 1, rest=None)  # the page's run, or its rest's (a fragment)
             page.wait_for_selector(NOT_RUNNING, state="attached")
             cpu = (server.cpu() - c0) * 1000
             if i:

@@ -4,12 +4,14 @@ The browser opens ws://host/_stcore/stream, sends a `rerun_script` BackMsg (the 
 and the server runs the page's script and streams ForwardMsgs (deltas: one per element) until `script_finished`.
 `load` does exactly that and reports the wall time from connect to the finished run, the ForwardMsgs and deltas
 received, whether a Plotly chart arrived, and the bytes of every frame (the websocket payloads, before any
-per-message compression the connection may negotiate).
+per-message compression the connection may negotiate). A long page's rest, which a browser asks for once it has
+drawn the first chart (iid/ui.py `after_first_chart`), is asked for as the first run ends and waited for too.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +38,11 @@ class Load:
     error: str | None = None
     first_chart_s: float | None = None
     element_types: dict[str, int] = field(default_factory=dict)
+    first_run_s: float | None = None  # connect → the first run's end (a long page's rest follows it: `rest_run`)
+    rest_run: bool = False  # the page's rest ran after it, as a browser asks once its first chart is drawn
+
+
+AFTER_CHART = "iid_after_chart"  # iid/ui.py `AFTER_CHART`: the key of the component that reports the chart drawn
 
 
 def rerun_msg(page_name: str, query: str) -> bytes:
@@ -52,13 +59,33 @@ def rerun_msg(page_name: str, query: str) -> bytes:
     return msg.SerializeToString()
 
 
+def drawn_msg(query: str, page_script_hash: str, widget_id: str, fragment_id: str) -> bytes:
+    """The BackMsg a browser sends once it has drawn the first chart: the component's state (iid/ui.py
+    `after_first_chart`) changes, and the fragment holding it, the page's rest, runs."""
+    msg = BackMsg()
+    cs = msg.rerun_script
+    cs.query_string = query
+    cs.page_script_hash = page_script_hash
+    cs.fragment_id = fragment_id
+    state = cs.widget_states.widgets.add()
+    state.id = widget_id
+    state.json_value = json.dumps({"drawn": True})
+    cs.context_info.timezone = "Asia/Jakarta"
+    cs.context_info.timezone_offset = -420
+    cs.context_info.locale = "id-ID"
+    return msg.SerializeToString()
+
+
 def ws_url(base: str) -> str:
     return base.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
 
 
 async def load(base: str, page_name: str = "", query: str = "", timeout: float = 120.0) -> Load:
-    """Open one session on base (http://host:port), run one page, wait for its run to finish."""
+    """Open one session on base (http://host:port), run one page, wait for its run to finish; for a long page whose
+    rest waits for the first chart, report the chart drawn when the first run ends (a browser reports it about a
+    second later) and wait for the rest's run too, so a session costs the server what a browser's does."""
     out = Load()
+    page_hash, waiting = "", None  # the page's script hash; (widget id, fragment id) of the rest's component
     t0 = time.perf_counter()
     try:
         async with websockets.connect(
@@ -74,11 +101,15 @@ async def load(base: str, page_name: str = "", query: str = "", timeout: float =
                     kind = msg.WhichOneof("type")
                     if kind == "new_session":
                         out.runs += 1
+                        page_hash = msg.new_session.page_script_hash or page_hash
                     elif kind == "delta":
                         out.deltas += 1
                         if msg.delta.WhichOneof("type") == "new_element":
                             el = msg.delta.new_element.WhichOneof("type")
                             out.element_types[el] = out.element_types.get(el, 0) + 1
+                            component = msg.delta.new_element.bidi_component
+                            if el == "bidi_component" and component.id.endswith(f"-{AFTER_CHART}"):
+                                waiting = (component.id, msg.delta.fragment_id)
                             if el == "plotly_chart":
                                 out.charts += 1
                                 if out.first_chart_s is None:
@@ -88,6 +119,16 @@ async def load(base: str, page_name: str = "", query: str = "", timeout: float =
                     elif kind == "script_finished" and msg.script_finished in DONE:
                         if msg.script_finished != FINISHED.FINISHED_SUCCESSFULLY:
                             out.error = "compile error"
+                            break
+                        out.first_run_s = time.perf_counter() - t0
+                        if waiting is None:
+                            break
+                        await ws.send(drawn_msg(query, page_hash, *waiting))
+                        waiting = None
+                    elif (
+                        kind == "script_finished" and msg.script_finished == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+                    ):
+                        out.rest_run = True
                         break
                     elif kind == "page_not_found":
                         out.error = "page not found"
