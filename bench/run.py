@@ -35,8 +35,9 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   server's CPU time for it. The floor's gesture is a number input that redraws the floor's chart.
 - concurrency.<case>.<n>: n sessions open at the same moment (bench/wsclient.py speaks Streamlit's websocket
   protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run, and for a long
-  page the run of its rest that a browser asks for once the first chart is drawn); seconds per session from connect
-  to its finished runs. Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
+  page the run of its rest that a browser asks for once the first chart is drawn, here as soon as the first run ends:
+  the most the rests can crowd the other sessions' first runs); session_s: seconds per session from connect to its
+  finished runs; first_chart_s: from connect to the first Plotly chart received (what a person sees first). Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
   with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
   same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
   (the app takes turns, one run at a time: iid/serve.py take_turns). full_runs counts sessions that received
@@ -543,10 +544,10 @@ def _edit_whatif(page, i: int) -> tuple[Callable, str]:
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.dblclick(box["x"] + 540, box["y"] + 53)
-    cell = page.locator("#portal input.gdg-input")
+    cell = page.locator("#portal .gdg-input")  # the level is text in the reader's format ("1", "1,67")
     cell.wait_for()
     level = LEVELS[i % len(LEVELS)]
-    if float(cell.input_value() or "nan") == float(level):
+    if float((cell.input_value() or "nan").replace(",", ".")) == float(level):
         level = LEVELS[(i + 1) % len(LEVELS)]
     cell.fill(level)
     return (lambda: cell.press("Enter")), _metric_is_not("Skor simulasi", before)
@@ -660,6 +661,7 @@ def burst(server: Served, targets: list[tuple[str, str]], expect_deltas: int) ->
     ok = [x for x in loads if x.error is None]
     return {
         "session_s": tail([x.seconds for x in ok]),
+        "first_chart_s": tail([x.first_chart_s for x in ok if x.first_chart_s is not None]),
         "errors": len(loads) - len(ok),
         "error_examples": sorted({x.error for x in loads if x.error})[:3],
         "exceptions": sum(x.exceptions for x in loads),
@@ -694,6 +696,7 @@ def measure_concurrency(
                 times = [p["session_s"]["p50"] for p in parts if p["session_s"]]
                 fig = {
                     "session_s": tail(times),
+                    "first_chart_s": tail([p["first_chart_s"]["p50"] for p in parts if p["first_chart_s"]]),
                     "errors": sum(p["errors"] for p in parts),
                     "exceptions": sum(p["exceptions"] for p in parts),
                     "full_runs": sum(p["full_runs"] for p in parts),
@@ -706,6 +709,9 @@ def measure_concurrency(
         floor_fig = out["floor"][str(n)]["session_s"]
         for case in ("ringkasan_one_region", "ringkasan_one_region_all_at_once", "ringkasan_each_region_new"):
             out[case][str(n)]["ratio_to_floor_p50"] = ratio(out[case][str(n)]["session_s"], floor_fig)
+            out[case][str(n)]["first_chart_ratio_to_floor_p50"] = ratio(
+                out[case][str(n)]["first_chart_s"], out["floor"][str(n)]["first_chart_s"]
+            )
     out["lone_run_deltas"] = {"app": lone_app.deltas, "floor": lone_floor.deltas}
     out["server_memory_after"] = {"app": app.memory(), "floor": floor.memory()}
     return out
