@@ -65,19 +65,14 @@ else:
 
 def rest() -> None:
     """Below the first chart: targets, commitments, events, the yearly series and the sources."""
-    left, right = st.columns(2)
-    with left:
-        st.header(t("targets", lang))
-        if view.targets_md:
-            st.markdown(view.targets_md)
-        else:
-            st.caption(t("no_targets", lang))
-    with right:
-        st.header(t("commitments", lang))
-        if view.commitments_md:
-            st.markdown(view.commitments_md)
-        else:
-            st.caption(t("no_commitments", lang))
+    sides = (("targets", view.targets_md, "no_targets"), ("commitments", view.commitments_md, "no_commitments"))
+    for column, (heading, text, none) in zip(st.columns(2), sides, strict=True):
+        with column:
+            st.header(t(heading, lang))
+            if text:
+                st.markdown(text)
+            else:
+                st.caption(t(none, lang))
 
     if not data.events.empty:
         st.header(t("events", lang))
