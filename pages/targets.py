@@ -69,6 +69,14 @@ def delete_scenario(scenario_id: int, lang: str) -> None:
     st.session_state["sc_compare"] = [i for i in picked if i != scenario_id]
 
 
+def save_on_next_run() -> None:
+    """Callback of "Simpan skenario": the save happens in a run of the whole page. The form is in the page's rest (a
+    fragment, ui.after_first_chart); a target typed above it and not yet confirmed reaches the server with the same
+    click, and a run of the rest alone would save the target from before it."""
+    st.session_state["_sc_save"] = st.session_state.get("sc_name", "")
+    st.rerun()
+
+
 def first_page() -> None:
     st.session_state["sc_page"] = 1
 
@@ -206,6 +214,7 @@ else:
 
 def rest() -> None:
     """Below the target chart: the what-if by indicator, the saved scenarios and their comparison."""
+    pending_save = st.session_state.pop("_sc_save", None)  # "Simpan skenario" (save_on_next_run): asked for once
     # ---- what-if by indicator: the target year's rules by default, named wherever a simulated figure is shown ----
     if metric == "iid_score":
         st.header(t("wi_title", lang))
@@ -392,36 +401,35 @@ def rest() -> None:
             if ui.can_edit(lang, "scenario", code):  # the author is the account (or the local user), never typed
                 with st.form("save_scenario", clear_on_submit=True):
                     f1, f2 = st.columns(2)
-                    name = f1.text_input(t("sc_name", lang), max_chars=200)
+                    f1.text_input(t("sc_name", lang), max_chars=200, key="sc_name")
                     f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
-                    if st.form_submit_button(t("sc_save", lang), icon=":material/save:"):
-                        if not name.strip():
-                            st.error(t("sc_name_required", lang))
-                        else:
-                            payload = {
-                                "target": {
-                                    "value": value,
-                                    "year": year,
-                                    "comparator": comparator,
-                                    "metric": metric,
-                                    "choice": choice,
-                                },
-                                "gain": gain,
-                                "rule_year": rule_year,
-                                "profile_year": base["year"],
-                                "n": n,
-                                "basic_services": bs,
-                                "levels": dict(
-                                    current.levels
-                                ),  # exact: reopening gives the same score to the last digit
-                                "score": now.score,
-                            }
-                            try:
-                                scenarios.save(db, name, code, payload, actor=ui.actor())
-                            except Forbidden as exc:
-                                ui.refused(exc, lang)
-                            else:
-                                st.success(t("sc_saved", lang, name=name.strip()))
+                    st.form_submit_button(t("sc_save", lang), icon=":material/save:", on_click=save_on_next_run)
+                name = pending_save  # asked for by the button, saved in this run of the whole page
+                if name is not None and not name.strip():
+                    st.error(t("sc_name_required", lang))
+                elif name is not None:
+                    payload = {
+                        "target": {
+                            "value": value,
+                            "year": year,
+                            "comparator": comparator,
+                            "metric": metric,
+                            "choice": choice,
+                        },
+                        "gain": gain,
+                        "rule_year": rule_year,
+                        "profile_year": base["year"],
+                        "n": n,
+                        "basic_services": bs,
+                        "levels": dict(current.levels),  # exact: reopening gives the same score to the last digit
+                        "score": now.score,
+                    }
+                    try:
+                        scenarios.save(db, name, code, payload, actor=ui.actor())
+                    except Forbidden as exc:
+                        ui.refused(exc, lang)
+                    else:
+                        st.success(t("sc_saved", lang, name=name.strip()))
             listing = ui.scenario_page(
                 ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
             )

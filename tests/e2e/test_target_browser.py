@@ -119,3 +119,29 @@ def test_a_level_typed_with_a_decimal_comma_counts_and_a_word_changes_nothing(pa
     page.wait_for_timeout(1000)  # the cell refuses it (whatif.LEVEL_PATTERN): no run, nothing changes
     wait_for_app(page)
     expect(score).to_have_text(f"{before + 0.60:.2f}".replace(".", ","))
+
+
+def test_a_target_typed_and_not_confirmed_is_the_one_a_scenario_saved_with_the_same_click_keeps(
+    page: Page, app_url: str
+):
+    """The save form is in the page's rest (a fragment): the click that saves also confirms the typed target, and the
+    scenario keeps that target, not the one before it (found in a new-user review)."""
+    page.goto(f"{app_url}/target?r=64.74")
+    wait_for_app(page)
+    page.get_by_label("Nama skenario").fill("Target 72 tanpa Enter")
+    box = page.get_by_label("Nilai target")
+    box.fill("72")  # no Enter: the value goes to the server when the box loses focus, with the click below
+    page.get_by_role("button", name="Simpan skenario").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Skenario “Target 72 tanpa Enter” tersimpan.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"v=72"))
+
+    page.goto(f"{app_url}/target?r=64.74")  # a new session on the page's defaults
+    wait_for_app(page)
+    row = page.get_by_text(re.compile(r"^Target 72 tanpa Enter"))
+    expect(row).to_be_visible()
+    row.locator("xpath=ancestor::*[@data-testid='stHorizontalBlock'][1]").get_by_role("button", name="Buka").click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile("Skenario “Target 72 tanpa Enter” dibuka"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"v=72"))
+    assert page.get_by_label("Nilai target").input_value() == "72,00"
