@@ -519,7 +519,14 @@ def rest() -> None:
                             base["profile"], r.levels, n=r.n, basic_services=r.basic_services
                         )
                     st.caption(t("sc_compare_rule", lang, rule=rule_year))
-                    st.dataframe(pd.DataFrame(whatif.compare(profs, rule, inds)), hide_index=True, width="stretch")
+                    compared = fmt.rows_frame(
+                        whatif.compare(profs, rule, inds), {"score": 2, "spd": 2, "sid": 2, "count": 2}, lang
+                    )
+                    st.dataframe(
+                        compared.rename(columns={k: t(f"sc_col_{k}", lang) for k in compared.columns}),
+                        hide_index=True,
+                        width="stretch",
+                    )
 
 
 ui.after_first_chart(rest, lang, chart=chart_drawn)

@@ -315,3 +315,24 @@ def test_a_chart_of_innovation_counts_carries_no_score_band_changes_and_no_path_
     assert not any("Jalur" in (n or "") for n in names)  # 2025 → 2025 is no path
     assert not [a for a in fig.layout.annotations if a.name == "rule_change"]  # "Batas Sangat Inovatif naik" is not
     # about proposals
+
+
+def test_scenarios_side_by_side_are_labelled_and_written_in_the_readers_number_format(app_env):
+    at = open_target(r="65")
+    at.number_input(key="wi_n_65_2025").set_value(40).run()
+    save_on_page(at, "Empat puluh inovasi")
+    ids = [int(b.key.removeprefix("open_")) for b in at.button if b.key and b.key.startswith("open_")]
+    at.multiselect(key="sc_compare").set_value(ids[:1]).run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert list(table.columns) == [
+        "Skenario",
+        "Skor",
+        "SPD (poin)",
+        "SID (poin)",
+        "Jumlah inovasi (poin)",
+        "Inovasi dilaporkan",
+        "Urusan pelayanan dasar",
+    ]
+    assert "Empat puluh inovasi" in set(table["Skenario"])
+    assert all("," in score and "." not in score for score in table["Skor"])  # 58,41, not 58.41
