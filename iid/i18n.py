@@ -153,6 +153,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "commitments": {"id": "Komitmen", "en": "Commitments"},
     "events": {"id": "Peristiwa", "en": "Events"},
     "sources": {"id": "Sumber", "en": "Sources"},
+    "no_sources": {
+        "id": "Belum ada sumber: daerah ini belum punya angka di sini.",
+        "en": "No sources: this region has no figures here yet.",
+    },
     "no_targets": {"id": "Belum ada target tersimpan untuk daerah ini.", "en": "No stored target for this region."},
     "no_commitments": {"id": "Belum ada komitmen tersimpan.", "en": "No stored commitment."},
     "target_line": {

@@ -86,6 +86,8 @@ def rest() -> None:
     st.header(t("sources", lang))
     if view.sources_md:
         st.markdown(view.sources_md)
+    else:
+        st.caption(t("no_sources", lang))
 
 
 ui.after_first_chart(rest, lang, chart=head.year is not None)

@@ -377,3 +377,11 @@ def test_an_on_track_status_warns_when_the_target_years_rules_score_the_same_wor
     assert not at.exception
     warnings = " ".join(w.body for w in at.warning)
     assert "Dengan aturan 2029, profil 2025 yang sama bernilai −6,48 poin" in warnings
+
+
+def test_ringkasan_of_a_region_without_figures_says_it_has_no_sources_under_the_heading(app_env):
+    # Kab. Paser has no published score: with published data only, "Sumber" has nothing to list
+    at = open_page("pages/overview.py", r="64.01", pub="1")
+    assert not at.exception
+    assert "Sumber" in [h.value for h in at.header]
+    assert "Belum ada sumber: daerah ini belum punya angka di sini." in [c.value for c in at.caption]
