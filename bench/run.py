@@ -101,7 +101,6 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 720}
 CHART = ".js-plotly-plot .main-svg"
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
-AFTER_CHART = "iid_after_chart"  # iid/ui.py: the component whose report runs a long page's rest (after_first_chart)
 TIMEOUT_MS = 120_000
 GESTURE_TIMEOUT_MS = 30_000  # a gesture whose result never shows is an error, not a figure
 SECTIONS = ("build", "pages", "interactions", "concurrency", "register", "cluster", "imports", "exports", "store")
@@ -264,11 +263,13 @@ class Watch:
     def __init__(self, page) -> None:
         self.finished: list[float] = []
         self.rest_finished: list[float] = []  # runs of a long page's rest (a fragment), once the chart is drawn
+        self.ended: list[float] = []  # every run that ended well, the page's or its rest's, in order
         self.runs = self.deltas = self.charts = self.exceptions = self.bytes = self.waits = 0
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+        from wsclient import AFTER_CHART
 
         if isinstance(payload, str):
             return
@@ -287,28 +288,23 @@ class Watch:
             self.waits += el == "bidi_component" and msg.delta.new_element.bidi_component.id.endswith(AFTER_CHART)
         elif kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
             self.finished.append(now)
+            self.ended.append(now)
         elif kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
             self.rest_finished.append(now)
+            self.ended.append(now)
 
-    def all_runs(self) -> int:
-        return len(self.finished) + len(self.rest_finished)
-
-    def wait_finished(self, page, count: int, timeout_s: float = TIMEOUT_MS / 1000, rest: bool | None = False) -> float:
-        """Wait until `count` runs have finished (the page's; `rest`: its rest's; None: either); when the last of them
-        reached the browser."""
-        done = self.rest_finished if rest else self.finished
+    def wait_finished(
+        self, page, count: int, runs: list[float] | None = None, timeout_s: float = TIMEOUT_MS / 1000
+    ) -> float:
+        """Wait until `count` of `runs` have finished (default: the page's runs; `rest_finished`: its rest's; `ended`:
+        either); when the last of them reached the browser (epoch seconds)."""
+        runs = self.finished if runs is None else runs
         deadline = time.time() + timeout_s
-        if rest is None:
-            while self.all_runs() < count:
-                if time.time() > deadline:
-                    raise TimeoutError(f"run {count} did not finish within {timeout_s:.0f} s")
-                page.wait_for_timeout(5)
-            return max(self.finished[-1:] + self.rest_finished[-1:])
-        while len(done) < count:
+        while len(runs) < count:
             if time.time() > deadline:
                 raise TimeoutError(f"run {count} did not finish within {timeout_s:.0f} s")
             page.wait_for_timeout(5)
-        return done[count - 1]
+        return runs[count - 1]
 
 
 class Browser:
@@ -349,7 +345,7 @@ class Browser:
             if watch.charts:
                 page.wait_for_selector(CHART, state="attached")
                 chart = page.evaluate("window.__bench.chart") / 1000 - t0
-            rest = watch.wait_finished(page, 1, rest=True) if watch.waits else done
+            rest = watch.wait_finished(page, 1, watch.rest_finished) if watch.waits else done
             out = {
                 "first_chart_s": chart,
                 "script_finished_s": done - t0,
@@ -591,11 +587,11 @@ def interact(browser: Browser, server: Served, path: str, query: str, gesture: C
         if watch.charts:
             page.wait_for_selector(CHART, state="attached")
         if watch.waits:  # a long page's rest, drawn once the chart is
-            watch.wait_finished(page, 1, rest=True)
+            watch.wait_finished(page, 1, watch.rest_finished)
         for i in range(n + 1):
             act, cond = gesture(page, i)
             page.wait_for_timeout(300)  # let any run started while getting ready show up
-            runs = watch.all_runs()
+            runs = len(watch.ended)
             if not page.evaluate(ARM_JS, cond):
                 raise RuntimeError(f"gesture {i}: the screen already shows its result before the gesture")
             c0 = server.cpu()
@@ -603,7 +599,7 @@ def interact(browser: Browser, server: Served, path: str, query: str, gesture: C
             act()
             page.wait_for_function("window.__changed !== null", timeout=GESTURE_TIMEOUT_MS)
             changed = page.evaluate("window.__changed") / 1000
-            done = watch.wait_finished(page, runs + 1, rest=None)  # the page's run, or its rest's (a fragment)
+            done = watch.wait_finished(page, runs + 1, watch.ended)  # the page's run, or its rest's (a fragment)
             page.wait_for_selector(NOT_RUNNING, state="attached")
             cpu = (server.cpu() - c0) * 1000
             if i:

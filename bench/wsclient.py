@@ -59,20 +59,16 @@ def rerun_msg(page_name: str, query: str) -> bytes:
     return msg.SerializeToString()
 
 
-def drawn_msg(query: str, page_script_hash: str, widget_id: str, fragment_id: str) -> bytes:
+def drawn_msg(page_name: str, query: str, page_script_hash: str, widget_id: str, fragment_id: str) -> bytes:
     """The BackMsg a browser sends once it has drawn the first chart: the component's state (iid/ui.py
     `after_first_chart`) changes, and the fragment holding it, the page's rest, runs."""
-    msg = BackMsg()
+    msg = BackMsg.FromString(rerun_msg(page_name, query))
     cs = msg.rerun_script
-    cs.query_string = query
     cs.page_script_hash = page_script_hash
     cs.fragment_id = fragment_id
     state = cs.widget_states.widgets.add()
     state.id = widget_id
     state.json_value = json.dumps({"drawn": True})
-    cs.context_info.timezone = "Asia/Jakarta"
-    cs.context_info.timezone_offset = -420
-    cs.context_info.locale = "id-ID"
     return msg.SerializeToString()
 
 
@@ -123,7 +119,7 @@ async def load(base: str, page_name: str = "", query: str = "", timeout: float =
                         out.first_run_s = time.perf_counter() - t0
                         if waiting is None:
                             break
-                        await ws.send(drawn_msg(query, page_hash, *waiting))
+                        await ws.send(drawn_msg(page_name, query, page_hash, *waiting))
                         waiting = None
                     elif (
                         kind == "script_finished" and msg.script_finished == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY

@@ -129,7 +129,7 @@ if rep.has_sample:
     ui.sample_notice(lang)
 p = rep.progress
 chart_drawn = not (rep.error or p is None)  # the rest below waits for this chart in a fresh browser
-if rep.error or p is None:
+if not chart_drawn:
     st.error(explain(rep, lang))
 else:
     decimals, rate = value_decimals(rep), rate_decimals(rep)

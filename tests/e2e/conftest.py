@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from iid import ui
 from iid.serve import Server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ def app_url(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> st
 
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
 # a long page's rest still waiting for its first chart (ui.after_first_chart): its words are there until it is drawn
-REST_WAITING = ".st-key-iid_rest_waiting"
+REST_WAITING = f".st-key-{ui.REST_WAITING}"
 
 
 def wait_for_app(page) -> None:
