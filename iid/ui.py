@@ -492,12 +492,22 @@ def tabs(keys: list[str] | tuple[str, ...], key: str, lang: str) -> list:
     seen = st.session_state.get(key)
     if seen is None:
         seen = st.query_params.get(key)
+    same = []
     if seen is not None and seen not in labels:
         same = [label for k, label in zip(keys, labels, strict=True) if seen in {t(k, other) for other in LANGS}]
-        if same:
-            # the same tab opens; from a link, Streamlit leaves the value it could not bind out of the address
+        if same:  # the same tab opens
             st.session_state[key] = same[0]
-    return st.tabs(labels, key=key, bind="query-params")
+    drawn = st.tabs(labels, key=key, bind="query-params")
+    if same and same[0] != labels[0]:
+        # and the address names it in this language: Streamlit drops from the address a bound value it could not
+        # bind and, on a session's first run, does not write the one set in its place, so a link copied after
+        # opening `itab=Portofolio` in English lost the tab. A bound parameter cannot be set through
+        # st.query_params; this is how Streamlit 1.67 itself corrects one (private API).
+        from streamlit.runtime.state import get_session_state
+
+        with get_session_state().query_params() as params:
+            params.set_corrected_value(key, same[0], "string_value")
+    return drawn
 
 
 def current_lang() -> str:

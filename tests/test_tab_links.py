@@ -20,8 +20,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("page", "param", "tab", "lang"), CASES)
-def test_a_tab_linked_in_the_other_language_opens_the_same_tab(app_env, page: str, param: str, tab: str, lang: str):
+def test_a_tab_linked_in_the_other_language_opens_the_same_tab_and_the_address_keeps_it(
+    app_env, page: str, param: str, tab: str, lang: str
+):
     other = "en" if lang == "id" else "id"
     at = open_page(page, timeout=90, **{"r": "64.74", "lang": lang, param: t(tab, other)})
     assert not at.exception, at.exception
     assert at.session_state[param] == t(tab, lang)
+    assert at.query_params[param] == t(tab, lang)  # a link copied now opens it again
