@@ -315,6 +315,20 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
 NOTES = ("source_line", "sample_mark")  # the annotations under the plot that fit_margins places
 
 
+def _room_for_lines(fig: go.Figure, rows: int, lines: int) -> None:
+    """A figure with `rows` horizontal bars whose labels take up to `lines` lines grows until each bar has room for
+    its label: ten regions of two lines each in Tren's movers (440 px) ran into one another."""
+    layout = fig.layout._props
+    if lines < 2 or not layout.get("height"):
+        return
+    tick = _size(_sub(layout, "yaxis", "tickfont"), _size(_sub(layout, "font"), 14))
+    margin = _sub(layout, "margin")
+    plot_h = layout["height"] - float(margin.get("t") or 100) - float(margin.get("b") or 80)
+    need = rows * (lines * tick * 1.3 + 6)
+    if need > plot_h:
+        fig.layout.height = round(layout["height"] + need - plot_h)
+
+
 def for_screens(fig: go.Figure) -> go.Figure:
     """The screen copy of a chart, readable from a 390-px phone to a 1920-px monitor: the source line in lines a
     phone shows whole, the legend under the plot in rows from its left edge.
@@ -348,9 +362,9 @@ def for_screens(fig: go.Figure) -> go.Figure:
     bars = [tr for tr in data if tr.get("type") == "bar" and tr.get("orientation") == "h" and tr.get("y") is not None]
     cats = list(dict.fromkeys(str(v) for tr in bars for v in tr["y"] if isinstance(v, str)))
     if cats and not _sub(layout, "yaxis").get("ticktext"):  # region names in lines: on a phone they took half the width
-        merge_layout(
-            fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": [wrap(c, LABEL_CHARS) for c in cats]}
-        )
+        labels = [wrap(c, LABEL_CHARS) for c in cats]
+        merge_layout(fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": labels})
+        _room_for_lines(fig, len(cats), max(label.count("<br>") + 1 for label in labels))
     names = _legend_names(fig)
     if not layout.get("height") or not names:
         return fit_margins(fig, PHONE_PX)
@@ -1288,9 +1302,18 @@ def movers_bars(
             hovertemplate="%{y}: %{x:+.2f}<extra></extra>",
         )
     )
+    # room beyond the longest bars for their numbers (outside the bar): the largest fall's ran into the region names
+    lo, hi = min(float(both["change"].min()), 0.0), max(float(both["change"].max()), 0.0)
+    pad = (hi - lo) * 0.25 or 1.0
     merge_layout(
         fig,
-        xaxis={"title": t("axis_change", lang), "gridcolor": "#E8E8E8", "zeroline": True, "zerolinecolor": "#6B6B6B"},
+        xaxis={
+            "title": t("axis_change", lang),
+            "gridcolor": "#E8E8E8",
+            "zeroline": True,
+            "zerolinecolor": "#6B6B6B",
+            "range": [lo - pad if lo < 0 else lo, hi + pad if hi > 0 else hi],
+        },
     )
     frame(
         fig,

@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from iid import charts, queries
@@ -283,6 +284,29 @@ def test_a_screen_bar_chart_writes_region_names_in_short_lines_and_keeps_the_dat
     ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
     assert ticks["Kota Pangkal Pinang"] == "Kota<br>Pangkal<br>Pinang"
     assert "Kota Pangkal Pinang" in {str(v) for tr in fig.data if tr.y is not None for v in tr.y}
+
+
+def test_a_screen_bar_chart_grows_until_every_region_has_room_for_its_lines(full_db):
+    """Tren's movers: ten regions of two lines each at 440 px ran into one another (Bontang, 1280x720)."""
+    from iid import figures
+
+    fig = figures.build(full_db, "trend_movers", BONTANG, False, "id")
+    rows = len(fig.layout.yaxis.tickvals)
+    lines = max(label.count("<br>") + 1 for label in fig.layout.yaxis.ticktext)
+    assert rows >= 6 and lines >= 2, "the sample's movers are several regions of two lines or more"
+    plot_h = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert plot_h / rows >= lines * 14 * 1.2  # a bar's slot holds its label's lines at the 14-px tick font
+    short = charts.for_screens(go.Figure(go.Bar(y=["Kota A", "Kota B"], x=[1, 2], orientation="h"), {"height": 440}))
+    assert short.layout.height == 440  # labels of one line: the figure keeps its height
+
+
+def test_the_movers_numbers_have_room_beyond_the_longest_bars(full_db):
+    from iid import figures
+
+    fig = figures.build(full_db, "trend_movers", BONTANG, False, "id")
+    lo, hi = fig.layout.xaxis.range
+    changes = [float(x) for x in fig.data[0].x]
+    assert lo < min(changes) - 0.2 * (max(changes) - min(changes)) and hi > max(changes) * 1.1
 
 
 def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_leaves_no_right_margin(full_db):
