@@ -37,8 +37,11 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   protocol: one rerun_script, then every ForwardMsg until script_finished, as a browser's first run, and for a long
   page the run of its rest that a browser asks for once the first chart is drawn, here as soon as the first run ends:
   the most the rests can crowd the other sessions' first runs); session_s: seconds per session from connect to its
-  finished runs; first_chart_s: from connect to the first Plotly chart received (what a person sees first). Cases: the floor; Ringkasan for one region (all sessions alike); Ringkasan
-  with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
+  finished runs; first_chart_s: from connect to the first Plotly chart received (what a person sees first). Above
+  one session each level is 3 bursts (quick: 1), the cases taking turns round after round; p50 and p95 are the
+  medians over the bursts of each burst's own, burst_p50s every burst's p50 (they swing by half from one burst to the
+  next on this shared machine), max the worst session of all. Cases: the floor; Ringkasan for one region (all
+  sessions alike); Ringkasan with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
   same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
   (the app takes turns, one run at a time: iid/serve.py take_turns). full_runs counts sessions that received
   as many elements as a lone run and a chart; cpu_ms_per_session is the server's CPU over the burst divided by n.
@@ -668,8 +671,41 @@ def burst(server: Served, targets: list[tuple[str, str]], expect_deltas: int) ->
     }
 
 
+def of_bursts(parts: list[dict]) -> dict:
+    """Several bursts of the same case as one figure: the median over bursts of each burst's p50 and p95 (one burst's
+    median swings by half of itself from one to the next on a shared machine), the worst session, every burst's
+    p50; errors, exceptions and complete pages summed; CPU, wall time and bytes the median of the bursts'."""
+
+    def over(key: str) -> dict | None:
+        figs = [p[key] for p in parts if p[key]]
+        if not figs:
+            return None
+        return {
+            "p50": round(statistics.median(f["p50"] for f in figs), 3),
+            "p95": round(statistics.median(f["p95"] for f in figs), 3),
+            "max": max(f["max"] for f in figs),
+            "n": sum(f["n"] for f in figs),
+            "burst_p50s": [f["p50"] for f in figs],
+        }
+
+    out = {"session_s": over("session_s"), "first_chart_s": over("first_chart_s"), "bursts": len(parts)}
+    for key in ("errors", "exceptions", "full_runs"):
+        out[key] = sum(p[key] for p in parts)
+    out["error_examples"] = sorted({e for p in parts for e in p["error_examples"]})[:3]
+    for key in ("wall_s", "cpu_ms_per_session", "bytes_per_session"):
+        values = [p[key] for p in parts if p[key] is not None]
+        out[key] = round(statistics.median(values), 3) if values else None
+    return out
+
+
 def measure_concurrency(
-    app: Served, floor: Served, codes: list[str], levels: tuple[int, ...], singles: int, all_at_once: Served
+    app: Served,
+    floor: Served,
+    codes: list[str],
+    levels: tuple[int, ...],
+    singles: int,
+    all_at_once: Served,
+    rounds: int = 1,
 ) -> dict:
     import wsclient
 
@@ -685,12 +721,12 @@ def measure_concurrency(
     }
     out: dict[str, dict] = {case: {} for case in cases}
     for n in levels:
-        for case, (server, target, deltas) in cases.items():
-            log(f"concurrency: {n} sessions, {case}")
-            if n == 1:  # one session at a time, several times
+        if n == 1:  # one session at a time, several times
+            for case, (server, target, deltas) in cases.items():
+                log(f"concurrency: 1 session, {case}")
                 parts = [burst(server, [target()], deltas) for _ in range(singles)]
                 times = [p["session_s"]["p50"] for p in parts if p["session_s"]]
-                fig = {
+                out[case]["1"] = {
                     "session_s": tail(times),
                     "first_chart_s": tail([p["first_chart_s"]["p50"] for p in parts if p["first_chart_s"]]),
                     "errors": sum(p["errors"] for p in parts),
@@ -698,9 +734,14 @@ def measure_concurrency(
                     "full_runs": sum(p["full_runs"] for p in parts),
                     "cpu_ms_per_session": round(statistics.median(p["cpu_ms_per_session"] for p in parts), 1),
                 }
-            else:
-                fig = burst(server, [target() for _ in range(n)], deltas)
-            out[case][str(n)] = fig
+            continue
+        bursts: dict[str, list[dict]] = {case: [] for case in cases}
+        for i in range(rounds):  # the cases take turns, round after round: all see the same machine
+            for case, (server, target, deltas) in cases.items():
+                log(f"concurrency: {n} sessions, {case}, burst {i + 1}/{rounds}")
+                bursts[case].append(burst(server, [target() for _ in range(n)], deltas))
+        for case, parts in bursts.items():
+            out[case][str(n)] = of_bursts(parts)
     for n in levels:
         floor_fig = out["floor"][str(n)]["session_s"]
         for case in ("ringkasan_one_region", "ringkasan_one_region_all_at_once", "ringkasan_each_region_new"):
@@ -1077,6 +1118,7 @@ def plan(args: argparse.Namespace) -> dict:
         "levels": (1, 10) if args.quick else (1, 10, 25, 50),
         "cluster_levels": (10,) if args.quick else (10, 50),
         "singles": 2 if args.quick else 5,
+        "bursts": 1 if args.quick else 3,
         "register_sizes": sizes,
         "store_register": 400_000 if args.big else 0,  # ten years at the national rate, on the file and on PostgreSQL
     }
@@ -1149,7 +1191,9 @@ def main(argv: list[str] | None = None) -> dict:
 
         def concurrency() -> dict:
             with Served(second, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once:  # Streamlit's way, side by side
-                return measure_concurrency(*servers()[:2], codes, p["levels"], p["singles"], all_at_once)
+                return measure_concurrency(
+                    *servers()[:2], codes, p["levels"], p["singles"], all_at_once, rounds=p["bursts"]
+                )
 
         section("concurrency", concurrency)
         for name in ("app", "floor"):  # the register section starts its own servers
