@@ -518,6 +518,7 @@ def current_lang() -> str:
 
 def common_controls() -> tuple[str, bool]:
     """Language switch and the published-only switch in the sidebar, both kept in the URL."""
+    page_run_begins()
     default_lang = settings.get("lang") if settings.get("lang") in LANGS else "id"
     lang, _ = url_value("lang", list(LANGS), default_lang, "lang_widget")
     choice = (
@@ -974,7 +975,9 @@ SCREEN_CSS = f"""
 
 # ---- the first chart first: a long page's rest drawn once the browser shows its first chart (issue "Speed —") ----
 
-CHART_DRAWN = "_iid_chart_drawn"  # session: this browser has drawn a chart, so its Plotly script is loaded
+# session: its first page has gone out whole or with its first chart (a long page's rest waits in a fragment for the
+# browser's report; the browser has its scripts loaded or loading): every page after it comes whole (page_run_begins)
+FIRST_PAGE_SENT = "_iid_first_page_sent"
 AFTER_CHART = "iid_after_chart"  # the component that says so (its name, its key, its container's class)
 REST_WAITING = "iid_rest_waiting"  # the words in the rest's place while it waits (a container's key)
 AFTER_CHART_WAIT_MS = 4000  # a chart that never draws (a script blocked, an error) holds the rest no longer
@@ -1008,7 +1011,7 @@ def _no_callback() -> None:
 
 @st.fragment
 def _after_first_chart(render, lang: str, chart: bool) -> None:
-    if not st.session_state.get(CHART_DRAWN):
+    if not st.session_state.get(FIRST_PAGE_SENT):
         shown = _after_chart(
             key=AFTER_CHART,
             data={"wait": chart, "ms": AFTER_CHART_WAIT_MS},
@@ -1019,8 +1022,18 @@ def _after_first_chart(render, lang: str, chart: bool) -> None:
             with st.container(key=REST_WAITING):
                 st.caption(t("rest_loading", lang))
             return
-        st.session_state[CHART_DRAWN] = True
     render()
+
+
+PAGE_RAN = "_iid_page_ran"  # session: a page's run has begun in it (page_run_begins)
+
+
+def page_run_begins() -> None:
+    """The start of every page's run (common_controls; a fragment's run is not one): from the session's second page
+    run on, pages come whole (`after_first_chart`), whether its first page was a long one or not (Bandingkan, Data:
+    before, the next long page waited once more for the browser's report)."""
+    st.session_state[FIRST_PAGE_SENT] = bool(st.session_state.get(FIRST_PAGE_SENT) or st.session_state.get(PAGE_RAN))
+    st.session_state[PAGE_RAN] = True
 
 
 def after_first_chart(render, lang: str, chart: bool = True) -> None:
@@ -1029,8 +1042,8 @@ def after_first_chart(render, lang: str, chart: bool = True) -> None:
     A fresh browser spends about a second turning the 4,7 MB Plotly script into the first chart; every element sent
     beside it (the what-if grid, Tren's other charts, Ringkasan's tables) was drawn in the same second, on the same
     thread, so the chart came last. On a session's first page the rest is a fragment that waits for the browser to
-    say the chart is drawn (`_AFTER_CHART_JS`), then runs once: the page's own run is not repeated. From then on the
-    session's pages draw everything in one run. `chart=False`: the page sent no chart (no data), nothing to wait for.
+    say the chart is drawn (`_AFTER_CHART_JS`), then runs once: the page's own run is not repeated. Every page run
+    after the session's first (`page_run_begins`) draws everything in one run. `chart=False`: the page sent no chart (no data), nothing to wait for.
 
     The rest stays a fragment: its widgets rerun only it (a what-if edit does not redraw the target above it); a
     callback in it that changes what the page above shows calls `st.rerun()`, which makes that rerun the page's.

@@ -19,15 +19,15 @@ ADMIN = auth.local_actor()
 
 
 def app_test(timeout: float = 60):
-    """A session of the app (AppTest) whose browser has drawn a chart, as every session has a second into its first
-    page: its pages draw everything in one run. A fresh browser's first run, where a long page's rest waits for the
-    first chart (ui.after_first_chart), is a state of its own: tests/test_first_chart.py opens it with AppTest."""
+    """A session of the app (AppTest) past its first page, as every session is a second into it: its pages draw
+    everything in one run. A fresh browser's first run, where a long page's rest waits for the first chart
+    (ui.after_first_chart), is a state of its own: tests/test_first_chart.py opens it with AppTest."""
     from streamlit.testing.v1 import AppTest
 
     from iid import ui
 
     at = AppTest.from_file(APP, default_timeout=timeout)
-    at.session_state[ui.CHART_DRAWN] = True
+    at.session_state[ui.FIRST_PAGE_SENT] = True
     return at
 
 

@@ -55,12 +55,15 @@ def test_a_fresh_browser_gets_the_first_chart_and_the_rest_once_the_browser_has_
     assert waiting(at) == {"wait": True, "ms": ui.AFTER_CHART_WAIT_MS}
     assert t("rest_loading", "id") in [c.value for c in at.caption]
 
-    at.session_state[ui.AFTER_CHART] = {"drawn": True}  # what the browser reports once the chart is drawn
+    assert at.session_state[ui.FIRST_PAGE_SENT] is False
+    # what the browser reports once the chart is drawn; there it reruns the rest alone (a fragment: the browser test
+    # watches it), here the page, which as any page run after the session's first draws the rest too
+    at.session_state[ui.AFTER_CHART] = {"drawn": True}
     at.run()
     assert not at.exception
     assert heading in headings(at)
     assert t("rest_loading", "id") not in [c.value for c in at.caption]
-    assert at.session_state[ui.CHART_DRAWN] is True
+    assert at.session_state[ui.FIRST_PAGE_SENT] is True
 
     at.run()  # any later run of the session draws the whole page at once, nothing waits
     assert heading in headings(at)
@@ -74,6 +77,20 @@ def test_a_page_that_sends_no_chart_does_not_make_its_rest_wait_for_one(page):
     assert not at.exception
     assert not at.get("plotly_chart")
     assert waiting(at) == {"wait": False, "ms": ui.AFTER_CHART_WAIT_MS}
+
+
+@pytest.mark.parametrize(
+    ("first", "params"),
+    [("pages/compare.py", {"r": "64.74,61.71"}), ("pages/data_in.py", {})],
+    ids=["after-bandingkan", "after-data"],
+)
+def test_a_long_page_after_a_session_first_page_without_a_rest_comes_whole(first, params):
+    at = first_visit(first, params)
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()  # the next page of the same session
+    assert not at.exception
+    assert t("sources", "id") in headings(at)
+    assert waiting(at) is None
 
 
 def test_the_rest_waits_in_english_with_english_words():

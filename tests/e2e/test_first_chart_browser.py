@@ -47,9 +47,11 @@ def test_a_fresh_browser_draws_the_first_chart_before_the_rest_of_a_long_page(pa
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
-def test_the_next_page_of_the_session_comes_whole_without_waiting_for_its_chart(page: Page, app_url: str):
+@pytest.mark.parametrize("first", ["?r=64.74", "bandingkan?r=64.74,61.71"], ids=["after-ringkasan", "after-bandingkan"])
+def test_the_next_page_of_the_session_comes_whole_without_waiting_for_its_chart(page: Page, app_url: str, first):
+    # a first page with a rest that waited (Ringkasan), or with none (Bandingkan: its charts are in tabs)
     page.add_init_script("window.__rest = 'h2[id^=ringkasan]';" + STAMPS)
-    page.goto(f"{app_url}/?r=64.74")
+    page.goto(f"{app_url}/{first}")
     wait_for_app(page)
     # the same document: forget the first page's moments (the observer keeps writing into the same object)
     page.evaluate("() => { for (const k of Object.keys(window.__when)) delete window.__when[k]; }")
