@@ -1022,6 +1022,7 @@ def _after_first_chart(render, lang: str, chart: bool) -> None:
             with st.container(key=REST_WAITING):
                 st.caption(t("rest_loading", lang))
             return
+        st.session_state[FIRST_PAGE_SENT] = True  # the rest's later runs (a what-if edit) no longer ask the browser
     render()
 
 
@@ -1043,7 +1044,8 @@ def after_first_chart(render, lang: str, chart: bool = True) -> None:
     beside it (the what-if grid, Tren's other charts, Ringkasan's tables) was drawn in the same second, on the same
     thread, so the chart came last. On a session's first page the rest is a fragment that waits for the browser to
     say the chart is drawn (`_AFTER_CHART_JS`), then runs once: the page's own run is not repeated. Every page run
-    after the session's first (`page_run_begins`) draws everything in one run. `chart=False`: the page sent no chart (no data), nothing to wait for.
+    after the session's first (`page_run_begins`) draws everything in one run. `chart=False`: the page sent no chart
+    (no data), nothing to wait for.
 
     The rest stays a fragment: its widgets rerun only it (a what-if edit does not redraw the target above it); a
     callback in it that changes what the page above shows calls `st.rerun()`, which makes that rerun the page's.
