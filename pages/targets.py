@@ -213,8 +213,19 @@ else:
 
 
 def rest() -> None:
-    """Below the target chart: the what-if by indicator, the saved scenarios and their comparison."""
-    pending_save = st.session_state.pop("_sc_save", None)  # "Simpan skenario" (save_on_next_run): asked for once
+    """Below the target chart: the what-if by indicator, the saved scenarios and their comparison.
+
+    "Simpan skenario" (save_on_next_run) asks once: its request is taken where the scenario is saved, or dropped when
+    the rest is drawn without the form. A run stopped on the way (a rerun asked meanwhile preempts it) leaves the
+    request, and the words saying it was saved, to the next: taken at the top, a save was lost, with no word, in
+    about one click in five."""
+    _rest()
+    st.session_state.pop("_sc_save", None)
+    st.session_state.pop("_sc_saved", None)  # "tersimpan" said once, in the run that was drawn whole
+
+
+def _rest() -> None:
+    pending_save = st.session_state.get("_sc_save")
     # ---- what-if by indicator: the target year's rules by default, named wherever a simulated figure is shown ----
     if metric == "iid_score":
         st.header(t("wi_title", lang))
@@ -405,6 +416,8 @@ def rest() -> None:
                     f2.caption(t("sc_author", lang, name=fmt.md_escape(ui.actor().label)))
                     st.form_submit_button(t("sc_save", lang), icon=":material/save:", on_click=save_on_next_run)
                 name = pending_save  # asked for by the button, saved in this run of the whole page
+                if name is not None:
+                    st.session_state.pop("_sc_save", None)  # taken: saved (or refused) once
                 if name is not None and not name.strip():
                     st.error(t("sc_name_required", lang))
                 elif name is not None:
@@ -428,8 +441,12 @@ def rest() -> None:
                         scenarios.save(db, name, code, payload, actor=ui.actor())
                     except Forbidden as exc:
                         ui.refused(exc, lang)
-                    else:
-                        st.success(t("sc_saved", lang, name=name.strip()))
+                    else:  # said in this run, or in the next when this one is stopped before it is drawn
+                        st.session_state["_sc_saved"] = t("sc_saved", lang, name=name.strip())
+                        # and for a few seconds over any run the same click brings next, which draws the rest anew
+                        st.toast(st.session_state["_sc_saved"], icon=":material/save:")
+                if "_sc_saved" in st.session_state:
+                    st.success(st.session_state["_sc_saved"])
             listing = ui.scenario_page(
                 ui.db_path(), code, st.session_state.get("sc_search", ""), st.session_state.get("sc_page", 1)
             )
