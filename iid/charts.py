@@ -241,6 +241,11 @@ def _sub(d: dict, *keys: str) -> dict:
     return d
 
 
+def _tick_size(layout: dict, axis: str) -> float:
+    """The font size of an axis's tick labels: its own, else the figure's, else 14."""
+    return _size(_sub(layout, f"{axis}axis", "tickfont"), _size(_sub(layout, "font"), 14))
+
+
 def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | None = None) -> go.Figure:
     """Left and bottom margins grown to the labels the figure holds, the source line and the sample mark put under
     the axis labels, and the mark moved under the source line when both do not fit on one line.
@@ -251,8 +256,7 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     layout, data = _plain(fig)
     xaxis, yaxis = _sub(layout, "xaxis"), _sub(layout, "yaxis")
     font = _size(_sub(layout, "font"), 14)
-    ytick = _size(_sub(yaxis, "tickfont"), font)
-    xtick = _size(_sub(xaxis, "tickfont"), font)
+    ytick, xtick = _tick_size(layout, "y"), _tick_size(layout, "x")
     left = 60.0
     ylabels = _category_labels(fig, "y")
     if ylabels:
@@ -321,7 +325,7 @@ def _room_for_lines(fig: go.Figure, rows: int, lines: int) -> None:
     layout = fig.layout._props
     if lines < 2 or not layout.get("height"):
         return
-    tick = _size(_sub(layout, "yaxis", "tickfont"), _size(_sub(layout, "font"), 14))
+    tick = _tick_size(layout, "y")
     margin = _sub(layout, "margin")
     plot_h = layout["height"] - float(margin.get("t") or 100) - float(margin.get("b") or 80)
     need = rows * (lines * tick * 1.3 + 6)
@@ -1302,19 +1306,12 @@ def movers_bars(
             hovertemplate="%{y}: %{x:+.2f}<extra></extra>",
         )
     )
-    # room beyond the longest bars for their numbers (outside the bar): the largest fall's ran into the region names
-    lo, hi = min(float(both["change"].min()), 0.0), max(float(both["change"].max()), 0.0)
-    pad = (hi - lo) * 0.25 or 1.0
-    merge_layout(
-        fig,
-        xaxis={
-            "title": t("axis_change", lang),
-            "gridcolor": "#E8E8E8",
-            "zeroline": True,
-            "zerolinecolor": "#6B6B6B",
-            "range": [lo - pad if lo < 0 else lo, hi + pad if hi > 0 else hi],
-        },
-    )
+    xaxis = {"title": t("axis_change", lang), "gridcolor": "#E8E8E8", "zeroline": True, "zerolinecolor": "#6B6B6B"}
+    if not both.empty:  # room beyond the longest bars for their numbers: the largest fall's ran into the region names
+        lo, hi = min(float(both["change"].min()), 0.0), max(float(both["change"].max()), 0.0)
+        pad = (hi - lo) * 0.25 or 1.0
+        xaxis["range"] = [lo - pad if lo < 0 else lo, hi + pad if hi > 0 else hi]
+    merge_layout(fig, xaxis=xaxis)
     frame(
         fig,
         t("movers_title", lang, year=year),

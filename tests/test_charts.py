@@ -307,6 +307,9 @@ def test_the_movers_numbers_have_room_beyond_the_longest_bars(full_db):
     lo, hi = fig.layout.xaxis.range
     changes = [float(x) for x in fig.data[0].x]
     assert lo < min(changes) - 0.2 * (max(changes) - min(changes)) and hi > max(changes) * 1.1
+    none = pd.DataFrame({"region_code": [], "display_name": [], "change": [], "score_is_sample": []})
+    empty = charts.movers_bars(none, none, 2025, pd.DataFrame(), "id")
+    assert empty.layout.xaxis.range is None  # no region moved: the axis finds its own range, not NaN to NaN
 
 
 def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_leaves_no_right_margin(full_db):
