@@ -10,7 +10,10 @@ The floor (bench/floor_app.py) is a Streamlit page holding one small Plotly line
 app (iid/serve.py `Server`: a child process in the project folder, so the same .streamlit/config.toml applies).
 The pages section also loads a second reference, the floor behind navigation (bench/floor_nav_app.py: the same chart
 on the first of eight st.navigation pages with a sidebar of four widgets, as the app's pages have): its ratio to the
-floor is what Streamlit's navigation and sidebar cost before a page draws anything.
+floor is what Streamlit's navigation and sidebar cost before a page draws anything. And a third, the floor served
+like the app (the same bench/floor_app.py through iid/serve.py's launcher, with the app's changes to Streamlit's
+server: its static files from memory, the chart script preloaded, runs taking turns): the app's figures over this
+one are what the app's pages cost beyond a one-chart page when both get the same server.
 Both servers are warm (each page loaded once before it is measured) unless a figure says "cold".
 
 - build: `python -m iid build` of the shipped data/ in a child process: wall time and the child's peak memory.
@@ -23,8 +26,11 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   chart_before_rest: per round, whether the first chart was drawn before the rest's run ended (null: no rest waits);
   cpu_ms_load: the server process's CPU time (all its threads) over one such load, static files included;
   cpu_ms_run: the server's CPU time per run of the page's script alone (bench/wsclient.py, no static files);
+  cpu_ms_files: the server's CPU time to answer, once more, every HTTP request of one such load (the page, its
+    scripts, styles and fonts), one after another: the part of cpu_ms_load that is not script runs; files: how many;
   *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
   first_chart_ratio_to_nav_floor: the same over the floor behind navigation (what the page adds to Streamlit's own);
+  *_ratio_to_served_floor: first chart and CPU per load over the floor served like the app (the same server);
   deltas/charts/exceptions: what one run sends (an exception means the page is broken, whatever its speed).
 - interactions.<name>: one visit, then gestures one after another (the first warms up and is not counted), each
   asking for something new as a user would: add one more region on /bandingkan, type another target value on
@@ -202,13 +208,17 @@ class Served:
 
     FLOOR = ["-m", "streamlit", "run", str(Path("bench") / "floor_app.py")]  # run from the project folder
     FLOOR_NAV = ["-m", "streamlit", "run", str(Path("bench") / "floor_nav_app.py")]
+    # the floor through the app's launcher: the same page, the app's changes to Streamlit's server
+    FLOOR_SERVED = ["-c", "import sys; from iid.serve import main; sys.exit(main(script='bench/floor_app.py'))"]
 
-    def __init__(self, db: Path, floor: bool = False, nav: bool = False, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, db: Path, floor: bool = False, nav: bool = False, env: dict[str, str] | None = None, served: bool = False
+    ) -> None:
         from iid.serve import Server
 
-        self.name = ("floor_nav" if nav else "floor") if floor else "app"
+        self.name = ("floor_nav" if nav else "floor_served" if served else "floor") if floor else "app"
         self.stopped = False
-        command = (self.FLOOR_NAV if nav else self.FLOOR) if floor else None
+        command = (self.FLOOR_NAV if nav else self.FLOOR_SERVED if served else self.FLOOR) if floor else None
         self.server = Server(str(db), timeout=120, command=command, env=env)
 
     def __enter__(self) -> Served:
@@ -340,6 +350,8 @@ class Browser:
         url = f"{server.url}/{path}" + (f"?{query}" if query else "")
         c0 = server.cpu()
         with self.visit() as (page, watch):
+            files: list[str] = []  # every file the page asked the server for over HTTP (not its websocket)
+            page.on("request", lambda r: files.append(r.url) if r.url.startswith(server.url) else None)
             t0 = time.time()
             page.goto(url, wait_until="commit")
             done = watch.wait_finished(page, 1)
@@ -359,9 +371,28 @@ class Browser:
                 "deltas": watch.deltas,
                 "charts": watch.charts,
                 "exceptions": watch.exceptions,
+                "files": files,
             }
         out["cpu_ms"] = (server.cpu() - c0) * 1000
         return out
+
+
+def files_cpu(server: Served, urls: list[str], reps: int) -> list[float]:
+    """The server's CPU (ms) to answer one visit's HTTP requests again (urls: what a fresh browser asked for), one
+    request after another, reps times: the part of a fresh visit's CPU that is not the page's script runs."""
+    import urllib.request
+
+    out = []
+    for _ in range(reps):
+        c0 = server.cpu()
+        for url in urls:
+            try:
+                with urllib.request.urlopen(url, timeout=30) as r:
+                    r.read()
+            except OSError:
+                pass  # a 404 (a page's relative health check) still costs the server its answer
+        out.append((server.cpu() - c0) * 1000)
+    return out
 
 
 # ---------------------------------------------------------------- sections
@@ -388,9 +419,17 @@ def build_database(data_dir: Path, db: Path) -> dict:
     return {"wall_s": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
-def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor_nav: Served | None = None) -> dict:
+def measure_pages(
+    app: Served,
+    floor: Served,
+    browser: Browser,
+    reps: int,
+    floor_nav: Served | None = None,
+    floor_served: Served | None = None,
+) -> dict:
     """Each page and the floors, first visits in fresh contexts, alternating so all see the same machine."""
     targets = [("floor", floor, "", "")] + ([("floor_nav", floor_nav, "", "")] if floor_nav else [])
+    targets += [("floor_served", floor_served, "", "")] if floor_served else []
     targets += [(name, app, path, q) for name, path, q in PAGES]
     log("pages: warming")
     browser.load(floor, "", "")  # Chromium itself and the static files
@@ -401,6 +440,7 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor
         log(f"pages: round {i + 1}/{reps}")
         for name, server, path, q in targets:
             loads[name].append(browser.load(server, path, q))
+    files = {name: files_cpu(server, loads[name][-1]["files"], reps) for name, server, *_ in targets}
     runs: dict[str, tuple] = {}
     for _ in range(reps):
         for name, server, path, q in targets:
@@ -418,6 +458,8 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor
             "chart_before_rest": [x["chart_before_rest"] for x in ls],
             "cpu_ms_load": spread([x["cpu_ms"] for x in ls], 1),
             "cpu_ms_run": spread(wcpu, 1),
+            "cpu_ms_files": spread(files[name], 1),
+            "files": len(ls[-1]["files"]),
             "ws_seconds_run": spread([x.seconds for x in wl]),
             "bytes": ls[-1]["bytes"],
             "deltas": ls[-1]["deltas"],
@@ -436,8 +478,13 @@ def measure_pages(app: Served, floor: Served, browser: Browser, reps: int, floor
         fig["page_done_ratio"] = ratio(fig["page_done_s"], base["page_done_s"])
         fig["cpu_load_ratio"] = ratio(fig["cpu_ms_load"], base["cpu_ms_load"])
         fig["cpu_run_ratio"] = ratio(fig["cpu_ms_run"], base["cpu_ms_run"])
+        fig["cpu_files_ratio"] = ratio(fig["cpu_ms_files"], base["cpu_ms_files"])
         if "floor_nav" in out and name != "floor_nav":
             fig["first_chart_ratio_to_nav_floor"] = ratio(fig["first_chart_s"], out["floor_nav"]["first_chart_s"])
+        if "floor_served" in out and not name.startswith("floor"):
+            served = out["floor_served"]
+            fig["first_chart_ratio_to_served_floor"] = ratio(fig["first_chart_s"], served["first_chart_s"])
+            fig["cpu_load_ratio_to_served_floor"] = ratio(fig["cpu_ms_load"], served["cpu_ms_load"])
     out["server_memory"] = {"app": app.memory(), "floor": floor.memory()}
     out["server_start_s"] = {"app": round(app.start_s, 2), "floor": round(floor.start_s, 2)}
     return out
@@ -1181,10 +1228,14 @@ def main(argv: list[str] | None = None) -> dict:
         def pages() -> dict:
             app, floor, chromium = servers()
             live["floor_nav"] = stack.enter_context(Served(db, floor=True, nav=True))
+            live["floor_served"] = stack.enter_context(Served(db, floor=True, served=True))
             try:
-                return measure_pages(app, floor, chromium, p["reps"], floor_nav=live["floor_nav"])
+                return measure_pages(
+                    app, floor, chromium, p["reps"], floor_nav=live["floor_nav"], floor_served=live["floor_served"]
+                )
             finally:
                 live.pop("floor_nav").__exit__(None, None, None)
+                live.pop("floor_served").__exit__(None, None, None)
 
         section("pages", pages)
         section("interactions", lambda: measure_interactions(*servers(), p["reps"]))

@@ -188,32 +188,92 @@ def chart_script_preload(index_html: str, static_dir: Path) -> str | None:
     return index_html.replace("</head>", f"    {link}\n  </head>", 1)
 
 
-def preload_chart_script() -> None:
-    """The browser starts loading the chart script with the page, not when the first chart arrives.
+class StaticMemory:
+    """Streamlit's hashed static files (`static/…`: scripts, styles, fonts, each named by its content's hash and served
+    as immutable), read from disk once per process and then answered from memory, with the headers the file handler
+    gave them the first time. `limit` bytes at most (Streamlit's whole static folder is 26 MB); past it a file is
+    served from disk as before."""
 
-    Every page here opens with a chart, but Streamlit's index.html names only its own core scripts: the 4,7 MB Plotly
-    chart script is requested when the first chart's element reaches the browser, about a second into a fresh load,
-    and then competes with the other elements' scripts while it is fetched and parsed. A `modulepreload` link in
-    index.html starts it at once (the browser fetches and compiles it beside the core scripts; nothing runs before
-    it is needed). First chart ÷ the floor's, without and with it in one sitting (`bench/run.py --quick --only
-    pages`): Ringkasan 1,24 -> 1,21, Bandingkan 1,24 -> 1,18, Tren 1,30 -> 1,28, Target 1,48 -> 1,39, Portofolio
-    1,51 -> 1,43; the server's CPU per fresh load did not grow. Private API of Streamlit 1.67 (its static file
-    handler). `IID_PRELOAD_CHARTS=0` serves index.html untouched: a switch for measuring with and without, as above,
-    not a setting for users. tests/test_serve.py checks the served page.
+    def __init__(self, limit: int = 64 * 1024 * 1024) -> None:
+        self.files: dict[str, tuple[bytes, dict[str, str]]] = {}
+        self.size, self.limit = 0, limit
+
+    @staticmethod
+    def serves(path: str, scope) -> bool:
+        """A GET of a file under static/, without a Range header (a byte range goes to the file handler)."""
+        if scope.get("method") != "GET" or not path.replace("\\", "/").startswith("static/"):
+            return False
+        return not any(name.lower() == b"range" for name, _ in scope.get("headers", ()))
+
+    def keep(self, path: str, response) -> tuple[bytes, dict[str, str]] | None:
+        """Hold the file a 200 FileResponse would send (None: not one, or no room left)."""
+        from starlette.responses import FileResponse
+
+        if not isinstance(response, FileResponse) or response.status_code != 200:
+            return None
+        try:
+            body = Path(response.path).read_bytes()
+        except OSError:
+            return None
+        if self.size + len(body) > self.limit:
+            return None
+        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+        self.files[path], self.size = (body, headers), self.size + len(body)
+        return self.files[path]
+
+    @staticmethod
+    def response(kept: tuple[bytes, dict[str, str]], scope):
+        """The kept file, or 304 Not Modified when the browser already holds this version (If-None-Match)."""
+        from starlette.datastructures import Headers
+        from starlette.responses import Response
+
+        body, headers = kept
+        asked = Headers(scope=scope).get("if-none-match")
+        etag = headers.get("etag")
+        if (
+            asked
+            and etag
+            and (asked.strip() == "*" or etag in [x.strip().removeprefix("W/") for x in asked.split(",")])
+        ):
+            return Response(status_code=304, headers={k: v for k, v in headers.items() if k.lower() != "content-type"})
+        return Response(body, headers=headers)
+
+
+def serve_static_files() -> None:
+    """Streamlit's page and its scripts served with less work: the page with the chart script preloaded, the hashed
+    scripts, styles and fonts from memory (StaticMemory).
+
+    The chart script: every page here opens with a chart, but Streamlit's index.html names only its own core scripts:
+    the 4,7 MB Plotly chart script is requested when the first chart's element reaches the browser, about a second
+    into a fresh load, and then competes with the other elements' scripts while it is fetched and parsed. A
+    `modulepreload` link in index.html starts it at once (the browser fetches and compiles it beside the core
+    scripts; nothing runs before it is needed). First chart ÷ the floor's, without and with it in one sitting
+    (`bench/run.py --quick --only pages`): Ringkasan 1,24 -> 1,21, Bandingkan 1,24 -> 1,18, Tren 1,30 -> 1,28, Target
+    1,48 -> 1,39, Portofolio 1,51 -> 1,43; the server's CPU per fresh load did not grow.
+
+    From memory: a fresh visit asks for 70 (the one-chart floor) to 130 (Target) scripts, and Streamlit's file
+    handler answers each with a file lookup and a read in worker threads, 64 KB at a time: 120 ms of the server's
+    CPU per fresh visit of the floor, 190 ms of Target's, more than its script runs. The files never change while the
+    server runs (their names carry their content's hash), so each is read once.
+
+    Private API of Streamlit 1.67 (its static file handler). `IID_PRELOAD_CHARTS=0` serves index.html untouched and
+    `IID_STATIC_MEMORY=0` every file from disk: switches for measuring with and without, not settings for users.
+    tests/test_serve.py checks the served page and files.
     """
-    if os.environ.get("IID_PRELOAD_CHARTS", "1") == "0":
-        return
     from streamlit import file_util
     from streamlit.web.server.starlette import starlette_static_routes as routes
 
-    if getattr(routes, "_iid_preloads", False):
+    if getattr(routes, "_iid_static", False):
         return
-    static_dir = Path(file_util.get_static_dir())
-    try:
-        page = chart_script_preload((static_dir / "index.html").read_text(encoding="utf-8"), static_dir)
-    except OSError:
-        page = None
-    if page is None:
+    page = None
+    if os.environ.get("IID_PRELOAD_CHARTS", "1") != "0":
+        static_dir = Path(file_util.get_static_dir())
+        try:
+            page = chart_script_preload((static_dir / "index.html").read_text(encoding="utf-8"), static_dir)
+        except OSError:
+            page = None
+    memory = StaticMemory() if os.environ.get("IID_STATIC_MEMORY", "1") != "0" else None
+    if page is None and memory is None:
         return
     make_handler = routes.create_streamlit_static_handler
 
@@ -224,20 +284,28 @@ def preload_chart_script() -> None:
         get_response = files.get_response
 
         async def get(path: str, scope):
+            kept = memory.files.get(path) if memory is not None and memory.serves(path, scope) else None
+            if kept is not None:
+                return memory.response(kept, scope)
             response = await get_response(path, scope)
             if (
-                isinstance(response, FileResponse)
+                page is not None
+                and isinstance(response, FileResponse)
                 and response.status_code == 200
                 and os.path.basename(response.path) == "index.html"
             ):
                 cache = response.headers.get("Cache-Control", "no-cache")
                 return Response(page, media_type="text/html", headers={"Cache-Control": cache})
+            if memory is not None and memory.serves(path, scope):
+                kept = memory.keep(path, response)
+                if kept is not None:
+                    return memory.response(kept, scope)
             return response
 
         files.get_response = get
         return files
 
-    routes.create_streamlit_static_handler, routes._iid_preloads = handler, True
+    routes.create_streamlit_static_handler, routes._iid_static = handler, True
 
 
 def patch_streamlit() -> None:
@@ -246,10 +314,12 @@ def patch_streamlit() -> None:
     keep_compiled_scripts()
     keep_made_downloads()
     take_turns()
-    preload_chart_script()
+    serve_static_files()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, script: str = "app.py") -> int:
+    """`streamlit run <script>` with this app's changes to the server; script: the app, or the benchmark's floor
+    served the same way (bench/run.py)."""
     from streamlit.web import cli  # imported here: Server below needs no Streamlit
 
     patch_streamlit()
@@ -257,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False  # private; goes once the page folder has another name
-    sys.argv = ["streamlit", "run", "app.py", *(argv if argv is not None else sys.argv[1:])]
+    sys.argv = ["streamlit", "run", script, *(argv if argv is not None else sys.argv[1:])]
     return cli.main()
 
 

@@ -227,8 +227,91 @@ def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path
                 r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html
             )
             assert link and html.index(link.group(0)) < html.index("</head>")
-        with urllib.request.urlopen(f"{url}/{link.group(1)}", timeout=30) as r:
-            assert r.status == 200 and len(r.read()) > 1_000_000
+        from streamlit import file_util
+
+        on_disk = (Path(file_util.get_static_dir()) / link.group(1)).read_bytes()
+        for _ in range(2):  # read from disk, then from memory: the same bytes and headers both times
+            with urllib.request.urlopen(f"{url}/{link.group(1)}", timeout=30) as r:
+                assert r.status == 200 and r.read() == on_disk and len(on_disk) > 1_000_000
+                assert "javascript" in r.headers["Content-Type"] and "immutable" in r.headers["Cache-Control"]
+                assert r.headers["Content-Length"] == str(len(on_disk))
+                etag = r.headers["ETag"]
+        asked = urllib.request.Request(f"{url}/{link.group(1)}", headers={"If-None-Match": etag})
+        try:
+            urllib.request.urlopen(asked, timeout=30)
+            raise AssertionError("a browser holding this version is told it has not changed")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 304
+
+
+def static_client(tmp_path: Path):
+    """Streamlit's static file handler as the launcher installs it, on a folder of our own."""
+    import warnings
+
+    from streamlit.web.server.starlette import starlette_static_routes as routes
+
+    from iid.serve import serve_static_files
+
+    with warnings.catch_warnings():  # Starlette 1.10 would rather have httpx2 drive its test client; httpx does
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    serve_static_files()
+    serve_static_files()  # twice is once
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("<html><head></head><body></body></html>")
+    return TestClient(routes.create_streamlit_static_handler(directory=str(tmp_path), base_url=None))
+
+
+def test_a_hashed_static_file_is_read_from_disk_once_then_answered_from_memory(tmp_path: Path):
+    client = static_client(tmp_path)
+    script = tmp_path / "static" / "js" / "Metric.AbC123.js"
+    script.write_text("export const a = 1;")
+    first = client.get("/static/js/Metric.AbC123.js")
+    assert first.status_code == 200 and first.text == "export const a = 1;"
+    assert "javascript" in first.headers["content-type"] and "immutable" in first.headers["cache-control"]
+    script.write_text("changed on disk")  # a hashed name never changes while Streamlit runs: the kept copy answers
+    again = client.get("/static/js/Metric.AbC123.js")
+    assert again.text == "export const a = 1;" and again.headers["content-length"] == "19"
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["cache-control"] == first.headers["cache-control"]
+    unchanged = client.get("/static/js/Metric.AbC123.js", headers={"If-None-Match": first.headers["etag"]})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert client.head("/static/js/Metric.AbC123.js").headers["content-length"] == "15"  # HEAD: from disk
+
+
+def test_byte_ranges_missing_files_and_files_outside_static_are_served_from_disk_as_before(tmp_path: Path):
+    client = static_client(tmp_path)
+    script = tmp_path / "static" / "js" / "Big.AbC123.js"
+    script.write_text("0123456789")
+    assert client.get("/static/js/Big.AbC123.js").text == "0123456789"
+    part = client.get("/static/js/Big.AbC123.js", headers={"Range": "bytes=2-4"})
+    assert part.status_code == 206 and part.text == "234"
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text('{"a": 1}')
+    assert client.get("/manifest.json").json() == {"a": 1}
+    manifest.write_text('{"a": 2}')  # not a hashed file: read from disk each time, never cached by the browser
+    got = client.get("/manifest.json")
+    assert got.json() == {"a": 2} and got.headers["cache-control"] == "no-cache"
+    assert client.get("/static/js/Gone.AbC123.js").status_code == 200  # a missing file: Streamlit's own page
+
+
+def test_static_files_held_in_memory_stop_at_the_limit_and_the_rest_come_from_disk(tmp_path: Path):
+    from starlette.responses import FileResponse
+
+    from iid.serve import StaticMemory
+
+    memory = StaticMemory(limit=10)
+    for name, body in (("a.js", b"12345678"), ("b.js", b"12345")):
+        (tmp_path / name).write_bytes(body)
+    assert memory.keep("static/a.js", FileResponse(tmp_path / "a.js")) is not None
+    assert memory.keep("static/b.js", FileResponse(tmp_path / "b.js")) is None  # 8 + 5 bytes > 10
+    assert set(memory.files) == {"static/a.js"} and memory.size == 8
+    assert memory.keep("static/c.js", FileResponse(tmp_path / "c.js")) is None  # gone before it was read
+    get = {"method": "GET", "headers": []}
+    assert StaticMemory.serves("static/js/x.js", get)
+    assert not StaticMemory.serves("index.html", get) and not StaticMemory.serves("static/js/x.js", {"method": "HEAD"})
+    assert not StaticMemory.serves("static/js/x.js", {"method": "GET", "headers": [(b"range", b"bytes=0-1")]})
 
 
 def make_plan(target: str, *args: str) -> str:
