@@ -8,7 +8,6 @@ import streamlit as st
 
 from iid import ui
 from iid.db import DatabaseUnavailable
-from iid.i18n import t
 from iid.serve import patch_streamlit
 
 patch_streamlit()  # kept compiled scripts, downloads made on click kept for their session (iid/serve.py); once
@@ -16,23 +15,7 @@ patch_streamlit()  # kept compiled scripts, downloads made on click kept for the
 st.set_page_config(page_title="Dasbor IID", page_icon="📈", layout="wide")
 lang = ui.current_lang()
 ui.page_styles()  # contrast, focus ring, screen-reader text (WCAG 2.1 AA)
-pages = [
-    st.Page(
-        "pages/overview.py",
-        title=t("nav_overview", lang),
-        icon=":material/dashboard:",
-        url_path="ringkasan",
-        default=True,
-    ),
-    st.Page("pages/compare.py", title=t("nav_compare", lang), icon=":material/compare_arrows:", url_path="bandingkan"),
-    st.Page("pages/trend.py", title=t("nav_trend", lang), icon=":material/timeline:", url_path="tren"),
-    st.Page("pages/targets.py", title=t("nav_target", lang), icon=":material/flag:", url_path="target"),
-    st.Page("pages/innovations.py", title=t("nav_innovations", lang), icon=":material/lightbulb:", url_path="inovasi"),
-    st.Page("pages/data_in.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
-    st.Page("pages/presentation.py", title=t("nav_present", lang), icon=":material/slideshow:", url_path="presentasi"),
-]
-if ui.may("roles"):  # admins only (and the local user): everyone else has no such page
-    pages.append(st.Page("pages/users.py", title=t("nav_users", lang), icon=":material/group:", url_path="pengguna"))
+pages = ui.page_list(lang, ui.may("roles"))  # admins only (and the local user) get the users' page
 page = st.navigation(pages)
 ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback
 ui.account_sidebar(lang)  # the serving mode, or Masuk, or the account with its roles and Keluar

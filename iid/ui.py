@@ -510,6 +510,46 @@ def tabs(keys: list[str] | tuple[str, ...], key: str, lang: str) -> list:
     return drawn
 
 
+PAGE_LIST = "_iid_pages"  # session: the st.Page list of its last run, its language and whether it had Pengguna
+
+
+def page_list(lang: str, users: bool) -> list:
+    """The app's pages for st.navigation, in lang; `users`: with the users' page (admins and the local user).
+
+    Made once per session and language: a st.Page resolves its file's path on the disk when it is made, eight of them
+    1 ms of every run. A session runs one script at a time, so its own list is never in two runs at once."""
+    kept = st.session_state.get(PAGE_LIST)
+    if kept is not None and kept[0] == (lang, users):
+        return kept[1]
+    pages = [
+        st.Page(
+            "pages/overview.py",
+            title=t("nav_overview", lang),
+            icon=":material/dashboard:",
+            url_path="ringkasan",
+            default=True,
+        ),
+        st.Page(
+            "pages/compare.py", title=t("nav_compare", lang), icon=":material/compare_arrows:", url_path="bandingkan"
+        ),
+        st.Page("pages/trend.py", title=t("nav_trend", lang), icon=":material/timeline:", url_path="tren"),
+        st.Page("pages/targets.py", title=t("nav_target", lang), icon=":material/flag:", url_path="target"),
+        st.Page(
+            "pages/innovations.py", title=t("nav_innovations", lang), icon=":material/lightbulb:", url_path="inovasi"
+        ),
+        st.Page("pages/data_in.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
+        st.Page(
+            "pages/presentation.py", title=t("nav_present", lang), icon=":material/slideshow:", url_path="presentasi"
+        ),
+    ]
+    if users:
+        pages.append(
+            st.Page("pages/users.py", title=t("nav_users", lang), icon=":material/group:", url_path="pengguna")
+        )
+    st.session_state[PAGE_LIST] = ((lang, users), pages)
+    return pages
+
+
 def current_lang() -> str:
     """Language from the URL (?lang=en), Indonesian by default; usable before any widget is drawn."""
     lang = st.query_params.get("lang", settings.get("lang"))

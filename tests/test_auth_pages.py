@@ -110,6 +110,29 @@ def test_local_mode_says_so_in_the_sidebar_and_offers_the_users_page(app_env):
     assert at.title[0].value == "Pengguna dan peran"
 
 
+def page_list(at: AppTest) -> tuple[tuple[str, bool], list]:
+    from iid import ui
+
+    return at.session_state[ui.PAGE_LIST]
+
+
+def test_a_session_makes_its_page_list_once_for_its_language_and_anew_in_another(app_env):
+    at = open_page(None)
+    (key, pages) = page_list(at)
+    assert key == ("id", True) and [p.title for p in pages][0] == "Ringkasan" and pages[-1].title == "Pengguna"
+    at.run()  # another run of the session (a widget changed): the same pages, not made again
+    assert page_list(at)[1] is pages and not at.exception
+    at.switch_page("pages/trend.py").run()
+    assert page_list(at)[1] is pages and at.title[0].value.startswith("Tren")
+    english = open_page(None, lang="en")
+    assert page_list(english)[0] == ("en", True) and page_list(english)[1][0].title == "Overview"
+
+
+def test_a_session_whose_users_page_goes_gets_a_page_list_without_it(app_env, network):
+    at = open_page(None)
+    assert page_list(at)[0] == ("id", False) and "Pengguna" not in [p.title for p in page_list(at)[1]]
+
+
 def test_on_a_network_without_auth_the_sidebar_says_read_only_and_how_to_turn_sign_in_on(app_env, network):
     at = open_page(None, lang="en")
     assert not at.exception
