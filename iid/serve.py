@@ -211,6 +211,8 @@ class StaticMemory:
 
         if not isinstance(response, FileResponse) or response.status_code != 200:
             return None
+        if not Path(response.path).as_posix().endswith("/" + path.replace("\\", "/")):
+            return None  # not the file asked for: Streamlit's page, sent for a name it does not have
         try:
             body = Path(response.path).read_bytes()
         except OSError:

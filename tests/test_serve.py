@@ -302,12 +302,15 @@ def test_static_files_held_in_memory_stop_at_the_limit_and_the_rest_come_from_di
     from iid.serve import StaticMemory
 
     memory = StaticMemory(limit=10)
+    (tmp_path / "static").mkdir()
     for name, body in (("a.js", b"12345678"), ("b.js", b"12345")):
-        (tmp_path / name).write_bytes(body)
-    assert memory.keep("static/a.js", FileResponse(tmp_path / "a.js")) is not None
-    assert memory.keep("static/b.js", FileResponse(tmp_path / "b.js")) is None  # 8 + 5 bytes > 10
+        (tmp_path / "static" / name).write_bytes(body)
+    assert memory.keep("static/a.js", FileResponse(tmp_path / "static" / "a.js")) is not None
+    assert memory.keep("static/b.js", FileResponse(tmp_path / "static" / "b.js")) is None  # 8 + 5 bytes > 10
     assert set(memory.files) == {"static/a.js"} and memory.size == 8
-    assert memory.keep("static/c.js", FileResponse(tmp_path / "c.js")) is None  # gone before it was read
+    assert memory.keep("static/c.js", FileResponse(tmp_path / "static" / "c.js")) is None  # gone before it was read
+    (tmp_path / "index.html").write_text("<html></html>")
+    assert memory.keep("static/js/nope.js", FileResponse(tmp_path / "index.html")) is None  # Streamlit's page instead
     get = {"method": "GET", "headers": []}
     assert StaticMemory.serves("static/js/x.js", get)
     assert not StaticMemory.serves("index.html", get) and not StaticMemory.serves("static/js/x.js", {"method": "HEAD"})
