@@ -12,6 +12,17 @@ from iid.rules import Band
 from iid.target_report import Report
 
 
+def bands_by_year(bands: dict[int, list[Band]], years: list[int], fallback: list[Band] | None) -> dict[int, list[Band]]:
+    """Each year's predicate bands on the chart: its own when stored, else those of the latest stored year before it
+    (the rules stay as last announced: after 2026's raised limit, 2027–2029 do not drop back to 2025's), else
+    `fallback` (a year before any stored one)."""
+    out = {}
+    for year in years:
+        earlier = [y for y, bs in bands.items() if y <= year and bs]
+        out[year] = bands[max(earlier)] if earlier else list(fallback or [])
+    return out
+
+
 def target_chart(
     rep: Report, bands: dict[int, list[Band]], source: str, lang: str = "id", height: int = 460
 ) -> go.Figure:
@@ -23,8 +34,7 @@ def target_chart(
     years = list(range(first_year, last_year + 1))
     if is_score:
         latest_bands = bands.get(rep.band_year) if rep.band_year else None
-        filled = {y: bands.get(y) or latest_bands or [] for y in years}
-        add_bands(fig, filled, years, lang)
+        add_bands(fig, bands_by_year(bands, years, latest_bands), years, lang)
     colour = REGION_COLOURS[0]
     fig.add_trace(
         go.Scatter(

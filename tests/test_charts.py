@@ -371,3 +371,31 @@ def test_a_charts_table_reads_in_the_languages_format_with_years_as_years():
     )
     assert en["Value"].tolist() == ["77.00", "113.50", "–"]
     assert data["Nilai"].tolist()[:2] == [77, 113.5]  # the downloads keep the numbers
+
+
+def test_the_target_chart_keeps_the_last_announced_bands_for_the_years_after_them():
+    from iid.rules import Band
+    from iid.target_chart import bands_by_year
+
+    before = [Band(2025, "Inovatif", 35.0, True, 65.0)]
+    raised = [Band(2026, "Inovatif", 40.0, False, 65.0)]
+    got = bands_by_year({2025: before, 2026: raised}, list(range(2024, 2030)), fallback=before)
+    assert got[2024] == before and got[2025] == before  # 2024: before any stored year, the fallback
+    assert all(got[y] == raised for y in (2026, 2027, 2028, 2029))  # never back down to 2025's after 2026's rise
+
+
+def test_kaltaras_target_chart_shades_2027_to_2029_with_the_latest_stored_limits(published_db):
+    from iid import figures
+
+    fig = figures.build(
+        published_db, "target", "65", 65.0, 2029, ">=", "iid_score", None, True, None, None, "id", screen=False
+    )
+    inovatif = {
+        round(s.x0 + 0.5): s.y0
+        for s in fig.layout.shapes
+        if s.name == "predicate_band" and s.fillcolor == charts.PREDICATE_COLOURS["Inovatif"]
+    }
+    stored = queries.bands(published_db)
+    last = max(stored)
+    floor_of = {b.predicate: b.min_score for b in stored[last]}["Inovatif"]
+    assert [y for y in inovatif if y > last] and all(inovatif[y] == floor_of for y in inovatif if y > last)
