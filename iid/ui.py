@@ -1204,6 +1204,8 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-present_nav button { min-height: 3rem !important; padding: 0.25rem 1.25rem !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
+/* the arrow keys' hint beside the arrow icon read "← Sebelumnya ←" on the projector; the keys still work */
+.st-key-present_nav button kbd { display: none !important; }
 </style>
 """
 

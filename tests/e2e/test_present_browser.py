@@ -35,6 +35,12 @@ def test_the_arrow_keys_move_to_the_next_and_previous_screen(page: Page, app_url
     expect(page.get_by_text(re.compile(r"^Skor Provinsi Kalimantan Utara naik"))).to_be_visible(timeout=15_000)
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_text(re.compile(r"^Skor IID 2025: "))).to_be_visible(timeout=15_000)
+    # one arrow on each button, its icon: the keys' hint beside it read "← Sebelumnya ←" on the projector
+    for key in ("story_prev", "story_next"):
+        button = page.locator(f".st-key-{key} button")
+        expect(button.locator("[data-testid='stIconMaterial']")).to_be_visible()
+        expect(button.locator("kbd")).to_be_hidden()
+        assert button.inner_text().count("←") + button.inner_text().count("→") == 0
 
 
 # the headline's and the chart's boxes, once both are there
