@@ -541,6 +541,19 @@ def source_text(sources: pd.DataFrame | None, lang: str = "id", limit: int = 3) 
     return t("source_line", lang, sources=shown or "–")
 
 
+def point_kinds(rows: Iterable[dict]) -> dict:
+    """A score trace's `meta`: each point's kind of figure (published, own, sample; None: not known), so the data
+    under the chart ("Unduh data", the table) says which figures are sample data, as the chart's white points do."""
+    kinds = []
+    for r in rows:
+        kind = text_of(r.get("score_kind")) or ("sample" if r.get("score_is_sample") is True else "")
+        kinds.append(kind if kind in SCORE_KINDS else None)
+    return {"kinds": kinds}
+
+
+SCORE_KINDS = ("published", "own", "sample")
+
+
 def trend(
     series: pd.DataFrame,
     bands: dict[int, list[Band]],
@@ -604,6 +617,7 @@ def trend(
                 },
                 hovertext=hover,
                 hoverinfo="text",
+                meta=point_kinds(scored),
             )
         )
     if only_predicate:  # under the score lines, so a score in the same year stays visible
@@ -981,6 +995,7 @@ def latest_bars(
             textposition="outside",
             cliponaxis=False,
             textfont={"size": 14},
+            meta=point_kinds(records(df)),
             hovertemplate="%{y}: %{x:,.2f}<extra></extra>",
             showlegend=False,
         )
@@ -1918,6 +1933,7 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
     the gauge its one number. Markup in names (<br>, <b>) is dropped.
     """
     series, cat, val = t("data_series", lang), t("data_category", lang), t("data_value", lang)
+    kind_col = t("data_kind", lang)
     rows: list[dict] = []
 
     def plain(v: object) -> object:
@@ -1952,7 +1968,14 @@ def figure_data(fig: go.Figure, lang: str = "id") -> pd.DataFrame:
                 # the exact score, whether squares are coloured by score or band
                 ys = [cd[1] for cd in array_values(tr.customdata)]
                 name = fig.layout.title.text
-            for x, y in zip(xs if xs is not None else [], ys if ys is not None else [], strict=False):
+            kinds = tr.meta.get("kinds") if isinstance(tr.meta, dict) else None
+            for i, (x, y) in enumerate(zip(xs if xs is not None else [], ys if ys is not None else [], strict=False)):
                 if py(y) is not None:
-                    rows.append({series: name, cat: plain(x), val: plain(y)})
-    return pd.DataFrame(rows, columns=[series, cat, val])
+                    row = {series: name, cat: plain(x), val: plain(y)}
+                    if kinds is not None and i < len(kinds) and kinds[i] is not None:
+                        row[kind_col] = t(f"score_kind_{kinds[i]}", lang)
+                    rows.append(row)
+    # which figures are sample data, where the chart knows (score charts): the column only when there is one
+    if not any(kind_col in r for r in rows):
+        return pd.DataFrame(rows, columns=[series, cat, val])
+    return pd.DataFrame([{kind_col: "", **r} for r in rows], columns=[series, cat, val, kind_col])

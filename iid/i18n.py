@@ -598,6 +598,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "points (k, the innovation count and the basic-services rule change): the target can be missed even on "
         "this trend. See the indicator simulation below.",
     },
+    "data_kind": {"id": "Jenis data", "en": "Kind of data"},
     "score_kind_published": {"id": "dipublikasikan", "en": "published"},
     "score_kind_own": {"id": "penilaian mandiri / tidak resmi", "en": "self-assessment / unofficial"},
     "score_kind_sample": {"id": "data contoh", "en": "sample data"},

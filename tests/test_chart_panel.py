@@ -17,11 +17,33 @@ from tests.conftest import open_page
 def test_the_data_of_a_trend_chart_is_exactly_the_scores_it_draws(full_db):
     fig = figures.overview_trend(full_db, "64.74", False, "id")
     data = charts.figure_data(fig, "id")
-    assert list(data.columns) == ["Seri", "Kategori", "Nilai"]
+    assert list(data.columns) == ["Seri", "Kategori", "Nilai", "Jenis data"]
     bontang = data[data["Seri"] == "Kota Bontang"]
     line = next(tr for tr in fig.data if tr.name == "Kota Bontang")
     assert bontang["Kategori"].tolist() == list(line.x) and bontang["Nilai"].tolist() == list(line.y)
     assert "Sangat Inovatif" not in set(data["Seri"])  # legend keys and shading are not data
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_data_under_a_score_chart_says_which_figures_are_sample_data_as_its_white_points_do(full_db, lang):
+    from iid import queries
+    from iid.i18n import t
+
+    o = queries.overview(full_db, "62.71", False)
+    scored = o.series[o.series["score"].notna()].sort_values("year")
+    want = [t(f"score_kind_{k}", lang) for k in scored["score_kind"]]
+    assert (
+        t("score_kind_sample", lang) in want and t("score_kind_published", lang) in want
+    )  # Palangka Raya: four published, one sample
+    data = charts.figure_data(figures.overview_trend(full_db, "62.71", False, lang), lang)
+    kind = t("data_kind", lang)
+    assert data[kind].tolist() == want
+    back = pd.read_csv(io.BytesIO(export.csv_bytes(data)), encoding="utf-8-sig")  # "Unduh data" (CSV) says it too
+    assert back[kind].tolist() == want
+    bars = charts.figure_data(figures.compare_latest(full_db, ("64.74", "61.71"), False, lang), lang)
+    assert set(bars[kind]) <= {t(f"score_kind_{k}", lang) for k in ("published", "own", "sample")}
+    published = charts.figure_data(figures.overview_trend(full_db, "62.71", True, lang), lang)
+    assert set(published[kind]) == {t("score_kind_published", lang)}
 
 
 def test_a_heatmap_gives_one_row_per_cell_and_bars_their_axis_as_series_name(full_db):
