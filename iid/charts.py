@@ -819,7 +819,9 @@ def _rule_labels(groups: dict[int, list[list[RuleChange]]], lang: str, short: bo
         hover = [f"<b>{t('rc_hover_title', lang, year=year)}</b>", *(run_text(r, lang) for r in rs)]
         if any(r[0].kind == "k_min" for r in rs):
             hover.append(t("rc_hover_k", lang))
-        plain = list(lines)
+        # the year first: where labels have to stand aside from their line, the reader still knows its year
+        plain = [f"{year} · {lines[0]}", *lines[1:]]
+        lines[0] = f"<b>{year}</b> · {lines[0]}"
         if not all(c.confirmed for r in rs for c in r):
             plain.append(t("rc_indicative", lang))
             lines.append(f"<i>{t('rc_indicative', lang)}</i>")

@@ -399,3 +399,12 @@ def test_kaltaras_target_chart_shades_2027_to_2029_with_the_latest_stored_limits
     last = max(stored)
     floor_of = {b.predicate: b.min_score for b in stored[last]}["Inovatif"]
     assert [y for y in inovatif if y > last] and all(inovatif[y] == floor_of for y in inovatif if y > last)
+
+
+def test_each_rule_change_label_begins_with_its_year_so_a_box_set_aside_from_its_line_still_says_it(full_db):
+    from iid import figures
+
+    fig = figures.build(full_db, "target", "65", 65.0, 2029, ">=", "iid_score", None, False, None, None, "id")
+    boxes = sorted((a for a in fig.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
+    assert boxes and all(a.text.startswith(f"<b>{round(a.x + 0.5)}</b> · ") for a in boxes)
+    assert [round(a.x + 0.5) for a in boxes] == sorted({round(a.x + 0.5) for a in boxes})  # one box a year

@@ -85,7 +85,7 @@ def test_on_paper_each_rule_change_is_a_letter_on_its_line_with_its_sentence_und
     assert "Batas Sangat Inovatif naik" in notes[0][1] and "<br>" not in notes[0][1]
     assert f.layout.margin.t < 80  # the boxes' strip gave its height back to the plot
     page = profile.page_html(full_db, "64.74", "id")
-    assert "<div class='rules'><div><b>A</b> Batas Sangat Inovatif naik" in page
+    assert "<div class='rules'><div><b>A</b> 2023 · Batas Sangat Inovatif naik" in page  # its year first
 
 
 def test_on_paper_event_notes_stand_a_line_apart_and_bar_values_keep_their_size(full_db):
