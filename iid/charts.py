@@ -402,6 +402,15 @@ def for_screens(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def source_line_of(fig: go.Figure) -> str | None:
+    """The source line a figure draws under its plot, as plain text ("Sumber: Register inovasi (data contoh)"); None
+    when it has none."""
+    i = _note_index(fig, "source_line")
+    text = fig.layout.annotations[i].text if i is not None else None
+    plain = " ".join(html.unescape(_TAGS.sub(" ", text)).split()) if text else ""
+    return plain or None
+
+
 def source_in_lines(fig: go.Figure, chars: int | None = None, width: float | None = None) -> None:
     """The source line in lines of chars characters, or in lines that fit width px at its own size, from the
     figure's left edge, not the plot's (fit_margins keeps it there); a line already wrapped stays as it is."""

@@ -1486,7 +1486,10 @@ def chart_panel(
         "panel_cite",
         lang,
         title=once(shared, f"_cite_title_{view}", lambda: str(fig.layout.title.text or view).replace("<br>", " ")),
-        source=once(sources, f"_source_line_{lang}", lambda: source_text(sources, lang)),
+        # no sources table (the register's charts): the source line the chart itself shows, never "Sumber: –"
+        source=once(sources, f"_source_line_{lang}", lambda: source_text(sources, lang))
+        if sources is not None
+        else charts.source_line_of(fig) or source_text(None, lang),
         url="VIEWURL",  # the link goes in after escaping: a URL's dots and underscores stay as they are
         date=today,
     )

@@ -134,6 +134,16 @@ def test_trends_rank_distribution_and_movers_and_compares_rank_and_map_each_have
     assert sum("Kutip:" in c for c in captions) >= len(keys)
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_registers_charts_cite_the_source_their_own_line_names_never_a_dash(app_env, lang):
+    at = open_page("pages/innovations.py", r="64.74", itab="Portofolio" if lang == "id" else "Portfolio", lang=lang)
+    assert not at.exception
+    cites = [c.value for c in at.caption if c.value.startswith(("Kutip:", "Cite:"))]
+    assert len(cites) >= 4  # stage, form, affair, year
+    source = "Sumber: Register inovasi" if lang == "id" else "Source: Innovation register"
+    assert all(source in c and "Sumber: –" not in c and "Source: –" not in c for c in cites), cites
+
+
 def test_the_projector_and_the_images_start_from_the_chart_as_built_not_from_its_phone_fitting(full_db):
     """A screen chart is fitted to a phone (subtitle and source line wrapped, legend rows under the plot); the
     projector's copy and the PNG/SVG start from the chart as built, or a phone's margins took the projector's plot
