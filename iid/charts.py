@@ -1851,10 +1851,13 @@ def count_bars(
                 marker_color=(colours or {}).get(name) or REGION_COLOURS[i % 10],
                 text=g[y],
                 textposition="auto",
+                textangle=0,
                 showlegend=colour is not None,
             )
         )
-    fig.update_layout(barmode="stack")
+    # a count too big for its segment is left to the hover and the Table view, not shrunk or turned on its side
+    # (review: thin stacked bars of 'Menurut urusan' showed 6-px numbers turned 90°)
+    fig.update_layout(barmode="stack", uniformtext={"minsize": 11, "mode": "hide"})
     frame(fig, title, subtitle, source, has_sample, lang)
     fig.update_layout(height=height)
     if horizontal:

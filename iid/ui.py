@@ -798,8 +798,12 @@ def figure(db_path: str, name: str, *args):
 @versioned("scores", max_entries=512, resource=True)
 def _figure(db_path: str, name: str, args: tuple):
     raw = figures.build(get_db(db_path), name, *args, reads=CachedReads(db_path), screen=False)
-    if raw is None:
-        return None
+    return screen_copy(raw) if raw is not None else None
+
+
+def screen_copy(raw: go.Figure):
+    """A figure built here (nothing else holds it) shared for the screen, fitted by charts.for_screens to a phone or
+    a half column, with the figure as built kept beside it (unscreened) for the images and the projector."""
     # one copy for the screen, of the figure's dict as it is: every value in it was validated when raw was built
     # (a validated copy cost 13-16 ms a figure); both figures are this call's own, so they are shared as they are
     # (go.Figure copies the dict it is given, so raw's dict serves as its shared dict too: one deep copy less)
@@ -1583,12 +1587,14 @@ def register_portfolio(db_path: str, code: str, year: int, lang: str, published_
     if published_only:
         reg = reg[~reg["is_sample"]]
     view = R.portfolio_view(reg, year, lang)
+    # the charts in half a column fitted like every screen chart (the "Data contoh" mark sat on their source line);
+    # the affairs' bars take the whole width, where their names fit on one line each
     return dataclasses.replace(
         view,
-        funnel=SharedFigure.of(view.funnel),
-        form=SharedFigure.of(view.form),
+        funnel=screen_copy(view.funnel),
+        form=screen_copy(view.form),
         urusan=SharedFigure.of(view.urusan),
-        by_year=SharedFigure.of(view.by_year),
+        by_year=screen_copy(view.by_year),
     )
 
 

@@ -408,3 +408,12 @@ def test_each_rule_change_label_begins_with_its_year_so_a_box_set_aside_from_its
     boxes = sorted((a for a in fig.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
     assert boxes and all(a.text.startswith(f"<b>{round(a.x + 0.5)}</b> · ") for a in boxes)
     assert [round(a.x + 0.5) for a in boxes] == sorted({round(a.x + 0.5) for a in boxes})  # one box a year
+
+
+def test_counts_in_thin_stacked_bars_stay_upright_and_are_hidden_rather_than_shrunk():
+    df = pd.DataFrame({"urusan": ["Kesehatan", "Pendidikan", "Kesehatan"], "n": [7, 3, 1], "stage": ["a", "a", "b"]})
+    fig = charts.count_bars(
+        df, "urusan", "n", "Menurut urusan", "", "Sumber: x", False, colour="stage", horizontal=True
+    )
+    assert all(tr.textangle == 0 for tr in fig.data)  # never turned on its side
+    assert fig.layout.uniformtext.minsize >= 11 and fig.layout.uniformtext.mode == "hide"

@@ -235,3 +235,15 @@ def test_the_grid_holds_competitions_as_a_list_of_codes_and_an_edit_is_stored_jo
     _, changed, _ = R.edits(view, edited, 2025)
     a, b = view["innovation_id"]
     assert changed == {a: {"competitions": "KIPP"}, b: {"competitions": None}}
+
+
+def test_the_portfolios_charts_in_half_a_column_put_the_sample_mark_under_their_source_line_not_on_it(full_db):
+    from iid import ui
+
+    pv = R.portfolio_view(R.register(full_db, "64.74"), 2025, "id")
+    for raw in (pv.funnel, pv.form):
+        fig = ui.screen_copy(raw)
+        notes = {a.name: a for a in fig.layout.annotations if a.name in ("source_line", "sample_mark")}
+        lines = notes["source_line"].text.count("<br>") + 1
+        assert notes["sample_mark"].yshift < notes["source_line"].yshift - 12 * 1.4 * lines  # below it, not beside
+        assert ui.unscreened(fig).layout.annotations == raw.layout.annotations  # images start from the chart as built
