@@ -284,6 +284,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tg_gap": {"id": "Selisih ke target", "en": "Gap to target"},
     "tg_status": {"id": "Status", "en": "Status"},
     "tg_method": {"id": "Metode: {m}", "en": "Method: {m}"},
+    "tg_method_sdsn": {
+        "id": "panah tren Sustainable Development Report SDSN (linier)",
+        "en": "SDSN Sustainable Development Report trend arrows (linear)",
+    },
     "tg_no_stored": {
         "id": "Belum ada target tersimpan untuk daerah ini; ketik target di bawah.",
         "en": "No stored target for this region; type one below.",

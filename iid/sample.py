@@ -205,13 +205,14 @@ def generate(data_dir: Path, seed: int = 1) -> dict[str, pd.DataFrame]:
             {
                 "source_id": src,
                 "kind": "sample",
-                "title": f"Data contoh (dibuat dengan python -m iid sample --seed {seed})",
+                "title": "Data contoh untuk peragaan, bukan angka resmi",
                 "publisher": "Dasbor IID (data contoh)",
                 "url": None,
                 "document_ref": None,
                 "published_date": None,
                 "retrieved_date": None,
-                "note": "Bukan data resmi. Dibuat acak namun konsisten dengan semua skor, predikat dan tren yang dipublikasikan.",
+                "note": "Bukan data resmi. Dibuat acak namun konsisten dengan semua skor, predikat dan tren yang dipublikasikan"
+                f" (python -m iid sample --seed {seed}).",
             }
         ]
     )

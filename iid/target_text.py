@@ -5,7 +5,7 @@ from __future__ import annotations
 from iid import fmt
 from iid.i18n import predicate_label, t
 from iid.target_report import Report
-from iid.targets import MIN_YEARS_FOR_STATUS
+from iid.targets import METHOD_NAME, MIN_YEARS_FOR_STATUS
 
 
 def value_decimals(rep: Report) -> int:
@@ -156,10 +156,15 @@ def summary_lines(rep: Report, lang: str = "id") -> list[str]:
         f"{t('tg_required_window', lang, t=p.latest_year, ty=rep.target.year)}: "
         + (fmt.number(p.required_gain, rate_decimals(rep), lang) if p.required_gain is not None else "–"),
         f"{trend_label(rep, lang)}: " + (fmt.signed(p.trend, rate_decimals(rep), lang) if p.trend is not None else "–"),
-        f"Status ({p.method}): {status_label(rep, lang)} — {explain(rep, lang)}",
+        f"Status ({method_label(p.method, lang)}): {status_label(rep, lang)} — {explain(rep, lang)}",
     ]
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang), predicate_sentence(rep, lang)):
         if s:
             lines.append(s)
     lines.append(t("indicative", lang))
     return lines
+
+
+def method_label(method: str, lang: str) -> str:
+    """The status method in the reader's language (the report and the CLI keep its name as stored)."""
+    return t("tg_method_sdsn", lang) if method == METHOD_NAME else method

@@ -10,6 +10,7 @@ from iid.rules import compute, predicate_for, rule_year_for
 from iid.story import target_headline
 from iid.target_text import (
     explain,
+    method_label,
     predicate_sentence,
     projection_sentence,
     rate_decimals,
@@ -184,7 +185,7 @@ else:
                 t("tg_rule_caveat", lang, rule=effect[1], year=effect[0], delta=fmt.signed(effect[2], 2, lang)),
                 icon=":material/rule:",
             )
-    st.caption(t("tg_method", lang, m=p.method) + " · " + t("indicative", lang))
+    st.caption(t("tg_method", lang, m=method_label(p.method, lang)) + " · " + t("indicative", lang))
     sentence = predicate_sentence(rep, lang)
     if sentence:
         (st.warning if rep.predicate_named and rep.target_predicate != rep.predicate_named else st.caption)(sentence)

@@ -336,3 +336,18 @@ def test_scenarios_side_by_side_are_labelled_and_written_in_the_readers_number_f
     ]
     assert "Empat puluh inovasi" in set(table["Skenario"])
     assert all("," in score and "." not in score for score in table["Skor"])  # 58,41, not 58.41
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "Metode: panah tren Sustainable Development Report SDSN (linier)"),
+        ("en", "Method: SDSN Sustainable Development Report trend arrows (linear)"),
+    ],
+)
+def test_the_status_method_is_named_in_the_readers_language(app_env, lang, said):
+    at = open_page("pages/targets.py", r="65", lang=lang)
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert said in captions
+    assert lang == "en" or "trend arrows" not in captions
