@@ -192,6 +192,14 @@ def year_table(o: Overview, lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _day(value: object, lang: str) -> str:
+    """A source's date as people write it, on one line (29 Juli 2025, not 2025-07-29); "" when it has none."""
+    from iid.export import date_text
+
+    day = pd.to_datetime(text(value)[:10], errors="coerce") if text(value) else pd.NaT
+    return "" if pd.isna(day) else date_text(day.date(), lang).replace(" ", "\u00a0")
+
+
 def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
     """Every source behind the page, with its kind, publisher, title, date and link."""
     kind_label = {
@@ -204,7 +212,7 @@ def source_table(o: Overview, lang: str = "id") -> pd.DataFrame:
             t("sources", lang): text(r["title"]),
             "Penerbit" if lang == "id" else "Publisher": text(r["publisher"], "–"),
             "Jenis" if lang == "id" else "Kind": kind_label.get(r["kind"], "–"),
-            "Tanggal" if lang == "id" else "Date": text(r["published_date"])[:10],
+            "Tanggal" if lang == "id" else "Date": _day(r["published_date"], lang),
             "URL": fmt.safe_url(r["url"]) or "",
         }
         for r in records(o.sources)
