@@ -1120,6 +1120,9 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .iid-sr-only) { position: absolute !important;
   width: 1px; height: 1px; overflow: hidden; }
 .st-key-iid_after_chart { display: none !important; }
+/* a figure's label wraps instead of ending in "…" (published only: "Skor IID 2024 · tidak dipublikas…") */
+[data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] .stMarkdownEllipsis p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .iid-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 </style>

@@ -80,3 +80,13 @@ def test_bontangs_overview_says_the_predicate_fell_because_the_band_rose(page: P
         page.get_by_text(re.compile("tetapi turun ke Inovatif karena batas Sangat Inovatif naik dari 60,01 ke 65,01"))
     ).to_be_visible()
     no_traceback(page)
+
+
+def test_published_only_a_figures_label_says_whole_that_the_score_was_not_published(page: Page, app_url: str):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/?r=64.74&pub=1")
+    wait_for_app(page)
+    label = page.get_by_test_id("stMetricLabel").first
+    expect(label).to_contain_text("tidak dipublikasikan")
+    cut = label.locator("p").evaluate("p => p.scrollWidth > p.clientWidth + 1 || getComputedStyle(p).textOverflow")
+    assert cut in ("clip", False), cut  # wrapped, never ended in "…"
