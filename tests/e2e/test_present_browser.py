@@ -166,7 +166,7 @@ def test_targets_projector_gives_the_plot_the_room_its_rule_changes_took_at_1280
         "() => [...document.querySelectorAll('.st-key-present_chart .annotation-text')].map((e) => e.textContent)"
     )
     assert {"A", "B", "C"} <= set(letters)  # a letter on each dotted line, their sentences in one strip above
-    assert any(x.startswith("A Batas Sangat Inovatif naik") for x in letters)
+    assert any(x.startswith("A 2023 · Batas Sangat Inovatif naik") for x in letters)  # the year first
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
