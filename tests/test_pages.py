@@ -134,7 +134,7 @@ def test_target_page_opens_on_kaltaras_rpjmd_target_with_status_and_method(app_e
     assert at.title[0].value == "Target: Provinsi Kalimantan Utara"
     status = " ".join(s.body for s in [*at.success, *at.info, *at.warning, *at.error])
     assert "Status:" in status and "SDSN" in status
-    assert any("SDSN Sustainable Development Report" in c.value for c in at.caption)
+    assert any("panah tren Sustainable Development Report SDSN" in c.value for c in at.caption)  # in Indonesian
     # 65,00 is still Inovatif under the 2025 bands: the page says so
     assert any("65,01" in w.body for w in at.warning)
 
