@@ -224,20 +224,16 @@ class StaticMemory:
         return self.files[path]
 
     @staticmethod
-    def response(kept: tuple[bytes, dict[str, str]], scope):
-        """The kept file, or 304 Not Modified when the browser already holds this version (If-None-Match)."""
+    def response(kept: tuple[bytes, dict[str, str]], scope, files):
+        """The kept file, or 304 Not Modified when the browser already holds this version: the file handler's own
+        check (`files.is_not_modified`: If-None-Match, If-Modified-Since) and its own 304."""
         from starlette.datastructures import Headers
         from starlette.responses import Response
+        from starlette.staticfiles import NotModifiedResponse
 
         body, headers = kept
-        asked = Headers(scope=scope).get("if-none-match")
-        etag = headers.get("etag")
-        if (
-            asked
-            and etag
-            and (asked.strip() == "*" or etag in [x.strip().removeprefix("W/") for x in asked.split(",")])
-        ):
-            return Response(status_code=304, headers={k: v for k, v in headers.items() if k.lower() != "content-type"})
+        if files.is_not_modified(Headers(headers), Headers(scope=scope)):
+            return NotModifiedResponse(Headers(headers))
         return Response(body, headers=headers)
 
 
@@ -286,9 +282,10 @@ def serve_static_files() -> None:
         get_response = files.get_response
 
         async def get(path: str, scope):
-            kept = memory.files.get(path) if memory is not None and memory.serves(path, scope) else None
+            held = memory is not None and memory.serves(path, scope)
+            kept = memory.files.get(path) if held else None
             if kept is not None:
-                return memory.response(kept, scope)
+                return memory.response(kept, scope, files)
             response = await get_response(path, scope)
             if (
                 page is not None
@@ -298,10 +295,10 @@ def serve_static_files() -> None:
             ):
                 cache = response.headers.get("Cache-Control", "no-cache")
                 return Response(page, media_type="text/html", headers={"Cache-Control": cache})
-            if memory is not None and memory.serves(path, scope):
+            if held:
                 kept = memory.keep(path, response)
                 if kept is not None:
-                    return memory.response(kept, scope)
+                    return memory.response(kept, scope, files)
             return response
 
         files.get_response = get
