@@ -338,3 +338,179 @@ def test_make_run_builds_the_embedded_database_before_it_serves_it():
 def test_make_run_on_a_shared_store_builds_no_file():
     plan = make_plan("run", "DB=postgresql://iid@localhost/iid")
     assert "-m iid build" not in plan and "-m iid.serve" in plan
+
+
+class _Fragment:
+    """The rerun data of a fragment's run, as Turns sees it."""
+
+    fragment_id_queue = ["rest"]
+
+
+def test_a_fragments_run_goes_before_page_runs_that_came_earlier_and_page_runs_keep_their_order():
+    import threading
+    import time
+
+    release, started, lock = threading.Event(), [], threading.Lock()
+
+    def body(x) -> None:
+        with lock:
+            started.append(x if isinstance(x, str) else "rest")
+        if x == "first":
+            release.wait(10)
+
+    run, _ = _turns(1, 30.0, body)
+    threads = [threading.Thread(target=run, args=(None, x)) for x in ("first", "page 1", "page 2", _Fragment())]
+    for t in threads:  # one after another: each is waiting before the next comes
+        t.start()
+        time.sleep(0.05)
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert started == ["first", "rest", "page 1", "page 2"]
+
+
+def test_a_page_run_that_has_waited_long_no_longer_gives_way_to_a_fragments_run():
+    from iid.serve import Turns
+
+    now = [0.0]
+    turns = Turns(1, long_s=1.0, clock=lambda: now[0])
+    turns.waiting[False].append((1, 0.0))  # a page run waiting since 0
+    turns.waiting[True].append((2, 0.5))  # a fragment's run since 0,5
+    now[0] = 0.9
+    assert not turns._goes(1, False, now[0]) and turns._goes(2, True, now[0])
+    now[0] = 1.0
+    assert turns._goes(1, False, now[0])
+
+
+def test_the_next_waiting_run_starts_a_pause_after_the_last_ended_and_a_lone_run_at_once():
+    import threading
+    import time
+
+    from iid.serve import Turns
+
+    times: dict[str, list[float]] = {}
+
+    def run_script(_self, x) -> None:
+        times[x] = [time.perf_counter()]
+        time.sleep(0.05)
+        times[x].append(time.perf_counter())
+
+    run = Turns(1, 30.0, pause_s=0.2).wrap(run_script)
+    first = threading.Thread(target=run, args=(None, "first"))
+    first.start()
+    time.sleep(0.01)
+    run(None, "second")  # waits for the first, then for the pause
+    first.join(5)
+    assert 0.15 < times["second"][0] - times["first"][1] < 1.0
+    time.sleep(0.3)
+    asked = time.perf_counter()
+    run(None, "alone")  # nothing ran for longer than the pause: no wait
+    assert times["alone"][0] - asked < 0.1
+
+
+def _counting_loop():
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    wakes = [0]
+    plain = loop.call_soon_threadsafe
+
+    def counting(callback, *args):
+        wakes[0] += 1
+        return plain(callback, *args)
+
+    loop.call_soon_threadsafe = counting
+    return loop, wakes
+
+
+def test_a_sessions_events_reach_the_loop_in_their_order_with_one_wake_up_for_those_that_came_together():
+    import asyncio
+    import functools
+    import threading
+
+    from iid.serve import Batch
+
+    loop, wakes = _counting_loop()
+    try:
+        batch, got = Batch(loop), []
+        sender = threading.Thread(target=lambda: [batch.add(functools.partial(got.append, i)) for i in range(100)])
+        sender.start()
+        sender.join(5)
+        loop.run_until_complete(asyncio.sleep(0.01))
+        assert got == list(range(100)) and wakes[0] == 1
+        batch.add(functools.partial(got.append, 100))  # after the loop ran them: a new wake-up
+        loop.run_until_complete(asyncio.sleep(0.01))
+        assert got[-1] == 100 and wakes[0] == 2
+    finally:
+        loop.close()
+
+
+def test_an_event_that_fails_is_reported_as_the_loop_reports_one_and_the_rest_still_run():
+    import asyncio
+
+    from iid.serve import Batch
+
+    loop, _ = _counting_loop()
+    reported, got = [], []
+    loop.set_exception_handler(lambda _loop, context: reported.append(context["exception"]))
+    try:
+        batch = Batch(loop)
+        batch.add(lambda: 1 / 0)
+        batch.add(lambda: got.append("after"))
+        loop.run_until_complete(asyncio.sleep(0.01))
+        assert [type(e) for e in reported] == [ZeroDivisionError] and got == ["after"]
+    finally:
+        loop.close()
+
+
+def test_events_for_a_closed_loop_are_dropped_as_streamlit_drops_them():
+    from iid.serve import Batch
+
+    loop, _ = _counting_loop()
+    loop.close()
+    batch = Batch(loop)
+    batch.add(lambda: None)  # no "Event loop is closed" raised in the script's thread
+    assert batch.waiting == [] and not batch.woken
+
+
+def test_the_launcher_batches_session_events_and_reuses_theme_messages():
+    from streamlit.runtime import app_session
+
+    from iid import serve
+
+    serve.patch_streamlit()
+    assert app_session.AppSession._iid_batches
+    assert isinstance(app_session._populate_theme_msg, serve.ThemeMessages)
+
+
+def test_every_run_sends_the_theme_streamlit_makes_made_once_until_an_option_changes():
+    from streamlit import config
+    from streamlit.proto.NewSession_pb2 import CustomThemeConfig
+    from streamlit.runtime import app_session
+
+    from iid import serve
+
+    serve.reuse_theme_messages()
+    theme = app_session._populate_theme_msg
+    made = []
+    theme.populate, plain = (lambda msg, section: (made.append(section), plain(msg, section))), theme.populate
+    theme.made.clear()
+    try:
+        for section in ("theme", "theme.light", "theme.sidebar", "theme.dark.sidebar"):
+            ours, streamlits = CustomThemeConfig(), CustomThemeConfig()
+            theme(ours, section)
+            plain(streamlits, section)
+            assert ours == streamlits
+        theme(again := CustomThemeConfig(), "theme")
+        assert made == ["theme", "theme.light", "theme.sidebar", "theme.dark.sidebar"]
+        option = config.get_config_options()["theme.primaryColor"]
+        before = (option.value, option.where_defined)
+        assert again.primary_color == before[0]
+        config.set_option("theme.primaryColor", "#123456")
+        try:
+            theme(changed := CustomThemeConfig(), "theme")
+            assert changed.primary_color == "#123456" and made[-1] == "theme"
+        finally:
+            config.set_option("theme.primaryColor", *before)
+    finally:
+        theme.populate = plain
