@@ -18,6 +18,7 @@ to show a control, and the rule for a new source; an existing one belongs to the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import ipaddress
 import json
@@ -64,7 +65,10 @@ class Actor:
         return self.name or self.email or self.subject
 
 
+@functools.cache
 def _os_user() -> str:
+    """The operating-system user running the app: asked once (without LOGNAME or USER set, getpass reads the user
+    database, 0,4 ms a page run)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry (some containers) and no LOGNAME/USER
