@@ -114,7 +114,10 @@ class Turns:
     run (a big import) holds the others up for `long_s` at most. Waiting runs go in the order they came, except that
     a fragment's run (the rest of a page whose chart is already on screen, a what-if edit) goes before the waiting
     page runs: it finishes what a person already sees. A page run that has waited `long_s` no longer gives way.
-    Between one run's end and the next waiting run's start, `pause_s` for the event loop (see take_turns)."""
+    Between one run's end and the next waiting run's start, `pause_s` for the event loop (see take_turns).
+
+    Only the first waiting run of each line can go next, so only those two are woken when a run starts or ends (with
+    50 sessions waiting, waking them all on every change was 50 thread switches a run)."""
 
     def __init__(self, slots: int, long_s: float = LONG_RUN_S, clock=None, pause_s: float = 0.0) -> None:
         import threading
@@ -123,9 +126,10 @@ class Turns:
 
         self.slots, self.long_s, self.pause_s = slots, long_s, pause_s
         self.clock = clock or time.monotonic
-        self.changed = threading.Condition()
+        self.lock = threading.Lock()
         self.running: dict[int, float] = {}  # a run's token -> when it started
-        self.waiting: dict[bool, deque[tuple[int, float]]] = {True: deque(), False: deque()}  # fragment runs: True
+        # waiting runs, in the order they came: (token, since, its condition); fragments' runs in the True line
+        self.waiting: dict[bool, deque[tuple[int, float, threading.Condition]]] = {True: deque(), False: deque()}
         self.ended = float("-inf")  # when the last run ended
         self.tokens = 0
 
@@ -151,26 +155,34 @@ class Turns:
         times = [t for t in times if t > 0]
         return min(times) if times else None
 
+    def _wake_firsts(self) -> None:
+        """Wake the first waiting run of each line (called holding the lock)."""
+        for line in self.waiting.values():
+            if line:
+                line[0][2].notify()
+
     def enter(self, soon: bool = False) -> int:
         """Wait for a turn (`soon`: a fragment's run); the token to give back with `leave`."""
-        with self.changed:
+        import threading
+
+        with self.lock:
             self.tokens += 1
-            token, line = self.tokens, self.waiting[soon]
-            line.append((token, self.clock()))
+            token, line, turn = self.tokens, self.waiting[soon], threading.Condition(self.lock)
+            line.append((token, self.clock(), turn))
             try:
                 while not self._goes(token, soon, now := self.clock()):
-                    self.changed.wait(timeout=self._timeout(soon, now))
+                    turn.wait(timeout=self._timeout(soon, now) if line[0][0] == token else None)  # others: woken
             finally:  # started, or stopped while waiting: out of the line either way
                 line.remove(next(entry for entry in line if entry[0] == token))
-                self.changed.notify_all()  # the next in line may go too, if a slot is left
+                self._wake_firsts()  # the next in line may go too, if a slot is left
             self.running[token] = now
             return token
 
     def leave(self, token: int) -> None:
-        with self.changed:
+        with self.lock:
             self.running.pop(token, None)
             self.ended = self.clock()
-            self.changed.notify_all()
+            self._wake_firsts()
 
     def wrap(self, run_script):
         """`run_script(self, rerun_data)` that waits for its turn, and gives it back however the run ends."""

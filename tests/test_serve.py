@@ -374,8 +374,8 @@ def test_a_page_run_that_has_waited_long_no_longer_gives_way_to_a_fragments_run(
 
     now = [0.0]
     turns = Turns(1, long_s=1.0, clock=lambda: now[0])
-    turns.waiting[False].append((1, 0.0))  # a page run waiting since 0
-    turns.waiting[True].append((2, 0.5))  # a fragment's run since 0,5
+    turns.waiting[False].append((1, 0.0, None))  # a page run waiting since 0
+    turns.waiting[True].append((2, 0.5, None))  # a fragment's run since 0,5
     now[0] = 0.9
     assert not turns._goes(1, False, now[0]) and turns._goes(2, True, now[0])
     now[0] = 1.0
