@@ -166,7 +166,31 @@ else:
         if p.trend is not None
         else t("tg_trend_none", lang),
     )
-    chart_slot = st.container()  # the chart right under the figures, above the fold at 1280×720; the words follow
+    fig = ui.figure(
+        path,
+        "target",
+        code,
+        float(value),
+        year,
+        comparator,
+        metric,
+        gain,
+        published_only,
+        named,
+        row["source_id"] if row is not None else None,
+        lang,
+    )
+    if ui.is_present():  # two lines at most on the projector: the target, its status and the pace it needs
+        ui.projector(target_headline(rep, lang), fig, lang, "target")
+    target_sources = ui.overview(path, code, published_only).sources
+    # the chart right under the figures, above the fold at 1280×720; the words under it come with the rest
+    ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
+
+
+def words() -> None:
+    """Under the chart: the status and what it rests on, the method, the predicate the target reaches, where the
+    trend leads. Drawn with the rest (ui.after_first_chart): in a fresh browser they came before the chart was
+    drawn, and drawing them took the browser about 0,1 s of its first chart (bench/run.py, Target's first chart)."""
     box = {
         "achieved": st.success,
         "on_track": st.success,
@@ -189,25 +213,6 @@ else:
     sentence = predicate_sentence(rep, lang)
     if sentence:
         (st.warning if rep.predicate_named and rep.target_predicate != rep.predicate_named else st.caption)(sentence)
-    fig = ui.figure(
-        path,
-        "target",
-        code,
-        float(value),
-        year,
-        comparator,
-        metric,
-        gain,
-        published_only,
-        named,
-        row["source_id"] if row is not None else None,
-        lang,
-    )
-    if ui.is_present():  # two lines at most on the projector: the target, its status and the pace it needs
-        ui.projector(target_headline(rep, lang), fig, lang, "target")
-    target_sources = ui.overview(path, code, published_only).sources
-    with chart_slot:
-        ui.chart_panel(fig, target_sources, region["display_name"], "target", year, lang, key="target_chart")
     for s in (projection_sentence(rep, lang), reached_sentence(rep, lang)):
         if s:
             st.markdown(f"- {fmt.md_escape(s)}")
@@ -220,6 +225,8 @@ def rest() -> None:
     the rest is drawn without the form. A run stopped on the way (a rerun asked meanwhile preempts it) leaves the
     request, and the words saying it was saved, to the next: taken at the top, a save was lost, with no word, in
     about one click in five."""
+    if chart_drawn:
+        words()
     _rest()
     st.session_state.pop("_sc_save", None)
     st.session_state.pop("_sc_saved", None)  # "tersimpan" said once, in the run that was drawn whole

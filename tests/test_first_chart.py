@@ -97,3 +97,21 @@ def test_the_rest_waits_in_english_with_english_words():
     at = first_visit("pages/overview.py", {"r": "64.74", "lang": "en"})
     assert t("rest_loading", "en") in [c.value for c in at.caption]
     assert t("rest_loading", "id") not in [c.value for c in at.caption]
+
+
+def test_targets_first_run_sends_its_figures_and_chart_and_the_words_under_the_chart_come_with_the_rest():
+    at = first_visit("pages/targets.py", {"r": "65"})
+    assert not at.exception
+    status = t("tg_status", "id")
+    figures = [m.label for m in at.metric]
+    assert len(figures) == 4 and len(at.get("plotly_chart")) == 1
+
+    def boxes() -> list[str]:
+        return [a.value for kind in ("success", "info", "warning", "error") for a in getattr(at, kind)]
+
+    assert not any(status in b for b in boxes())  # the browser draws the chart without them
+    at.session_state[ui.AFTER_CHART] = {"drawn": True}
+    at.run()
+    assert not at.exception
+    assert any(b.startswith(f"**{status}: ") for b in boxes())
+    assert [m.label for m in at.metric][:4] == figures
