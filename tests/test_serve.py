@@ -408,6 +408,16 @@ def test_the_next_waiting_run_starts_a_pause_after_the_last_ended_and_a_lone_run
     assert times["alone"][0] - asked < 0.1
 
 
+def _turn_of(loop) -> None:
+    """Run loop for a moment in a thread of its own (another test may have left a loop marked running in this one)."""
+    import asyncio
+    import threading
+
+    runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(0.01)))
+    runner.start()
+    runner.join(5)
+
+
 def _counting_loop():
     import asyncio
 
@@ -424,7 +434,6 @@ def _counting_loop():
 
 
 def test_a_sessions_events_reach_the_loop_in_their_order_with_one_wake_up_for_those_that_came_together():
-    import asyncio
     import functools
     import threading
 
@@ -436,17 +445,16 @@ def test_a_sessions_events_reach_the_loop_in_their_order_with_one_wake_up_for_th
         sender = threading.Thread(target=lambda: [batch.add(functools.partial(got.append, i)) for i in range(100)])
         sender.start()
         sender.join(5)
-        loop.run_until_complete(asyncio.sleep(0.01))
+        _turn_of(loop)
         assert got == list(range(100)) and wakes[0] == 1
         batch.add(functools.partial(got.append, 100))  # after the loop ran them: a new wake-up
-        loop.run_until_complete(asyncio.sleep(0.01))
+        _turn_of(loop)
         assert got[-1] == 100 and wakes[0] == 2
     finally:
         loop.close()
 
 
 def test_an_event_that_fails_is_reported_as_the_loop_reports_one_and_the_rest_still_run():
-    import asyncio
 
     from iid.serve import Batch
 
@@ -457,7 +465,7 @@ def test_an_event_that_fails_is_reported_as_the_loop_reports_one_and_the_rest_st
         batch = Batch(loop)
         batch.add(lambda: 1 / 0)
         batch.add(lambda: got.append("after"))
-        loop.run_until_complete(asyncio.sleep(0.01))
+        _turn_of(loop)
         assert [type(e) for e in reported] == [ZeroDivisionError] and got == ["after"]
     finally:
         loop.close()
