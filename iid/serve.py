@@ -133,6 +133,10 @@ class Turns:
         self.ended = float("-inf")  # when the last run ended
         self.tokens = 0
 
+    def _counting(self, now: float) -> list[float]:
+        """When the runs that still hold a slot began: those not yet `long_s` old."""
+        return [start for start in self.running.values() if now - start < self.long_s]
+
     def _goes(self, token: int, soon: bool, now: float) -> bool:
         """Whether the waiting run `token` may start now: first of its line, no fragment run waiting before a page
         run (unless the page run has waited `long_s`), a slot free, and the pause after the last run over."""
@@ -143,12 +147,12 @@ class Turns:
             return False
         if now - self.ended < self.pause_s:
             return False
-        return sum(now - start < self.long_s for start in self.running.values()) < self.slots
+        return len(self._counting(now)) < self.slots
 
     def _timeout(self, soon: bool, now: float) -> float | None:
         """Until the oldest running run turns long, a waiting page run stops giving way, or the pause is over;
         None: until woken."""
-        times = [start + self.long_s - now for start in self.running.values() if now - start < self.long_s]
+        times = [start + self.long_s - now for start in self._counting(now)]
         if not soon and self.waiting[False]:
             times.append(self.waiting[False][0][1] + self.long_s - now)
         times.append(self.ended + self.pause_s - now)
