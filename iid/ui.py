@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import json
@@ -516,11 +517,29 @@ PAGE_LIST = "_iid_pages"  # session: the st.Page list of its last run, its langu
 def page_list(lang: str, users: bool) -> list:
     """The app's pages for st.navigation, in lang; `users`: with the users' page (admins and the local user).
 
-    Made once per session and language: a st.Page resolves its file's path on the disk when it is made, eight of them
-    1 ms of every run. A session runs one script at a time, so its own list is never in two runs at once."""
+    A st.Page resolves its file's path on the disk when it is made (realpath, a system call per folder): eight of them
+    were 1,2 ms of a fresh session's 17 ms of server CPU. They are made once per process and language, and each session
+    gets its own shallow copies: a page carries one flag of its own run (`_can_be_called`, set by st.navigation and
+    cleared by Page.run), so two sessions never share one. A session runs one script at a time, so its own list is
+    never in two runs at once."""
     kept = st.session_state.get(PAGE_LIST)
     if kept is not None and kept[0] == (lang, users):
         return kept[1]
+    ctx = get_script_run_ctx()
+    key = (lang, users, ctx.pages_manager.main_script_parent if ctx else None)  # a page's path is the app's folder's
+    made = _PAGES.get(key)
+    if made is None:
+        made = _PAGES.setdefault(key, _make_pages(lang, users))  # two first runs at once: one list wins
+    pages = [copy.copy(page) for page in made]
+    st.session_state[PAGE_LIST] = ((lang, users), pages)
+    return pages
+
+
+_PAGES: dict[tuple, list] = {}  # (language, with Pengguna, the app's folder) -> the st.Page list page_list copies
+
+
+def _make_pages(lang: str, users: bool) -> list:
+    """The st.Page list of page_list, made anew."""
     pages = [
         st.Page(
             "pages/overview.py",
@@ -546,7 +565,6 @@ def page_list(lang: str, users: bool) -> list:
         pages.append(
             st.Page("pages/users.py", title=t("nav_users", lang), icon=":material/group:", url_path="pengguna")
         )
-    st.session_state[PAGE_LIST] = ((lang, users), pages)
     return pages
 
 

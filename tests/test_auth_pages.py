@@ -16,7 +16,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from iid import auth
+from iid import auth, ui
 from tests.conftest import app_test, open_db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -111,8 +111,6 @@ def test_local_mode_says_so_in_the_sidebar_and_offers_the_users_page(app_env):
 
 
 def page_list(at: AppTest) -> tuple[tuple[str, bool], list]:
-    from iid import ui
-
     return at.session_state[ui.PAGE_LIST]
 
 
@@ -126,6 +124,29 @@ def test_a_session_makes_its_page_list_once_for_its_language_and_anew_in_another
     assert page_list(at)[1] is pages and at.title[0].value.startswith("Tren")
     english = open_page(None, lang="en")
     assert page_list(english)[0] == ("en", True) and page_list(english)[1][0].title == "Overview"
+
+
+def test_two_sessions_get_pages_of_their_own_made_once_per_process_and_both_open_them(app_env, monkeypatch):
+    import streamlit as st
+
+    made = []
+    plain = st.Page
+
+    def counted(*args, **kwargs):
+        made.append(args[0])
+        return plain(*args, **kwargs)
+
+    ui._PAGES.clear()
+    monkeypatch.setattr(st, "Page", counted)
+    first, second = open_page(None), open_page(None)
+    assert len(made) == 8  # the first session's list; the second copies it
+    ones, twos = page_list(first)[1], page_list(second)[1]
+    assert all(a is not b for a, b in zip(ones, twos, strict=True))
+    assert [(p.title, p.url_path, p._page) for p in ones] == [(p.title, p.url_path, p._page) for p in twos]
+    first.switch_page("pages/trend.py").run()
+    second.switch_page("pages/targets.py").run()
+    assert first.title[0].value.startswith("Tren") and second.title[0].value.startswith("Target")
+    assert not first.exception and not second.exception and len(made) == 8
 
 
 def test_a_session_whose_users_page_goes_gets_a_page_list_without_it(app_env, network):
