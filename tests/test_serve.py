@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from iid.serve import keep_compiled_scripts
 
 
@@ -488,7 +490,8 @@ def test_the_launcher_batches_session_events_and_reuses_theme_messages():
 
     serve.patch_streamlit()
     assert app_session.AppSession._iid_batches
-    assert isinstance(app_session._populate_theme_msg, serve.ThemeMessages)
+    assert isinstance(app_session._populate_theme_msg, serve.ConfigMessages)
+    assert isinstance(app_session._populate_config_msg, serve.ConfigMessages)
 
 
 def test_every_run_sends_the_theme_streamlit_makes_made_once_until_an_option_changes():
@@ -522,3 +525,87 @@ def test_every_run_sends_the_theme_streamlit_makes_made_once_until_an_option_cha
             config.set_option("theme.primaryColor", *before)
     finally:
         theme.populate = plain
+
+
+def test_every_run_sends_the_client_configuration_streamlit_makes_made_once_until_an_option_changes():
+    from streamlit import config
+    from streamlit.proto.NewSession_pb2 import Config
+    from streamlit.runtime import app_session
+
+    from iid import serve
+
+    serve.reuse_theme_messages()
+    made_once = app_session._populate_config_msg
+    made = []
+    made_once.populate, plain = (lambda msg: (made.append(1), plain(msg))), made_once.populate
+    made_once.made.clear()
+    try:
+        ours, streamlits = Config(), Config()
+        made_once(ours)
+        plain(streamlits)
+        assert ours == streamlits and ours.toolbar_mode == streamlits.toolbar_mode
+        made_once(Config())
+        assert made == [1]
+        option = config.get_config_options()["client.disableDataExport"]
+        before = (option.value, option.where_defined)
+        config.set_option("client.disableDataExport", not before[0])
+        try:
+            made_once(changed := Config())
+            assert changed.disable_data_export is (not before[0]) and made == [1, 1]
+        finally:
+            config.set_option("client.disableDataExport", *before)
+    finally:
+        made_once.populate = plain
+
+
+def test_the_heap_is_collected_and_frozen_once_after_the_first_run_however_it_ends(monkeypatch):
+    import gc
+
+    from streamlit.runtime import Runtime
+
+    from iid import serve
+
+    collected = []
+    serving = [False]
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: serving[0]))
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(1) or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: collected.append("frozen"))
+    freeze = serve.HeapFreeze()
+    runs = []
+
+    def failing(runner, rerun_data):
+        runs.append(rerun_data)
+        raise RuntimeError("the script failed")
+
+    run = freeze.wrap(failing)
+    with pytest.raises(RuntimeError):
+        run(None, "a test's run")  # AppTest: no server, nothing frozen
+    assert collected == [] and not freeze.done
+    serving[0] = True
+    with pytest.raises(RuntimeError, match="the script failed"):
+        run(None, "first")
+    assert collected == [1, "frozen"] and freeze.done
+    run_ok = freeze.wrap(lambda runner, rerun_data: runs.append(rerun_data))
+    run_ok(None, "second")
+    with pytest.raises(RuntimeError):
+        run(None, "third")
+    assert runs == ["a test's run", "first", "second", "third"] and collected == [1, "frozen"]
+
+
+def test_the_launcher_freezes_the_heap_after_the_first_run_unless_told_not_to():
+    import subprocess
+    import sys
+
+    probe = (
+        "from streamlit.runtime.scriptrunner.script_runner import ScriptRunner\n"
+        "from iid import serve\n"
+        "serve.patch_streamlit(); serve.patch_streamlit()\n"
+        "freeze = getattr(ScriptRunner, '_iid_heap_freeze', None)\n"
+        "print(type(freeze).__name__)\n"
+    )
+    said = {}
+    for value in ("1", "0"):
+        env = {**os.environ, "IID_FREEZE_HEAP": value}
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+        said[value] = out.stdout.strip()
+    assert said == {"1": "HeapFreeze", "0": "NoneType"}
