@@ -231,3 +231,23 @@ def test_the_cited_address_of_a_view_has_its_path_before_its_parameters(monkeypa
     monkeypatch.setattr(ui.st, "context", SimpleNamespace(url=address))
     monkeypatch.setattr(ui.st, "query_params", SimpleNamespace(to_dict=lambda: {"r": "64.74"}))
     assert ui.view_url() == cited
+
+
+def test_a_shared_chart_is_turned_into_json_once_and_the_same_json_as_plotly_makes():
+    import plotly.graph_objects as go
+    import plotly.io
+
+    from iid import ui
+
+    fig = go.Figure(go.Scatter(x=[2024, 2025], y=[61.36, 63.02], name="Kota Bontang", uid="a"))
+    fig.update_layout(title="Skor IID")
+    expected = plotly.io.to_json(go.Figure(fig), validate=False)  # an ordinary figure: Plotly's own
+    shared = ui.SharedFigure.of(fig)
+    made = []
+    plain = plotly.io.to_json.__wrapped__
+    once = ui._json_once(lambda *a, **k: made.append(1) or plain(*a, **k))
+    drawn = [once(shared.to_dict(), validate=False) for _ in range(3)]  # what st.plotly_chart does per draw
+    assert drawn == [expected] * 3 and made == [1]
+    assert once(go.Figure(fig).to_dict(), validate=False) == expected and made == [1, 1]  # not shared: made anew
+    assert once(shared.to_dict(), validate=False, pretty=True) != expected and made == [1, 1, 1]
+    assert getattr(plotly.io.to_json, "made_once", False)  # installed where st.plotly_chart finds it
