@@ -1109,13 +1109,16 @@ def _no_callback() -> None:
 @st.fragment
 def _after_first_chart(render, lang: str, chart: bool) -> None:
     if not st.session_state.get(FIRST_PAGE_SENT):
-        shown = _after_chart(
-            key=AFTER_CHART,
-            data={"wait": chart, "ms": AFTER_CHART_WAIT_MS},
-            default={"drawn": False},
-            on_drawn_change=_no_callback,
-        )
-        if not shown.drawn:
+        reported = st.session_state.get(AFTER_CHART)  # the browser's report, in the run it brought (the rest's)
+        drawn = bool(reported and reported.get("drawn"))
+        if not drawn:  # the component is drawn only until it has reported: the rest's run sends it no more
+            drawn = _after_chart(
+                key=AFTER_CHART,
+                data={"wait": chart, "ms": AFTER_CHART_WAIT_MS},
+                default={"drawn": False},
+                on_drawn_change=_no_callback,
+            ).drawn
+        if not drawn:
             with st.container(key=REST_WAITING):
                 st.caption(t("rest_loading", lang))
             return

@@ -69,5 +69,7 @@ def test_the_benchmarks_websocket_client_asks_for_a_long_pages_rest_as_a_browser
     long_page = ws.load_sync(app_url, "", "r=64.74")
     assert long_page.error is None and long_page.rest_run and long_page.runs == 2
     assert long_page.exceptions == 0 and long_page.seconds >= long_page.first_run_s
+    # the component that reports the chart drawn goes out with the first run only, not again with the rest
+    assert long_page.element_types.get("bidi_component") == 1
     short_page = ws.load_sync(app_url, "bandingkan", "r=64.74,61.71")  # no rest waits there
     assert short_page.error is None and not short_page.rest_run and short_page.runs == 1
