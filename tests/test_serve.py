@@ -609,3 +609,45 @@ def test_the_launcher_freezes_the_heap_after_the_first_run_unless_told_not_to():
         out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
         said[value] = out.stdout.strip()
     assert said == {"1": "HeapFreeze", "0": "NoneType"}
+
+
+def test_a_connection_the_server_accepts_sends_small_writes_at_once():
+    """Nagle's algorithm off on accepted sockets (TCP_NODELAY), also on a listening socket made with protocol 0 as
+    uvicorn's is: asyncio alone leaves it on there, and small messages behind a large one waited 40 ms."""
+    import asyncio
+    import socket
+
+    from iid import serve
+
+    async def accepted_nodelay() -> int:
+        listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # proto 0, as uvicorn binds
+        listening.bind(("127.0.0.1", 0))
+        seen: list[int] = []
+
+        def connected(reader, writer) -> None:
+            seen.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(connected, sock=listening)
+        async with server:
+            _, writer = await asyncio.open_connection(*listening.getsockname())
+            for _ in range(100):
+                if seen:
+                    break
+                await asyncio.sleep(0.01)
+            writer.close()
+        return seen[0]
+
+    from asyncio import base_events
+
+    plain = base_events._set_nodelay
+    try:
+        if getattr(plain, "iid_any_tcp", False):  # installed already in this process (app.py's first run)
+            base_events._set_nodelay = plain.__wrapped__
+        # asyncio alone (3.11) leaves Nagle on here: accepted_nodelay() == 0
+        serve.send_small_writes_at_once()
+        serve.send_small_writes_at_once()  # twice is once
+        assert getattr(base_events._set_nodelay, "iid_any_tcp", False)
+        assert asyncio.run(accepted_nodelay()) != 0
+    finally:
+        base_events._set_nodelay = plain
