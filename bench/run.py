@@ -46,7 +46,9 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   finished runs; first_chart_s: from connect to the first Plotly chart received (what a person sees first). Above
   one session each level is 7 bursts (quick: 1; the cold case 3), the cases taking turns round after round; p50 and p95 are the
   medians over the bursts of each burst's own, burst_p50s every burst's p50 (they swing by half from one burst to the
-  next on this shared machine), max the worst session of all. Cases: the floor; Ringkasan for one region (all
+  next on this shared machine), max the worst session of all. Cases: the floor; floor_served, the floor through the
+  app's launcher (its changes to Streamlit's server, TCP_NODELAY among them: ratio_to_served_floor_p50 is what the
+  page adds to the same server); Ringkasan for one region (all
   sessions alike); Ringkasan with every session on a region no session asked before (cold caches); and ringkasan_one_region_all_at_once, the
   same as the second on a server started with IID_SCRIPT_SLOTS=0, where every run goes at once as in plain Streamlit
   (the app takes turns, one run at a time: iid/serve.py take_turns). full_runs counts sessions that received
@@ -756,6 +758,7 @@ def measure_concurrency(
     singles: int,
     all_at_once: Served,
     rounds: int = 1,
+    floor_served: Served | None = None,
 ) -> dict:
     import wsclient
 
@@ -765,6 +768,10 @@ def measure_concurrency(
     wsclient.load_sync(all_at_once.url, "", f"r={REGISTER_REGION}")  # warm, as the app is
     cases = {
         "floor": (floor, lambda: ("", ""), lone_floor.deltas),
+    }
+    if floor_served is not None:  # the floor through the app's launcher: the same server changes as the app
+        cases["floor_served"] = (floor_served, lambda: ("", ""), wsclient.load_sync(floor_served.url, "", "").deltas)
+    cases |= {
         "ringkasan_one_region": (app, lambda: ("", f"r={REGISTER_REGION}"), lone_app.deltas),
         "ringkasan_one_region_all_at_once": (all_at_once, lambda: ("", f"r={REGISTER_REGION}"), lone_app.deltas),
         "ringkasan_each_region_new": (app, lambda: ("", f"r={next(fresh)}"), 1),
@@ -801,6 +808,11 @@ def measure_concurrency(
             out[case][str(n)]["first_chart_ratio_to_floor_p50"] = ratio(
                 out[case][str(n)]["first_chart_s"], out["floor"][str(n)]["first_chart_s"]
             )
+            if "floor_served" in out:
+                served = out["floor_served"][str(n)]
+                out[case][str(n)]["ratio_to_served_floor_p50"] = ratio(
+                    out[case][str(n)]["session_s"], served["session_s"]
+                )
     out["lone_run_deltas"] = {"app": lone_app.deltas, "floor": lone_floor.deltas}
     out["server_memory_after"] = {"app": app.memory(), "floor": floor.memory()}
     return out
@@ -1246,9 +1258,18 @@ def main(argv: list[str] | None = None) -> dict:
         section("interactions", lambda: measure_interactions(*servers(), p["reps"]))
 
         def concurrency() -> dict:
-            with Served(second, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once:  # Streamlit's way, side by side
+            with (
+                Served(second, env={"IID_SCRIPT_SLOTS": "0"}) as all_at_once,  # Streamlit's way, side by side
+                Served(db, floor=True, served=True) as floor_served,
+            ):
                 return measure_concurrency(
-                    *servers()[:2], codes, p["levels"], p["singles"], all_at_once, rounds=p["bursts"]
+                    *servers()[:2],
+                    codes,
+                    p["levels"],
+                    p["singles"],
+                    all_at_once,
+                    rounds=p["bursts"],
+                    floor_served=floor_served,
                 )
 
         section("concurrency", concurrency)
