@@ -544,9 +544,11 @@ def send_small_writes_at_once() -> None:
     Linux delays 40 ms. Seen with strace: the server wrote Ringkasan's first run in 12 ms, its client read the chart
     at once and the 20 messages after it 43 ms later; the rest's run the same. This sets the option for such sockets
     too (TCP is protocol 0 or IPPROTO_TCP there). One session at a time (websocket client, 10 visits each, median),
-    whole page before and after: Ringkasan 99 -> 20 ms, Target 107 -> 37 ms, Bandingkan 49 -> 14 ms. In a browser
-    (bench/run.py, first chart / the floor's): Ringkasan 1,20 -> 1,09, Target 1,31 -> 1,15, Portofolio 1,27 -> 1,16. Private API of Python 3.11's asyncio (`base_events._set_nodelay`,
-    called for every new TCP transport). tests/test_serve.py checks an accepted connection."""
+    whole page before and after: Ringkasan 99 -> 20 ms, Target 107 -> 37 ms, Bandingkan 49 -> 14 ms. In a browser,
+    first chart / the stock floor's in a run of bench/run.py before and one after: Ringkasan 1,20 -> 1,09, Target
+    1,31 -> 1,15, Portofolio 1,27 -> 1,16 (the stock floor keeps Nagle: against the floor served like the app,
+    1,24-1,32). Private API of Python 3.11's asyncio (`base_events._set_nodelay`, called for every new TCP
+    transport). tests/test_serve.py checks an accepted connection."""
     import socket
     from asyncio import base_events
 
