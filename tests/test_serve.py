@@ -410,14 +410,23 @@ def test_the_next_waiting_run_starts_a_pause_after_the_last_ended_and_a_lone_run
     assert times["alone"][0] - asked < 0.1
 
 
-def _turn_of(loop) -> None:
-    """Run loop for a moment in a thread of its own (another test may have left a loop marked running in this one)."""
-    import asyncio
+def _in_a_thread_of_its_own(call, timeout: float = 5):
+    """call() in a thread of its own, and what it returned (another test may have left a loop marked running in
+    this one, where a loop cannot run)."""
     import threading
 
-    runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(0.01)))
+    said: list = []
+    runner = threading.Thread(target=lambda: said.append(call()))
     runner.start()
-    runner.join(5)
+    runner.join(timeout)
+    return said[0] if said else None
+
+
+def _turn_of(loop) -> None:
+    """Run loop for a moment, in a thread of its own."""
+    import asyncio
+
+    _in_a_thread_of_its_own(lambda: loop.run_until_complete(asyncio.sleep(0.01)))
 
 
 def _counting_loop():
@@ -638,15 +647,6 @@ def test_a_connection_the_server_accepts_sends_small_writes_at_once():
             writer.close()
         return seen[0]
 
-    def in_a_thread_of_its_own() -> int:  # another test may have left a loop marked running in this thread
-        import threading
-
-        said: list[int] = []
-        runner = threading.Thread(target=lambda: said.append(asyncio.run(accepted_nodelay())))
-        runner.start()
-        runner.join(10)
-        return said[0]
-
     from asyncio import base_events
 
     plain = base_events._set_nodelay
@@ -657,6 +657,6 @@ def test_a_connection_the_server_accepts_sends_small_writes_at_once():
         serve.send_small_writes_at_once()
         serve.send_small_writes_at_once()  # twice is once
         assert getattr(base_events._set_nodelay, "iid_any_tcp", False)
-        assert in_a_thread_of_its_own() != 0
+        assert _in_a_thread_of_its_own(lambda: asyncio.run(accepted_nodelay()), timeout=10) not in (0, None)
     finally:
         base_events._set_nodelay = plain
