@@ -62,6 +62,7 @@ def test_a_download_made_on_click_outlives_every_sessions_runs_for_two_minutes_t
 
     keep_made_downloads()
     mgr = MediaFileManager(MemoryMediaFileStorage("/media"))
+    mgr._iid_sweep_every = 0.0  # every call sweeps (the interval between sweeps: the test below)
     placeholder = mgr.add_deferred(lambda: b"a,b\n1,2\n", "text/csv", "1.2.3", file_name="t.csv")
     url = mgr.execute_deferred(placeholder)  # the click
     made = url.rsplit("/", 1)[-1].split(".")[0]
@@ -74,6 +75,36 @@ def test_a_download_made_on_click_outlives_every_sessions_runs_for_two_minutes_t
     for _ in range(2):
         mgr.remove_orphaned_files()
     assert mgr.read_file(made) is None
+
+
+def test_unreferenced_download_callables_are_swept_at_most_every_interval_and_once_more_after_it():
+    import time
+
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from iid.serve import keep_made_downloads
+
+    keep_made_downloads()
+    mgr = MediaFileManager(MemoryMediaFileStorage("/media"))
+    mgr._iid_sweep_every = 0.3
+
+    def a_run_that_ends() -> str:
+        """A download button's callable, then the session's next run drops its references; the run's end sweeps."""
+        placeholder = mgr.add_deferred(lambda: b"x", "text/csv", "1.2.3", file_name="t.csv")
+        mgr.clear_session_refs()
+        mgr.remove_orphaned_files()
+        return placeholder
+
+    first = a_run_that_ends()
+    assert first not in mgr._deferred_callables  # the first sweep ran at once
+    second = a_run_that_ends()
+    third = a_run_that_ends()
+    assert {second, third} <= set(mgr._deferred_callables)  # a moment later: left for the sweep that follows
+    deadline = time.monotonic() + 10
+    while {second, third} & set(mgr._deferred_callables) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not {second, third} & set(mgr._deferred_callables)  # swept with no other call
 
 
 def _turns(slots: int, long_s: float, body):
