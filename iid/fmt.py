@@ -69,6 +69,17 @@ def parse_number(text: str, thousands_dot: bool = True) -> float:
     raise ValueError(f"not a number: {text!r}")
 
 
+def without_name(text: str, name: str) -> str:
+    """`text` (a plan's title) without the region's name the page already shows: "RPJMD Provinsi Kalimantan Utara
+    2025–2029" on the page of Provinsi Kalimantan Utara reads "RPJMD 2025–2029", short enough for a picker. The text
+    as it was when the name is not in it, or when nothing but the name would be left."""
+    if not isinstance(name, str) or not name or name not in text:
+        return text
+    rest = re.sub(r"\(\s*\)", " ", text.replace(name, " "))  # "RPJMD (Kota Bontang)": no empty brackets left
+    rest = " ".join(rest.split()).strip(" -–—·,:;")
+    return rest or text
+
+
 _MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
 
 

@@ -107,16 +107,9 @@ def keep_made_downloads() -> None:
                 self._files_by_session_and_coord[MADE][f"{made}@{time.monotonic()}"] = made
         return url
 
-    def remove_orphaned_files(self) -> None:
-        now, every = time.monotonic(), self._iid_sweep_every
+    def sweep_now(self) -> None:
         with self._lock:
-            wait = self.__dict__.get("_iid_swept", float("-inf")) + every - now
-            if wait > 0:  # swept a moment ago: once more when the moment is over, for whatever this call would find
-                if not self.__dict__.get("_iid_later"):
-                    self._iid_later = later = threading.Timer(wait, self.remove_orphaned_files)
-                    later.daemon = True
-                    later.start()
-                return
+            now = time.monotonic()
             self._iid_swept, self._iid_later = now, None
             held = self._files_by_session_and_coord.get(MADE)
             if held is not None:
@@ -125,6 +118,17 @@ def keep_made_downloads() -> None:
                 if not held:
                     del self._files_by_session_and_coord[MADE]
         sweep(self)
+
+    def remove_orphaned_files(self) -> None:
+        with self._lock:
+            wait = self.__dict__.get("_iid_swept", float("-inf")) + self._iid_sweep_every - time.monotonic()
+            if wait > 0:  # swept a moment ago: once more when the moment is over, for whatever this call would find
+                if self.__dict__.get("_iid_later") is None:
+                    self._iid_later = later = threading.Timer(wait, sweep_now, (self,))
+                    later.daemon = True
+                    later.start()
+                return
+        sweep_now(self)
 
     MediaFileManager.execute_deferred, MediaFileManager.remove_orphaned_files = execute, remove_orphaned_files
     MediaFileManager._iid_sweep_every = sweep_every_s()  # a manager of its own may have another (the tests)

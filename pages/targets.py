@@ -93,7 +93,9 @@ st.caption(t("tg_caption", lang))
 stored = ui.targets(path, code)
 options = stored["target_id"].tolist() + ["custom"]
 labels = {
-    r["target_id"]: f"{text(r['plan_document'], '–')} ({'≥' if r['comparator'] == '>=' else '>'} "
+    # the region's name is the page's title: the plan's title without it fits the picker at 1280 px
+    r["target_id"]: f"{fmt.without_name(text(r['plan_document'], '–'), region['display_name'])} "
+    f"({'≥' if r['comparator'] == '>=' else '>'} "
     f"{fmt.number(r['value'], 2 if r['metric'] == 'iid_score' else 0, lang)}, {r['target_year']})"
     for r in records(stored)
 } | {"custom": t("tg_custom", lang)}

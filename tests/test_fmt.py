@@ -114,3 +114,18 @@ def test_rows_made_into_a_table_column_by_column_give_the_same_frame_as_formatti
     assert made["poin"].tolist() == ["2,35", "0,00"] and made["maks"].tolist() == ["–", "3,00"]
     assert made["level"].tolist() == [5 / 3, 0.0]  # the editable level stays an exact number
     assert fmt.rows_frame([], cols).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("RPJMD Provinsi Kalimantan Utara 2025–2029", "Provinsi Kalimantan Utara", "RPJMD 2025–2029"),
+        ("Rakor Inovasi Kota Pangkalpinang 2025", "Kota Pangkal Pinang", "Rakor Inovasi Kota Pangkalpinang 2025"),
+        ("Kota Bontang", "Kota Bontang", "Kota Bontang"),  # nothing but the name: kept whole
+        ("RPJMD (Kota Bontang) 2021–2026", "Kota Bontang", "RPJMD 2021–2026"),
+        ("Kota Bontang: Renstra", "Kota Bontang", "Renstra"),
+        ("RPJMD 2025–2029", None, "RPJMD 2025–2029"),
+    ],
+)
+def test_a_plan_title_drops_the_region_name_the_page_already_shows(text, name, expected):
+    assert fmt.without_name(text, name) == expected

@@ -35,6 +35,13 @@ def url(at: AppTest, name: str) -> str | None:
     return v[0] if isinstance(v, list) else v
 
 
+def test_the_target_picker_names_the_plan_without_the_region_the_title_already_shows(app_env):
+    at = open_target(r="65")
+    assert not at.exception
+    assert at.title[0].value == "Target: Provinsi Kalimantan Utara"
+    assert at.selectbox(key="t_widget").options[0] == "RPJMD 2025–2029 (≥ 65,00, 2029)"  # whole at 1280 px
+
+
 # ---- one set of figures, each naming its years (issue 10, item 6) ----
 
 
