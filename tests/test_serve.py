@@ -651,6 +651,133 @@ def test_the_launcher_freezes_the_heap_after_the_first_run_unless_told_not_to():
     assert said == {"1": "HeapFreeze", "0": "NoneType"}
 
 
+class _FakeHeap:
+    """gc's counts and old generation as the tests set them; collections recorded."""
+
+    def __init__(self, monkeypatch) -> None:
+        import gc
+
+        self.moved, self.size, self.walks, self.collected = 0, 0, 0, 0
+        monkeypatch.setattr(gc, "get_count", lambda: (0, 0, self.moved))
+        monkeypatch.setattr(gc, "get_objects", self._objects)
+        monkeypatch.setattr(gc, "collect", self._collect)
+
+    def _objects(self, generation=None):
+        self.walks += 1
+        return [None] * self.size
+
+    def _collect(self, *args) -> int:
+        self.collected += 1
+        self.moved = 0
+        return 0
+
+
+def test_a_full_collection_waits_for_a_quiet_second_and_for_the_old_generation_to_grow_by_a_quarter(monkeypatch):
+    from iid.serve import QuietCollector
+
+    heap, now = _FakeHeap(monkeypatch), [100.0]
+    gcq = QuietCollector(quiet_s=1.0, longest_s=60.0, growth=0.25, clock=lambda: now[0])
+    heap.size = 1000
+    gcq.collect()  # the last full collection left 1.000 objects
+    assert gcq.old == 1000
+    seen_during_run = []
+    run = gcq.wrap(lambda runner, rerun_data: seen_during_run.append(gcq.due()))
+
+    heap.moved, heap.size = 3, 1300  # grown by 30 %
+    now[0] += 5  # quiet for five seconds, then a run
+    run(None, "a page")
+    assert seen_during_run == [False]  # never while a run goes on
+    now[0] += 0.5
+    assert not gcq.due()  # the run ended half a second ago
+    now[0] += 0.6
+    assert gcq.due()  # quiet for over a second, and grown
+    gcq.collect()
+    assert heap.collected == 2 and gcq.old == 1300
+    now[0] += 5
+    assert not gcq.due()  # nothing moved into the old generation since
+
+    heap.moved, heap.size = 1, 1400  # grown by 8 %: Python would not collect either
+    assert not gcq.due()
+    walks = heap.walks
+    now[0] += 1
+    assert not gcq.due() and heap.walks == walks  # nothing new moved: not walked again
+    heap.moved, heap.size = 2, 1700
+    assert gcq.due()
+
+
+def test_under_load_that_never_pauses_a_full_collection_comes_a_minute_late_at_most(monkeypatch):
+    import threading
+
+    from iid.serve import QuietCollector
+
+    heap, now = _FakeHeap(monkeypatch), [0.0]
+    gcq = QuietCollector(quiet_s=1.0, longest_s=60.0, clock=lambda: now[0])
+    heap.size = 1000
+    gcq.collect()
+    inside, leave = threading.Event(), threading.Event()
+    run = gcq.wrap(lambda runner, rerun_data: (inside.set(), leave.wait(10)))
+    busy = threading.Thread(target=run, args=(None, "a long run"))
+    busy.start()
+    try:
+        inside.wait(10)
+        heap.moved, heap.size = 5, 1100  # grown by 10 %
+        now[0] = 61
+        assert not gcq.due()  # overdue, not grown: looked once
+        walks = heap.walks
+        heap.moved, heap.size = 6, 2000
+        now[0] = 90
+        assert not gcq.due() and heap.walks == walks  # the next look is a minute after the last
+        now[0] = 122
+        assert gcq.due()
+    finally:
+        leave.set()
+        busy.join(10)
+
+
+def test_the_collector_thread_collects_in_a_quiet_moment_and_gives_python_its_thresholds_back(monkeypatch):
+    import gc
+    import time
+
+    from streamlit.runtime import Runtime
+
+    from iid.serve import QuietCollector
+
+    before = gc.get_threshold()
+    heap = _FakeHeap(monkeypatch)
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))  # a server's run
+    gcq = QuietCollector(quiet_s=0.05, longest_s=60.0, tick_s=0.01)
+    try:
+        gcq.wrap(lambda runner, rerun_data: None)(None, "the first run")
+        assert gcq.started and gc.get_threshold()[2] == QuietCollector.DEFERRED  # Python no longer starts them
+        assert gc.get_threshold()[:2] == before[:2]  # the young generations as before
+        heap.moved, heap.size = 4, 500
+        deadline = time.monotonic() + 10
+        while heap.collected == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert heap.collected == 1
+    finally:
+        gcq.stop()
+    assert gc.get_threshold() == before
+
+
+def test_the_launcher_collects_in_quiet_moments_unless_told_not_to():
+    import subprocess
+    import sys
+
+    probe = (
+        "from streamlit.runtime.scriptrunner.script_runner import ScriptRunner\n"
+        "from iid import serve\n"
+        "serve.patch_streamlit(); serve.patch_streamlit()\n"
+        "print(type(getattr(ScriptRunner, '_iid_quiet_gc', None)).__name__)\n"
+    )
+    said = {}
+    for value in ("1", "0"):
+        env = {**os.environ, "IID_QUIET_GC": value}
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+        said[value] = out.stdout.strip()
+    assert said == {"1": "QuietCollector", "0": "NoneType"}
+
+
 def test_a_connection_the_server_accepts_sends_small_writes_at_once():
     """Nagle's algorithm off on accepted sockets (TCP_NODELAY), also on a listening socket made with protocol 0 as
     uvicorn's is: asyncio alone leaves it on there, and small messages behind a large one waited 40 ms."""
