@@ -632,7 +632,11 @@ def test_the_heap_is_collected_and_frozen_once_after_the_first_run_however_it_en
     assert runs == ["a test's run", "first", "second", "third"] and collected == [1, "frozen"]
 
 
-def test_the_launcher_freezes_the_heap_after_the_first_run_unless_told_not_to():
+@pytest.mark.parametrize(
+    ("switch", "attribute", "installed"),
+    [("IID_FREEZE_HEAP", "_iid_heap_freeze", "HeapFreeze"), ("IID_QUIET_GC", "_iid_quiet_gc", "QuietCollector")],
+)
+def test_the_launcher_installs_a_change_to_the_heap_unless_its_switch_says_0(switch, attribute, installed):
     import subprocess
     import sys
 
@@ -640,15 +644,14 @@ def test_the_launcher_freezes_the_heap_after_the_first_run_unless_told_not_to():
         "from streamlit.runtime.scriptrunner.script_runner import ScriptRunner\n"
         "from iid import serve\n"
         "serve.patch_streamlit(); serve.patch_streamlit()\n"
-        "freeze = getattr(ScriptRunner, '_iid_heap_freeze', None)\n"
-        "print(type(freeze).__name__)\n"
+        f"print(type(getattr(ScriptRunner, '{attribute}', None)).__name__)\n"
     )
     said = {}
     for value in ("1", "0"):
-        env = {**os.environ, "IID_FREEZE_HEAP": value}
+        env = {**os.environ, switch: value}
         out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
         said[value] = out.stdout.strip()
-    assert said == {"1": "HeapFreeze", "0": "NoneType"}
+    assert said == {"1": installed, "0": "NoneType"}
 
 
 class _FakeHeap:
@@ -758,24 +761,6 @@ def test_the_collector_thread_collects_in_a_quiet_moment_and_gives_python_its_th
     finally:
         gcq.stop()
     assert gc.get_threshold() == before
-
-
-def test_the_launcher_collects_in_quiet_moments_unless_told_not_to():
-    import subprocess
-    import sys
-
-    probe = (
-        "from streamlit.runtime.scriptrunner.script_runner import ScriptRunner\n"
-        "from iid import serve\n"
-        "serve.patch_streamlit(); serve.patch_streamlit()\n"
-        "print(type(getattr(ScriptRunner, '_iid_quiet_gc', None)).__name__)\n"
-    )
-    said = {}
-    for value in ("1", "0"):
-        env = {**os.environ, "IID_QUIET_GC": value}
-        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
-        said[value] = out.stdout.strip()
-    assert said == {"1": "QuietCollector", "0": "NoneType"}
 
 
 def test_a_connection_the_server_accepts_sends_small_writes_at_once():
