@@ -84,10 +84,11 @@ def keep_made_downloads() -> None:
     fetched the file), then swept as any other.
 
     The sweep itself runs at most every `SWEEP_EVERY_S`: a call sooner leaves it to one timer that sweeps when the
-    interval is over, and finds everything left unreferenced meanwhile. Streamlit sweeps at the end of every run and when a session closes, and
-    each sweep walks every reference of every open session and every download button's callable: with 25 sessions
-    opening Ringkasan together that was 4,4 % of the server's CPU (py-spy), and it grows with the sessions open. The
-    price: an unreferenced file or callable stays up to half a second longer, and the second sweep that deletes an
+    interval is over, and finds everything left unreferenced meanwhile. Streamlit sweeps at the end of every run and
+    when a session closes, and each sweep walks every reference of every open session and every download button's
+    callable: with 25 sessions opening Ringkasan together that was 4,4 % of the server's CPU (py-spy), and it grows
+    with the sessions open (the 128 closed sessions Streamlit keeps for a reconnect hold 1.024 of them). The price:
+    an unreferenced file or callable stays up to half a second longer, and the second sweep that deletes an
     unreferenced download comes no sooner than that after the first. Private API of Streamlit 1.67.
     """
     import threading
