@@ -662,9 +662,13 @@ class QuietCollector:
         self.collections += 1
 
     def _watch(self) -> None:
-        while not self.stopped.wait(self.tick_s):
-            if self.due():
-                self.collect()
+        try:
+            while not self.stopped.wait(self.tick_s):
+                if self.due():
+                    self.collect()
+        except Exception:  # noqa: BLE001 - whatever went wrong, Python collects on its own again
+            self.stop()
+            raise
 
     def wrap(self, run_script):
         """`run_script(self, rerun_data)` counted as a run going on (from before it waits for its turn); the first

@@ -632,6 +632,33 @@ def test_the_heap_is_collected_and_frozen_once_after_the_first_run_however_it_en
     assert runs == ["a test's run", "first", "second", "third"] and collected == [1, "frozen"]
 
 
+def test_a_collector_that_fails_gives_python_its_own_full_collections_back(monkeypatch):
+    import gc
+    import threading
+    import time
+
+    from iid.serve import QuietCollector
+
+    before = gc.get_threshold()
+    heap = _FakeHeap(monkeypatch)
+
+    def broken(generation=None):
+        raise MemoryError("no room to list the old generation")
+
+    monkeypatch.setattr(gc, "get_objects", broken)
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the thread's end, said nowhere in a test
+    gcq = QuietCollector(quiet_s=0.0, longest_s=60.0, tick_s=0.01)
+    try:
+        heap.moved = 3
+        gcq.start()
+        deadline = time.monotonic() + 10
+        while not gcq.stopped.is_set() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gcq.stopped.is_set() and gc.get_threshold() == before  # never left with full collections off
+    finally:
+        gcq.stop()
+
+
 @pytest.mark.parametrize(
     ("switch", "attribute", "installed"),
     [("IID_FREEZE_HEAP", "_iid_heap_freeze", "HeapFreeze"), ("IID_QUIET_GC", "_iid_quiet_gc", "QuietCollector")],
