@@ -122,9 +122,9 @@ def keep_made_downloads() -> None:
 
     def remove_orphaned_files(self) -> None:
         with self._lock:
-            wait = self.__dict__.get("_iid_swept", float("-inf")) + self._iid_sweep_every - time.monotonic()
+            wait = self._iid_swept + self._iid_sweep_every - time.monotonic()
             if wait > 0:  # swept a moment ago: once more when the moment is over, for whatever this call would find
-                if self.__dict__.get("_iid_later") is None:
+                if self._iid_later is None:
                     self._iid_later = later = threading.Timer(wait, sweep_now, (self,))
                     later.daemon = True
                     later.start()
@@ -133,6 +133,7 @@ def keep_made_downloads() -> None:
 
     MediaFileManager.execute_deferred, MediaFileManager.remove_orphaned_files = execute, remove_orphaned_files
     MediaFileManager._iid_sweep_every = sweep_every_s()  # a manager of its own may have another (the tests)
+    MediaFileManager._iid_swept, MediaFileManager._iid_later = float("-inf"), None  # each manager: its own once set
     MediaFileManager._iid_keeps = True
 
 
@@ -604,7 +605,6 @@ class QuietCollector:
         self.started = False
         self.stopped = threading.Event()
         self.saved: tuple[int, int, int] | None = None
-        self.collections = 0
 
     def start(self) -> None:
         """Once, in a server: Python stops starting full collections, and the thread that decides them starts."""
@@ -659,7 +659,6 @@ class QuietCollector:
         gc.collect()
         self.old, self.seen = len(gc.get_objects(generation=2)), gc.get_count()[2]
         self.last_full = self.clock()
-        self.collections += 1
 
     def _watch(self) -> None:
         try:
