@@ -14,7 +14,7 @@ patch_streamlit()  # kept compiled scripts, downloads made on click kept for the
 # an emoji: the browser draws it (a :material/…: icon is fetched from fonts.gstatic.com, which a room offline lacks)
 st.set_page_config(page_title="Dasbor IID", page_icon="📈", layout="wide")
 lang = ui.current_lang()
-ui.page_styles()  # contrast, focus ring, screen-reader text (WCAG 2.1 AA)
+ui.page_styles()  # contrast, focus ring (WCAG 2.1 AA); the projector's or the screens' layout
 pages = ui.page_list(lang, ui.may("roles"))  # admins only (and the local user) get the users' page
 page = st.navigation(pages)
 ui.db()  # a database that cannot be opened: one message saying what to do, on every page, instead of a traceback

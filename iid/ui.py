@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import inspect
@@ -594,8 +595,7 @@ def common_controls() -> tuple[str, bool]:
         t("published_only", choice), key="pub_widget", help=t("published_only_help", choice)
     )
     write_url("pub", published_only, False, "1" if published_only else "0")
-    if not present_switch(choice):
-        st.html(SCREEN_CSS)
+    present_switch(choice)
     return choice, published_only
 
 
@@ -1172,22 +1172,18 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
    only; the panel under every chart offers its downloads (PNG, SVG, CSV, XLSX) and its table to the keyboard */
 .js-plotly-plot .modebar-container { visibility: hidden; }
 .js-plotly-plot:hover .modebar-container { visibility: visible; }
-/* text for screen readers only: a chart's text alternative (ui.chart_alt) */
-[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .iid-sr-only) { position: absolute !important;
-  width: 1px; height: 1px; overflow: hidden; }
 .st-key-iid_after_chart { display: none !important; }
 /* a figure's label wraps instead of ending in "…" (published only: "Skor IID 2024 · tidak dipublikas…") */
 [data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] .stMarkdownEllipsis p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-.iid-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
-  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 </style>
 """
 
 
 def page_styles() -> None:
-    """The accessibility styles above, on every page (app.py calls it once per run, before the page)."""
-    st.html(_PAGE_CSS)
+    """The accessibility styles above, and the projector's (presentation mode) or the screens' (SCREEN_CSS), on every
+    page: app.py calls it once per run, before the page. One element a run (they were two)."""
+    st.html(_PAGE_CSS + (_PRESENT_CSS if is_present() else SCREEN_CSS))
 
 
 def uploader_words(key: str, limit_mb: float, types: str, lang: str) -> None:
@@ -1223,13 +1219,12 @@ def chart_alt_text(fig, lang: str, table: bool = True) -> str:
     return t("chart_alt" if table else "chart_alt_plain", lang, title=title.rstrip("."), subtitle=subtitle).strip()
 
 
-def chart_alt(fig, lang: str, table: bool = True) -> None:
-    """The text alternative, for screen readers only, right before the chart it describes (WCAG 1.1.1)."""
-    import html
-
+def chart_alt(fig, lang: str, table: bool = True) -> str:
+    """The chart's text alternative (WCAG 1.1.1), for st.plotly_chart's `alt`: the chart's frame becomes a figure
+    (role="figure") that a screen reader names by it. It was a hidden paragraph before the chart: one element more
+    on every chart for the server to send and a fresh browser to draw before the chart."""
     shared = fig if isinstance(fig, SharedFigure) else None
-    text = once(shared, f"_alt_{lang}_{table}", lambda: chart_alt_text(fig, lang, table))
-    st.html(f'<p class="iid-sr-only" data-iid-alt="1">{html.escape(text)}</p>')
+    return once(shared, f"_alt_{lang}_{table}", lambda: chart_alt_text(fig, lang, table))
 
 
 # ---- presentation mode ----
@@ -1280,8 +1275,7 @@ def is_present() -> bool:
 
 def present_switch(lang: str) -> bool:
     """The sidebar switch into presentation mode; in it, the projector styles hide the sidebar and controls."""
-    if is_present():
-        st.html(_PRESENT_CSS)
+    if is_present():  # its styles: page_styles
         return True
     if st.sidebar.toggle(t("present_mode", lang), key="present_widget", value=False, help=t("present_help", lang)):
         st.query_params["present"] = "1"
@@ -1313,12 +1307,14 @@ def projector_figure(fig):
 def projector_chart(fig, key: str, height: int = 620) -> None:
     """A chart on the projector: in presentation mode it takes every pixel the screen's container leaves it."""
     f = projector_figure(fig)
-    chart_alt(f, current_lang(), table=False)
+    alt = chart_alt(f, current_lang(), table=False)
     if is_present():
         with st.container(key="present_chart"):
-            st.plotly_chart(f, width="stretch", height="stretch", key=f"present_{key}", config={"responsive": True})
+            st.plotly_chart(
+                f, width="stretch", height="stretch", key=f"present_{key}", config={"responsive": True}, alt=alt
+            )
     else:
-        st.plotly_chart(f, width="stretch", height=height, key=f"present_{key}")
+        st.plotly_chart(f, width="stretch", height=height, key=f"present_{key}", alt=alt)
 
 
 def projector(headline: str, fig, lang: str, key: str) -> None:
@@ -1359,8 +1355,9 @@ def story_screen(db_path: str, code: str, key: str, lang: str, published_only: b
     return screen(get_db(db_path), code, key, lang, published_only)
 
 
-def chart_downloads(fig, region_name: str, view: str, year, lang: str, key: str) -> None:
-    """PNG (1920×1080 and slide size) and SVG of a chart, rendered only when asked (kaleido + Chromium)."""
+def chart_downloads(fig, region_name: str, view: str, year, lang: str, key: str, row: bool = True) -> None:
+    """PNG (1920×1080 and slide size) and SVG of a chart, rendered only when asked (kaleido + Chromium); in a row of
+    their own, or (row=False) in the caller's (chart_panel's, beside the data downloads: one element fewer a chart)."""
     from iid import export
 
     def render(fmt_: str, w: int, h: int):
@@ -1369,7 +1366,7 @@ def chart_downloads(fig, region_name: str, view: str, year, lang: str, key: str)
 
         return make
 
-    with st.container(horizontal=True, key=f"dl_{key}_row"):
+    with st.container(horizontal=True, key=f"dl_{key}_row") if row else contextlib.nullcontext():
         for label, fmt_, (w, h), suffix in (
             (t("download_png", lang), "png", export.FULL_HD, ""),
             (t("download_png_slide", lang), "png", (export.SLIDE_W, export.SLIDE_H), "_slide"),
@@ -1502,8 +1499,7 @@ def chart_panel(
     event = None
     if chart_tab.open:
         with chart_tab:
-            chart_alt(fig, lang)
-            event = st.plotly_chart(fig, width="stretch", key=key, **chart_kwargs)
+            event = st.plotly_chart(fig, width="stretch", key=key, alt=chart_alt(fig, lang), **chart_kwargs)
     if table_tab.open:
         with table_tab:
             shown = once(shared, f"_read_{lang}", lambda: charts.data_for_reading(data, lang))
@@ -1543,7 +1539,7 @@ def chart_panel(
             type="tertiary",
             on_click="ignore",
         )
-        chart_downloads(unscreened(fig), region_name, view, year, lang, key=key)
+        chart_downloads(unscreened(fig), region_name, view, year, lang, key=key, row=False)
     today = export.date_text(dt.date.today(), lang)
     cite = t(
         "panel_cite",

@@ -251,3 +251,50 @@ def test_a_shared_chart_is_turned_into_json_once_and_the_same_json_as_plotly_mak
     assert once(go.Figure(fig).to_dict(), validate=False) == expected and made == [1, 1]  # not shared: made anew
     assert once(shared.to_dict(), validate=False, pretty=True) != expected and made == [1, 1, 1]
     assert getattr(plotly.io.to_json, "made_once", False)  # installed where st.plotly_chart finds it
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("pages/overview.py", {"r": "64.74"}),
+        ("pages/targets.py", {"r": "65", "lang": "en"}),
+        ("pages/trend.py", {"r": "64.74", "present": "1"}),
+    ],
+    ids=["ringkasan", "target-en", "tren-projector"],
+)
+def test_a_chart_carries_its_text_alternative_itself_not_an_element_before_it(page, params):
+    """One element fewer a chart for a fresh browser to draw before its first chart: the text alternative is the
+    chart's own accessible name (st.plotly_chart's alt; the browser test checks the name), not a hidden paragraph."""
+    from iid.i18n import t
+
+    at = open_page(page, **params)
+    assert not at.exception
+    lang = params.get("lang", "id")
+    drawn = at.get("plotly_chart")
+    assert drawn
+    alt = t("chart_alt_plain" if "present" in params else "chart_alt", lang).split("{")[0]
+    for chart in drawn:
+        assert chart.proto.alt.startswith(alt) and len(chart.proto.alt) > len(alt) + 10, chart.proto.alt
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["screen", "projector"])
+def test_the_app_sends_its_styles_in_one_element_a_run(present, monkeypatch):
+    """Accessibility and the screens' styles (or the projector's) in one element: they were two a run."""
+    import streamlit as st
+
+    from tests.conftest import app_test
+
+    sent: list[str] = []
+    html = st.html
+    monkeypatch.setattr(st, "html", lambda body, *a, **kw: (sent.append(body), html(body, *a, **kw))[1])
+    at = app_test()
+    at.query_params["r"] = "64.74"
+    if present:
+        at.query_params["present"] = "1"
+    at.run()
+    assert not at.exception
+    styles = [body for body in sent if body.lstrip().startswith("<style")]
+    assert len(styles) == 1, [body[:60] for body in styles]
+    assert "focus-visible" in styles[0]  # the accessibility styles
+    assert ("st-key-present_screen" in styles[0]) == present  # the projector's
+    assert ("st-key-notice_sample" in styles[0]) != present  # or the screens' (SCREEN_CSS)

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from iid.i18n import t
 from iid.register import TAB_KEYS
@@ -147,9 +147,11 @@ def test_every_chart_in_a_panel_has_its_title_and_summary_as_text_for_screen_rea
     panels = page.locator("[data-testid=stTabs]:has(.js-plotly-plot)")
     assert panels.count() >= 1
     for i in range(panels.count()):
-        alt = panels.nth(i).locator("[data-iid-alt]")
-        assert alt.count() == 1, f"{view}: chart panel {i} has no text alternative"
-        text = alt.inner_text()
+        # the chart's frame is a figure named by its text alternative (st.plotly_chart's alt)
+        chart = panels.nth(i).locator("[data-testid=stPlotlyChart]")
+        assert chart.count() == 1 and chart.get_attribute("role") == "figure", f"{view}: chart panel {i} is no figure"
+        text = chart.get_attribute("aria-label") or ""
+        expect(chart).to_have_accessible_name(text)
         title = panels.nth(i).locator(".js-plotly-plot .gtitle").first.text_content() or ""
         assert text.startswith(t("chart_alt", "id").split("{")[0]) and title[:20] in text, (text, title)
         assert "Tabel" in text
