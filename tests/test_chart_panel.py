@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from iid import charts, export, figures
-from tests.conftest import open_page
+from tests.conftest import app_test, open_page
 
 
 def test_the_data_of_a_trend_chart_is_exactly_the_scores_it_draws(full_db):
@@ -281,8 +281,6 @@ def test_a_chart_carries_its_text_alternative_itself_not_an_element_before_it(pa
 def test_the_app_sends_its_styles_in_one_element_a_run(present, monkeypatch):
     """Accessibility and the screens' styles (or the projector's) in one element: they were two a run."""
     import streamlit as st
-
-    from tests.conftest import app_test
 
     sent: list[str] = []
     html = st.html
