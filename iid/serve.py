@@ -276,6 +276,41 @@ def chart_script_preload(index_html: str, static_dir: Path) -> str | None:
     return index_html.replace("</head>", f"    {link}\n  </head>", 1)
 
 
+# The url_path of every page of the app (iid/ui.py `pages`; tests/test_serve.py checks both name the same pages).
+PAGE_PATHS = ("ringkasan", "bandingkan", "tren", "target", "inovasi", "data", "presentasi", "pengguna")
+
+# Run by the browser before Streamlit's client starts, on a page's own address under the server's (/target, or
+# /iid/target with server.baseUrlPath "iid"): the server is the folder above. Streamlit's client reads
+# window.__streamlit.BACKEND_BASE_URL; without it, it first asks the page's own address for the server's health (a
+# 404), waits a tenth of a second and then asks the folder above.
+_BACKEND_BASE_JS = """<script>
+      (() => {
+        const base = %s, pages = %s;
+        const path = location.pathname.replace(/\\/+$/, "");
+        if (pages.some((name) => path === base + name)) {
+          window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: location.origin + base });
+        }
+      })();
+    </script>"""
+
+
+def backend_base(index_html: str, base_url: str | None = None, page_paths: tuple[str, ...] = PAGE_PATHS) -> str | None:
+    """index.html with a script in its head that tells Streamlit's client where its server is when a page is opened
+    by its own address: the client then connects at once, where by itself it asks `<page>/_stcore/health` first, gets a
+    404 and tries the folder above a tenth of a second later, on every fresh visit of /bandingkan, /tren, /target,
+    /inovasi, /data and /presentasi. base_url: Streamlit's server.baseUrlPath. Any other address (the app's own, a
+    proxy's folder that the server does not know of, a path that is no page) is left to Streamlit's own guess. None
+    when the head is not found as expected."""
+    import json
+
+    if "</head>" not in index_html:
+        return None
+    folder = "/" + "/".join(part for part in (base_url or "").split("/") if part)
+    base = folder if folder.endswith("/") else folder + "/"
+    script = _BACKEND_BASE_JS % (json.dumps(base), json.dumps(list(page_paths)))
+    return index_html.replace("</head>", f"    {script}\n  </head>", 1)
+
+
 class StaticMemory:
     """Streamlit's hashed static files (`static/…`: scripts, styles, fonts, each named by its content's hash and served
     as immutable), read from disk once per process and then answered from memory, with the headers the file handler
@@ -326,8 +361,8 @@ class StaticMemory:
 
 
 def serve_static_files() -> None:
-    """Streamlit's page and its scripts served with less work: the page with the chart script preloaded, the hashed
-    scripts, styles and fonts from memory (StaticMemory).
+    """Streamlit's page and its scripts served with less work: the page with the chart script preloaded and the
+    server's address for a page opened by its own, the hashed scripts, styles and fonts from memory (StaticMemory).
 
     The chart script: every page here opens with a chart, but Streamlit's index.html names only its own core scripts:
     the 4,7 MB Plotly chart script is requested when the first chart's element reaches the browser, about a second
@@ -342,24 +377,30 @@ def serve_static_files() -> None:
     CPU per fresh visit of the floor, 190 ms of Target's, more than its script runs. The files never change while the
     server runs (their names carry their content's hash), so each is read once.
 
-    Private API of Streamlit 1.67 (its static file handler). `IID_PRELOAD_CHARTS=0` serves index.html untouched and
-    `IID_STATIC_MEMORY=0` every file from disk: switches for measuring with and without, not settings for users.
-    tests/test_serve.py checks the served page and files.
+    The server's address (backend_base): opened by its own address (/target), a page's client first asked
+    /target/_stcore/health, got a 404 and tried the folder above a tenth of a second later. From the first health
+    request to the websocket, on 10 fresh visits of /target each way: 0,177 s without the script, 0,064 s with it.
+
+    Private API of Streamlit 1.67 (its static file handler). `IID_PRELOAD_CHARTS=0` and `IID_BACKEND_BASE=0` serve
+    index.html without the preload or without the server's address, `IID_STATIC_MEMORY=0` every file from disk:
+    switches for measuring with and without, not settings for users. tests/test_serve.py checks the served page and
+    files; tests/e2e/test_first_chart_browser.py the address the browser connects to.
     """
     from streamlit import file_util
     from streamlit.web.server.starlette import starlette_static_routes as routes
 
     if getattr(routes, "_iid_static", False):
         return
-    page = None
-    if os.environ.get("IID_PRELOAD_CHARTS", "1") != "0":
-        static_dir = Path(file_util.get_static_dir())
-        try:
-            page = chart_script_preload((static_dir / "index.html").read_text(encoding="utf-8"), static_dir)
-        except OSError:
-            page = None
+    static_dir = Path(file_util.get_static_dir())
+    try:
+        index_html = (static_dir / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        index_html = None
+    preload = os.environ.get("IID_PRELOAD_CHARTS", "1") != "0"
+    page = chart_script_preload(index_html, static_dir) if index_html is not None and preload else None
+    address = index_html is not None and os.environ.get("IID_BACKEND_BASE", "1") != "0"
     memory = StaticMemory() if os.environ.get("IID_STATIC_MEMORY", "1") != "0" else None
-    if page is None and memory is None:
+    if page is None and not address and memory is None:
         return
     make_handler = routes.create_streamlit_static_handler
 
@@ -367,6 +408,7 @@ def serve_static_files() -> None:
         from starlette.responses import FileResponse, Response
 
         files = make_handler(directory=directory, base_url=base_url)
+        page_html = (backend_base(page or index_html, base_url) or page) if address else page
         get_response = files.get_response
 
         async def get(path: str, scope):
@@ -376,13 +418,13 @@ def serve_static_files() -> None:
                 return memory.response(kept, scope, files)
             response = await get_response(path, scope)
             if (
-                page is not None
+                page_html is not None
                 and isinstance(response, FileResponse)
                 and response.status_code == 200
                 and os.path.basename(response.path) == "index.html"
             ):
                 cache = response.headers.get("Cache-Control", "no-cache")
-                return Response(page, media_type="text/html", headers={"Cache-Control": cache})
+                return Response(page_html, media_type="text/html", headers={"Cache-Control": cache})
             if held:
                 kept = memory.keep(path, response)
                 if kept is not None:

@@ -242,6 +242,28 @@ def test_the_chart_script_is_named_for_preloading_in_streamlits_page_or_not_at_a
     assert chart_script_preload(page, tmp_path) is None  # two candidates: not guessed
 
 
+def test_streamlits_page_gets_the_script_that_names_the_server_to_a_pages_own_address_in_its_head():
+    from iid.serve import PAGE_PATHS, backend_base
+
+    page = '<html><head><title>x</title><script type="module" src="./static/js/index.js"></script></head></html>'
+    head = backend_base(page).split("</head>")[0]
+    assert "BACKEND_BASE_URL" in head and "<script>" in head  # a classic script: it runs before the module
+    assert all(f'"{name}"' in head for name in PAGE_PATHS)  # the page names as JSON strings, in the script
+    assert 'const base = "/",' in head
+    for base_url in ("iid", "/iid/", "iid/"):  # Streamlit's server.baseUrlPath, however it is written
+        assert 'const base = "/iid/",' in backend_base(page, base_url)
+    assert backend_base("<html><body></body></html>") is None
+
+
+def test_the_launcher_knows_every_url_path_the_app_gives_its_pages():
+    import re
+
+    from iid.serve import PAGE_PATHS
+
+    made = re.findall(r'url_path="([a-z]+)"', (Path(__file__).parents[1] / "iid" / "ui.py").read_text(encoding="utf-8"))
+    assert sorted(made) == sorted(PAGE_PATHS) and len(PAGE_PATHS) == 8
+
+
 def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path: Path, built_db_path: Path):
     import re
     import shutil
@@ -260,6 +282,7 @@ def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path
                 r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html
             )
             assert link and html.index(link.group(0)) < html.index("</head>")
+            assert html.index("BACKEND_BASE_URL") < html.index("</head>")  # iid.serve.backend_base
         from streamlit import file_util
 
         on_disk = (Path(file_util.get_static_dir()) / link.group(1)).read_bytes()

@@ -3,6 +3,8 @@ rest follows without a click, and the next page of the session comes whole (ui.a
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -73,3 +75,49 @@ def test_the_benchmarks_websocket_client_asks_for_a_long_pages_rest_as_a_browser
     assert long_page.element_types.get("bidi_component") == 1
     short_page = ws.load_sync(app_url, "bandingkan", "r=64.74,61.71")  # no rest waits there
     assert short_page.error is None and not short_page.rest_run and short_page.runs == 1
+
+
+@pytest.mark.parametrize("path", ["target?r=65", "tren?r=64.74", "bandingkan/?r=64.74,61.71"])
+def test_a_page_opened_by_its_own_address_connects_to_the_server_at_once_without_a_404_first(
+    page: Page, app_url: str, path: str
+):
+    asked: list[tuple[str, int]] = []
+    page.on("response", lambda r: asked.append((r.url, r.status)) if "/_stcore/" in r.url else None)
+    sockets: list[str] = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached()
+    name = path.split("?")[0].strip("/")
+    assert page.evaluate("window.__streamlit.BACKEND_BASE_URL") == app_url + "/"
+    assert not [a for a in asked if f"/{name}/_stcore/" in a[0] or a[1] >= 400], asked
+    assert (f"{app_url}/_stcore/health", 200) in asked
+    assert sockets and all(s.endswith("//" + app_url.split("//")[1] + "/_stcore/stream") for s in sockets), sockets
+
+
+def test_the_apps_own_address_and_any_other_path_are_left_to_streamlit(page: Page, app_url: str):
+    from iid.serve import _BACKEND_BASE_JS, PAGE_PATHS
+
+    page.goto(f"{app_url}/?r=64.74")
+    wait_for_app(page)
+    assert page.evaluate("window.__streamlit === undefined")  # at the app's address nothing is guessed
+    # the same script at other addresses, on a server at the root and on one with server.baseUrlPath "iid"
+    cases = {
+        "/": [
+            ("/target", "/"),
+            ("/presentasi/", "/"),
+            ("/", None),
+            ("/target/lain", None),  # no page: Streamlit's own guess, as before
+            ("/iid/target", None),  # a proxy's folder the server does not know of: Streamlit's own guess
+        ],
+        "/iid/": [("/iid/target", "/iid/"), ("/iid/tren/", "/iid/"), ("/iid/", None), ("/target", None)],
+    }
+    for base, expected in cases.items():
+        script = (_BACKEND_BASE_JS % (json.dumps(base), json.dumps(list(PAGE_PATHS)))).split("<script>")[1]
+        guess = "([pathname, origin]) => { const location = { pathname, origin }; delete window.__streamlit; "
+        guess += (
+            script.split("</script>")[0] + " return window.__streamlit ? window.__streamlit.BACKEND_BASE_URL : null; }"
+        )
+        for pathname, folder in expected:
+            found = page.evaluate(guess, [pathname, "https://pemda.example"])
+            assert found == (None if folder is None else "https://pemda.example" + folder), (base, pathname)
