@@ -55,3 +55,12 @@ def test_conversion_keeps_final_and_conflict_rows_and_leaves_out_the_rest():
     assert set(conv.excluded) == {"provisional", "self_estimate", "ambiguous"}
     # the provisional 97,60 of Kab. Balangan is not a result
     assert not ((conv.scores["region_code"] == "63.11") & (conv.scores["year"] == 2025)).any()
+
+
+def test_the_english_title_of_every_event_names_predicates_in_english():
+    from iid.i18n import PREDICATE_EN
+
+    events = pd.read_csv(Path(__file__).parents[1] / "data" / "published" / "events.csv")
+    for row in events.itertuples():
+        said = [p for p in PREDICATE_EN if p in row.title_en]
+        assert not said, f"{row.event_id}: {row.title_en!r} names {said}"
