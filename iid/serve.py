@@ -610,7 +610,7 @@ def freeze_heap_after_first_run() -> None:
 
 QUIET_S = 1.0  # a full collection waits for this long without a script run (QuietCollector)
 LONGEST_DEFER_S = 60.0  # ... or, under load that never pauses, this long at most
-GROWTH = 0.25  # Python's own rule: a full collection once the old generation has grown by a quarter
+GROWTH = 0.25  # as Python's own rule (its old generation by a quarter): a full collection once the heap has grown so
 TICK_S = 0.25  # how often the collector looks
 
 
@@ -623,8 +623,9 @@ class QuietCollector:
     `bench/run.py --only interactions,concurrency` (gc.callbacks) the full collections grew from 13 to 378 ms as the
     regions' caches filled, 19 of them in the section, and a burst of 25 sessions that met one waited for it (burst
     medians of the same page 0,20-0,23 s, and 0,40-0,68 s with a collection in them). Python starts a full
-    collection when the old generation has grown by a quarter since the last one, wherever that happens. Here that
-    same rule is checked in a thread of its own, and the collection runs once no run has gone on for `QUIET_S`;
+    collection when the old generation has grown by a quarter since the last one, wherever that happens. Here a
+    like rule (the heap's blocks grown by a quarter, QuietCollector.size) is checked in a thread of its own, and the
+    collection runs once no run has gone on for `QUIET_S`;
     under load with no such pause it runs `LONGEST_DEFER_S` late at most. The young generations are collected as
     before. Four runs of `bench/run.py --only concurrency`, alternating (Ringkasan of one region, whole page p50 ÷
     the floor's): 25 sessions 1,82× and 1,93× against 2,59× and 2,11× with Python's timing; 50 sessions 2,07× and
@@ -642,7 +643,7 @@ class QuietCollector:
         self.lock = threading.Lock()
         self.running = 0  # script runs going on or waiting for their turn
         self.last_end = self.last_full = self.clock()
-        self.old = 0  # the old generation's size after the last full collection (HeapFreeze leaves it about empty)
+        self.old = 0  # the heap's size (QuietCollector.size) after the last full collection
         self.seen = -1  # gc.get_count()[2] when the old generation was last measured
         self.started = False
         self.stopped = threading.Event()
@@ -669,16 +670,29 @@ class QuietCollector:
         if self.saved is not None:
             gc.set_threshold(*self.saved)
 
+    @staticmethod
+    def size() -> int:
+        """The heap's size: the memory blocks Python's allocator has handed out (a count it keeps, nothing walked).
+
+        Not the old generation's objects (`gc.get_objects(generation=2)`): that list, made in this thread, holds a
+        reference to every old object for as long as it lives, and a tuple another thread is building from a
+        generator (pandas does, `tuple(blocks)`) may be one of them; Python then fails that thread's
+        `_PyTuple_Resize` ("SystemError: bad argument to internal function"). Seen once in the tests' process, where
+        app.py starts this collector: a pandas `set_index` in the main thread failed so."""
+        import sys
+
+        return sys.getallocatedblocks()
+
     def grown(self) -> bool:
-        """Whether the old generation has grown by `growth` since the last full collection. Measured (a walk of the
-        old generation) only when Python has moved objects into it since the last look."""
+        """Whether the heap has grown by `growth` since the last full collection. Measured only when Python has
+        moved objects into the old generation since the last look."""
         import gc
 
         moved = gc.get_count()[2]
         if moved == 0 or moved == self.seen:
             return False
         self.seen = moved
-        return len(gc.get_objects(generation=2)) - self.old > self.growth * self.old
+        return self.size() - self.old > self.growth * self.old
 
     def due(self) -> bool:
         """A full collection now: the old generation has grown, and the server is quiet or has waited too long
@@ -699,7 +713,7 @@ class QuietCollector:
         import gc
 
         gc.collect()
-        self.old, self.seen = len(gc.get_objects(generation=2)), gc.get_count()[2]
+        self.old, self.seen = self.size(), gc.get_count()[2]
         self.last_full = self.clock()
 
     def _watch(self) -> None:
