@@ -552,6 +552,17 @@ def batch_session_events() -> None:
     AppSession._call_soon_on_event_loop, AppSession._iid_batches = call_soon, True
 
 
+def in_a_server() -> bool:
+    """Whether a Streamlit server runs this process. AppTest puts a mock in the Runtime's place while it runs a
+    script (`Runtime.exists()` is then true too): the heap's changes below stay out of a test process, where a
+    collector thread started by app.py's first AppTest run ran for the rest of the tests."""
+    from unittest.mock import NonCallableMock
+
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists() and not isinstance(Runtime.instance(), NonCallableMock)
+
+
 class HeapFreeze:
     """Once, after the process's first script run: collect the garbage, then freeze what is left (`gc.freeze`), so
     Python's full collections no longer walk the heap that lives as long as the server (Streamlit, pandas, Plotly,
@@ -584,13 +595,12 @@ class HeapFreeze:
     def wrap(self, run_script):
         """`run_script(self, rerun_data)` that settles the heap after it, however it ends, the first time a server
         runs it (not in AppTest's runs, which have no server: a test process's heap stays as Python keeps it)."""
-        from streamlit.runtime import Runtime
 
         def run(runner, rerun_data) -> None:
             try:
                 run_script(runner, rerun_data)
             finally:
-                if not self.done and Runtime.exists():
+                if not self.done and in_a_server():
                     self.settle()
 
         return run
@@ -728,10 +738,9 @@ class QuietCollector:
     def wrap(self, run_script):
         """`run_script(self, rerun_data)` counted as a run going on (from before it waits for its turn); the first
         run in a server starts the collector (AppTest's runs have no server: Python's own timing stays)."""
-        from streamlit.runtime import Runtime
 
         def run(runner, rerun_data) -> None:
-            if not self.started and Runtime.exists():
+            if not self.started and in_a_server():
                 self.start()
             with self.lock:
                 self.running += 1

@@ -624,13 +624,11 @@ def test_every_run_sends_the_client_configuration_streamlit_makes_made_once_unti
 def test_the_heap_is_collected_and_frozen_once_after_the_first_run_however_it_ends(monkeypatch):
     import gc
 
-    from streamlit.runtime import Runtime
-
     from iid import serve
 
     collected = []
     serving = [False]
-    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: serving[0]))
+    monkeypatch.setattr(serve, "in_a_server", lambda: serving[0])
     monkeypatch.setattr(gc, "collect", lambda *a: collected.append(1) or 0)
     monkeypatch.setattr(gc, "freeze", lambda: collected.append("frozen"))
     freeze = serve.HeapFreeze()
@@ -653,6 +651,34 @@ def test_the_heap_is_collected_and_frozen_once_after_the_first_run_however_it_en
     with pytest.raises(RuntimeError):
         run(None, "third")
     assert runs == ["a test's run", "first", "second", "third"] and collected == [1, "frozen"]
+
+
+def test_only_a_real_server_counts_as_one_not_apptests_mock_runtime(monkeypatch):
+    from unittest.mock import MagicMock
+
+    from streamlit.runtime import Runtime
+
+    from iid.serve import in_a_server
+
+    monkeypatch.setattr(Runtime, "_instance", None)
+    assert not in_a_server()
+    monkeypatch.setattr(Runtime, "_instance", MagicMock(spec=Runtime))  # what AppTest puts there while it runs
+    assert Runtime.exists() and not in_a_server()
+    monkeypatch.setattr(Runtime, "_instance", Runtime.__new__(Runtime))
+    assert in_a_server()
+
+
+def test_the_apps_runs_in_apptest_neither_freeze_the_heap_nor_start_the_collector_thread():
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    from tests.conftest import app_test
+
+    at = app_test()
+    at.run()
+    at.run()  # app.py installed the launcher's changes in its first run: this one goes through them
+    assert not at.exception
+    assert ScriptRunner._iid_quiet_gc is not None and not ScriptRunner._iid_quiet_gc.started
+    assert ScriptRunner._iid_heap_freeze is not None and not ScriptRunner._iid_heap_freeze.done
 
 
 def test_a_collector_that_fails_gives_python_its_own_full_collections_back(monkeypatch):
@@ -799,13 +825,12 @@ def test_the_collector_thread_collects_in_a_quiet_moment_and_gives_python_its_th
     import gc
     import time
 
-    from streamlit.runtime import Runtime
-
+    from iid import serve
     from iid.serve import QuietCollector
 
     before = gc.get_threshold()
     heap = _FakeHeap(monkeypatch)
-    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))  # a server's run
+    monkeypatch.setattr(serve, "in_a_server", lambda: True)  # a server's run
     gcq = QuietCollector(quiet_s=0.05, longest_s=60.0, tick_s=0.01)
     try:
         gcq.wrap(lambda runner, rerun_data: None)(None, "the first run")
