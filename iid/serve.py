@@ -688,7 +688,7 @@ class QuietCollector:
         reference to every old object for as long as it lives, and a tuple another thread is building from a
         generator (pandas does, `tuple(blocks)`) may be one of them; Python then fails that thread's
         `_PyTuple_Resize` ("SystemError: bad argument to internal function"). Seen once in the tests' process, where
-        app.py starts this collector: a pandas `set_index` in the main thread failed so."""
+        app.py's AppTest runs had started this collector (see in_a_server): a pandas `set_index` failed so."""
         import sys
 
         return sys.getallocatedblocks()
@@ -705,7 +705,7 @@ class QuietCollector:
         return self.size() - self.old > self.growth * self.old
 
     def due(self) -> bool:
-        """A full collection now: the old generation has grown, and the server is quiet or has waited too long
+        """A full collection now: the heap has grown, and the server is quiet or has waited too long
         (not grown then: the next look under load is `longest_s` later, not every tick)."""
         now = self.clock()
         with self.lock:
