@@ -3,8 +3,6 @@ rest follows without a click, and the next page of the session comes whole (ui.a
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -96,28 +94,28 @@ def test_a_page_opened_by_its_own_address_connects_to_the_server_at_once_without
 
 
 def test_the_apps_own_address_and_any_other_path_are_left_to_streamlit(page: Page, app_url: str):
-    from iid.serve import _BACKEND_BASE_JS, PAGE_PATHS
+    from iid.serve import backend_base
 
     page.goto(f"{app_url}/?r=64.74")
     wait_for_app(page)
     assert page.evaluate("window.__streamlit === undefined")  # at the app's address nothing is guessed
     # the same script at other addresses, on a server at the root and on one with server.baseUrlPath "iid"
     cases = {
-        "/": [
+        "": [
             ("/target", "/"),
             ("/presentasi/", "/"),
             ("/", None),
             ("/target/lain", None),  # no page: Streamlit's own guess, as before
             ("/iid/target", None),  # a proxy's folder the server does not know of: Streamlit's own guess
         ],
-        "/iid/": [("/iid/target", "/iid/"), ("/iid/tren/", "/iid/"), ("/iid/", None), ("/target", None)],
+        "iid": [("/iid/target", "/iid/"), ("/iid/tren/", "/iid/"), ("/iid/", None), ("/target", None)],
     }
-    for base, expected in cases.items():
-        script = (_BACKEND_BASE_JS % (json.dumps(base), json.dumps(list(PAGE_PATHS)))).split("<script>")[1]
+    for base_url, expected in cases.items():  # Streamlit's server.baseUrlPath
+        script = backend_base("<html><head></head></html>", base_url).split("<script>")[1]
         guess = "([pathname, origin]) => { const location = { pathname, origin }; delete window.__streamlit; "
         guess += (
             script.split("</script>")[0] + " return window.__streamlit ? window.__streamlit.BACKEND_BASE_URL : null; }"
         )
         for pathname, folder in expected:
             found = page.evaluate(guess, [pathname, "https://pemda.example"])
-            assert found == (None if folder is None else "https://pemda.example" + folder), (base, pathname)
+            assert found == (None if folder is None else "https://pemda.example" + folder), (base_url, pathname)
