@@ -60,7 +60,7 @@ def render_site(ports: Sequence[int], listen: str = "80", server_name: str = "_"
     """deploy/nginx/iid.conf.in for app servers on host:port each, nginx listening on `listen`."""
     if not ports:
         raise ValueError("at least one app server port")
-    upstreams = "\n".join(f"    server {host}:{int(p)} max_fails=1 fail_timeout=10s;" for p in ports)
+    upstreams = "\n".join(f"    server {host}:{int(p)} max_fails=3 fail_timeout=10s;" for p in ports)
     text = SITE.read_text(encoding="utf-8")
     for key, value in (("UPSTREAM_SERVERS", upstreams), ("LISTEN", listen), ("SERVER_NAME", server_name)):
         text = text.replace(f"@{key}@", value)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import socketserver
 import subprocess
+import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -42,6 +46,92 @@ def test_the_rendered_site_is_valid_nginx(tmp_path: Path):
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_nginx_closes_an_idle_connection_to_an_app_server_before_the_app_server_does():
+    import uvicorn  # Streamlit's server: it closes a connection idle for timeout_keep_alive seconds
+
+    site = cluster.render_site([8501, 8502])
+    upstream = site[site.index("upstream iid_app") : site.index("}", site.index("upstream iid_app"))]
+    nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", upstream).group(1))
+    assert nginx_s < uvicorn.Config(app=None).timeout_keep_alive
+
+
+class _Upstream(socketserver.ThreadingTCPServer):
+    """A stand-in app server on a free loopback port that says its name. `closing`: once, it closes a connection it has
+    answered a request on when the next request comes on it, the way a server does when its idle timeout ends while
+    nginx is sending a request on the connection it keeps."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, name: str, closing: bool) -> None:
+        self.name, self.closing = name, closing
+        super().__init__(("127.0.0.1", 0), _Answer)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+class _Answer(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        answered = 0
+        while True:
+            head = b""
+            while not head.endswith(b"\r\n\r\n"):
+                line = self.rfile.readline()
+                if not line:
+                    return
+                head += line
+            if answered and self.server.closing:
+                self.server.closing = False  # once
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            body = self.server.name.encode()
+            self.wfile.write(
+                b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: keep-alive\r\n\r\n%s" % (len(body), body)
+            )
+            answered += 1
+
+
+def test_one_failed_request_does_not_move_every_session_of_that_server_to_another(tmp_path: Path):
+    """nginx answers the failed request from the next server, and keeps sending the route to its own server after."""
+    a, b = _Upstream("a", closing=True), _Upstream("b", closing=False)
+    port = cluster.free_port()
+    site = tmp_path / "iid.conf"
+    site.write_text(cluster.render_site([a.server_address[1], b.server_address[1]], listen=f"127.0.0.1:{port}"))
+    conf = tmp_path / "nginx.conf"
+    nginx = cluster.find_nginx()
+    conf.write_text(cluster.main_conf(tmp_path, site, nginx))
+    proc = subprocess.Popen(
+        [nginx, "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def get(route: str) -> str:
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": f"{ROUTE_COOKIE}={route}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.read().decode()
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                get("probe")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        route = next(f"r{i}" for i in range(200) if get(f"r{i}") == "a")  # a's first request on a new connection
+        assert get(route) == "b"  # the kept connection is closed under it: answered by b, no error
+        assert [get(route) for _ in range(3)] == ["a", "a", "a"]  # a still serves its route
+        assert "prematurely closed" in (tmp_path / "error.log").read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        a.shutdown()
+        b.shutdown()
 
 
 def test_nginx_is_found_in_sbin_when_the_path_lacks_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -113,7 +113,7 @@ def test_one_browser_stays_on_one_server_across_reloads_and_a_download(browser, 
     finally:
         context.close()
     rows = requests_of(cluster, route, 3)
-    assert len(servers) == 1
+    assert len(servers) == 1, cluster.error_log()[-2000:]  # nginx says why it tried another server
     assert {r["upstream"] for r in rows} == servers  # page, static files, 3 websockets, the download: one server
     assert sum("/_stcore/stream" in r["request"] and r["status"] == "101" for r in rows) == 3
     assert any(r["request"].startswith("GET /media/") and r["status"] == "200" for r in rows)
@@ -125,7 +125,7 @@ def test_two_browsers_with_different_route_cookies_land_on_different_servers(bro
         routes.setdefault(server_for(cluster, f"test-route-{i}"), f"test-route-{i}")
         if len(routes) == 2:
             break
-    assert set(routes) == {0, 1}
+    assert set(routes) == {0, 1}, cluster.error_log()[-2000:]
     contexts = []
     try:
         for server, route in sorted(routes.items()):
