@@ -41,15 +41,20 @@ def app_url(built_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> st
 NOT_RUNNING = "[data-testid=stApp][data-test-script-state=notRunning]"
 # a long page's rest still waiting for its first chart (ui.after_first_chart): its words are there until it is drawn
 REST_WAITING = f".st-key-{ui.REST_WAITING}"
+LOADING = "[data-testid=stSkeleton]"
 
 
 def wait_for_app(page) -> None:
     """Wait until the script has finished running, and again if writing the URL started another run; on a session's
-    first page, until the rest under its first chart is drawn too (its own run, once the chart is)."""
+    first page, until the rest under its first chart is drawn too (its own run, once the chart is); then until every
+    element is drawn (none still waiting for its code)."""
     page.wait_for_selector(NOT_RUNNING, timeout=30_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_selector(REST_WAITING, state="detached", timeout=30_000)
     page.wait_for_selector(NOT_RUNNING, timeout=30_000)
+    # an element whose code the browser is still fetching (the uploader, a table: Streamlit loads them lazily) shows a
+    # skeleton in its place; networkidle does not see that fetch when the page was idle once before the run ended
+    page.wait_for_selector(LOADING, state="detached", timeout=30_000)
 
 
 def wait_until_still(page, look: str, looks: int = 3, arg=None, polling: int = 100, timeout: int = 15_000) -> None:
