@@ -160,6 +160,14 @@ class Cluster:
         self.url = ""
         self.nginx: subprocess.Popen | None = None
         self.started: set[int] = set()  # every process started, theirs included: none may outlive the cluster
+        self.upstreams: list[int] = []  # in_front_of: servers someone else runs
+
+    @classmethod
+    def in_front_of(cls, ports: Sequence[int], timeout: float = 30.0) -> Cluster:
+        """nginx alone, in front of servers already listening on these loopback ports (a test's stand-ins)."""
+        cluster = cls([""] * len(ports), n=len(ports), timeout=timeout)
+        cluster.dbs, cluster.upstreams = [], [int(p) for p in ports]
+        return cluster
 
     def __enter__(self) -> Cluster:
         try:
@@ -169,11 +177,9 @@ class Cluster:
             raise
         return self
 
-    def _start(self) -> None:
+    def _start_servers(self) -> None:
         from iid.serve import Server
 
-        nginx = find_nginx()
-        self.prefix = Path(tempfile.mkdtemp(prefix="iid-cluster-"))
         command = [*Server.LAUNCHER, *self.args] if self.args else None
         self.servers = [Server(db, timeout=self.timeout, command=command) for db in self.dbs]
         with ThreadPoolExecutor(self.n) as pool:  # they start side by side: each takes seconds
@@ -192,6 +198,15 @@ class Cluster:
             raise errors[0]
         self.server_urls = list(results)
         self.ports = [int(u.rsplit(":", 1)[1]) for u in self.server_urls]
+
+    def _start(self) -> None:
+        nginx = find_nginx()
+        self.prefix = Path(tempfile.mkdtemp(prefix="iid-cluster-"))
+        if self.upstreams:
+            self.ports = list(self.upstreams)
+            self.server_urls = [f"http://127.0.0.1:{p}" for p in self.ports]
+        else:
+            self._start_servers()
         for _ in range(3):  # a free port can be taken between asking and binding: try another
             self.port = self.wanted_port or free_port()
             site = self.prefix / "iid.conf"
