@@ -242,6 +242,26 @@ def test_the_chart_script_is_named_for_preloading_in_streamlits_page_or_not_at_a
     assert chart_script_preload(page, tmp_path) is None  # two candidates: not guessed
 
 
+def test_the_chart_script_is_run_early_from_beside_streamlits_own_script_or_not_at_all(tmp_path: Path):
+    from iid.serve import CHART_FIRST_PAGES, chart_code_early
+
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    page = '<html><head><script type="module" src="./static/js/index.js"></script></head><body></body></html>'
+    assert chart_code_early(page, tmp_path) is None  # no chart script: the page as it is
+    (tmp_path / "static" / "js" / "PlotlyChart.AbC123.js").write_text("")
+    head = chart_code_early(page, tmp_path).split("</head>")[0]
+    early = head.split('<script type="module">')[1]
+    assert head.index('src="./static/js/index.js"') < head.index('<script type="module">')  # runs after Streamlit's
+    assert 'new URL("PlotlyChart.AbC123.js", main.src)' in early  # the folder of Streamlit's index.js
+    assert all(f'"{name}"' in early for name in CHART_FIRST_PAGES) and '"data"' not in early
+    assert '"Portofolio"' in early and '"Portfolio"' in early and '"Register"' not in early  # both languages' tabs
+    assert 'const base = "/",' in early
+    assert 'const base = "/iid/",' in chart_code_early(page, tmp_path, "/iid/")
+    assert chart_code_early("<html><body></body></html>", tmp_path) is None
+    (tmp_path / "static" / "js" / "PlotlyChart.Other.js").write_text("")
+    assert chart_code_early(page, tmp_path) is None  # two candidates: not guessed
+
+
 def test_streamlits_page_gets_the_script_that_names_the_server_to_a_pages_own_address_in_its_head():
     from iid.serve import PAGE_PATHS, backend_base
 
@@ -283,6 +303,7 @@ def test_the_launcher_serves_every_page_with_the_chart_script_preloaded(tmp_path
             )
             assert link and html.index(link.group(0)) < html.index("</head>")
             assert html.index("BACKEND_BASE_URL") < html.index("</head>")  # iid.serve.backend_base
+            assert html.index("window.__iidChartCode") < html.index("</head>")  # iid.serve.chart_code_early
         from streamlit import file_util
 
         on_disk = (Path(file_util.get_static_dir()) / link.group(1)).read_bytes()

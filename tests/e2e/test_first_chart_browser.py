@@ -3,6 +3,8 @@ rest follows without a click, and the next page of the session comes whole (ui.a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -119,3 +121,70 @@ def test_the_apps_own_address_and_any_other_path_are_left_to_streamlit(page: Pag
         for pathname, folder in expected:
             found = page.evaluate(guess, [pathname, "https://pemda.example"])
             assert found == (None if folder is None else "https://pemda.example" + folder), (base_url, pathname)
+
+
+@pytest.mark.parametrize("path", ["tren?r=64.74", "?r=64.74", "inovasi?r=64.74&itab=Portofolio"])
+def test_a_page_that_opens_with_a_chart_runs_the_chart_script_while_it_waits_for_the_server(
+    page: Page, app_url: str, path: str
+):
+    # the server's websocket never answers: whatever runs, runs before any element of the page arrives
+    page.route_web_socket("**/_stcore/stream", lambda ws: None)
+    page.goto(f"{app_url}/{path}")
+    page.wait_for_function("window.__iidChartCode === true", timeout=60_000)
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+
+
+def test_the_chart_script_runs_once_and_streamlit_draws_with_the_same_one(page: Page, app_url: str):
+    page.goto(f"{app_url}/tren?r=64.74")
+    wait_for_app(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached()
+    assert page.evaluate("window.__iidChartCode") is True
+    fetched = page.evaluate(
+        "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/PlotlyChart.'))"
+    )
+    assert len(fetched) == 1, fetched  # one address: one module, fetched and run once
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_page_that_opens_without_a_chart_does_not_run_the_chart_script(page: Page, app_url: str):
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stFileUploaderDropzone").first).to_be_attached()
+    assert page.evaluate("window.__iidChartCode") is None
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+
+
+def test_the_chart_script_is_run_early_only_on_the_pages_that_open_with_a_chart(page: Page, app_url: str):
+    from iid.serve import chart_code_early
+
+    page.goto(f"{app_url}/data")
+    wait_for_app(page)
+    cases = {
+        "": [
+            ("/", "", True),
+            ("/tren", "?r=64.74", True),
+            ("/target/", "", True),
+            ("/bandingkan", "", True),
+            ("/inovasi", "?itab=Portofolio", True),
+            ("/inovasi", "?itab=Portfolio&lang=en", True),
+            ("/inovasi", "?itab=Register", False),
+            ("/inovasi", "", False),
+            ("/data", "", False),
+            ("/presentasi", "", False),
+            ("/iid/tren", "", False),  # a proxy's folder the server does not know of
+        ],
+        "iid": [("/iid/", "", True), ("/iid/target", "", True), ("/iid/data", "", False), ("/tren", "", False)],
+    }
+    html = '<html><head><script type="module" src="./static/js/index.X.js"></script></head></html>'
+    from streamlit import file_util
+
+    for base_url, expected in cases.items():  # Streamlit's server.baseUrlPath
+        served = chart_code_early(html, Path(file_util.get_static_dir()), base_url)
+        script = served.split('<script type="module">')[1].split("</script>")[0]
+        runs = "([pathname, search]) => { const location = { pathname, search }; let asked = null; "
+        runs += script.replace("import(", "((u) => { asked = u; return Promise.resolve(); })(") + " return asked; }"
+        for pathname, search, early in expected:
+            asked = page.evaluate(runs, [pathname, search])
+            assert (asked is not None) == early, (base_url, pathname, search, asked)
+            if early:
+                assert "/static/js/PlotlyChart." in asked  # beside Streamlit's own index.js
