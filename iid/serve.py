@@ -276,6 +276,13 @@ def chart_script_preload(index_html: str, static_dir: Path) -> str | None:
     return index_html.replace("</head>", f"    {link}\n  </head>", 1)
 
 
+def _base_folder(base_url: str | None) -> str:
+    """Streamlit's server.baseUrlPath as the folder the app's pages are in, however it is written: "/" for none,
+    "/iid/" for "iid", "/iid/" or "iid/"."""
+    folder = "/" + "/".join(part for part in (base_url or "").split("/") if part)
+    return folder if folder.endswith("/") else folder + "/"
+
+
 # The pages whose first screen is a chart, by url_path ("" is the home page, Ringkasan), and the pages whose tab named
 # in the URL is one with a chart (Inovasi's `itab`; the labels of both languages go in at serve time): on these the
 # browser runs the chart script while it waits for the server's first elements (chart_code_early).
@@ -309,8 +316,9 @@ def chart_code_early(index_html: str, static_dir: Path, base_url: str | None = N
     chart's element reaches the browser: 1,6-1,8 s of the browser's main thread (a Chromium trace of Ringkasan on
     this machine) that began after the elements above the chart were drawn, while the floor's, with nothing above its
     chart, began 0,5 s sooner. Run at once, it fills the time the browser waits for the server's first elements.
-    Side by side (first chart ÷ the one-chart floor, 8 fresh visits each, one sitting): Ringkasan 1,25 -> 1,09,
-    Target 1,32 -> 1,23. Pages that open without a chart (Data, Presentasi, Inovasi's register) do not run it: there
+    Side by side (first chart ÷ the one-chart floor, without -> with, 10 fresh visits each, one sitting per page):
+    Target 1,39 -> 1,31, Tren 1,19 -> 1,07, Bandingkan 1,29 -> 1,20, Portofolio 1,24 -> 1,15, Ringkasan 1,23 ->
+    1,21 (within its spread: two earlier sittings of a first version gave 1,25 -> 1,09 and 1,23 -> 1,10). Pages that open without a chart (Data, Presentasi, Inovasi's register) do not run it: there
     the main thread would be busy for nothing while the page draws."""
     import json
 
@@ -319,8 +327,7 @@ def chart_code_early(index_html: str, static_dir: Path, base_url: str | None = N
     found = sorted((static_dir / "static" / "js").glob("PlotlyChart.*.js"))
     if len(found) != 1 or "</head>" not in index_html:
         return None
-    folder = "/" + "/".join(part for part in (base_url or "").split("/") if part)
-    base = folder if folder.endswith("/") else folder + "/"
+    base = _base_folder(base_url)
     tabs = {
         page: [param, sorted({t(key, lang) for key in keys for lang in LANGS})]
         for page, (param, keys) in CHART_TABS.items()
@@ -363,8 +370,7 @@ def backend_base(index_html: str, base_url: str | None = None, page_paths: tuple
 
     if "</head>" not in index_html:
         return None
-    folder = "/" + "/".join(part for part in (base_url or "").split("/") if part)
-    base = folder if folder.endswith("/") else folder + "/"
+    base = _base_folder(base_url)
     script = _BACKEND_BASE_JS % (json.dumps(base), json.dumps(list(page_paths)))
     return index_html.replace("</head>", f"    {script}\n  </head>", 1)
 
