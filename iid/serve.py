@@ -266,13 +266,19 @@ def take_turns() -> None:
     ScriptRunner._run_script, ScriptRunner._iid_turns = turns.wrap(ScriptRunner._run_script), True
 
 
+def _chart_script(static_dir: Path) -> str | None:
+    """The file name of Streamlit's Plotly chart script (`static/js/PlotlyChart.<hash>.js`); None unless exactly one."""
+    found = sorted((static_dir / "static" / "js").glob("PlotlyChart.*.js"))
+    return found[0].name if len(found) == 1 else None
+
+
 def chart_script_preload(index_html: str, static_dir: Path) -> str | None:
     """index.html with a `modulepreload` of Streamlit's Plotly chart script added to its head; None when the script
     (one `static/js/PlotlyChart.<hash>.js`) or the head is not found as expected."""
-    found = sorted((static_dir / "static" / "js").glob("PlotlyChart.*.js"))
-    if len(found) != 1 or "</head>" not in index_html:
+    name = _chart_script(static_dir)
+    if name is None or "</head>" not in index_html:
         return None
-    link = f'<link rel="modulepreload" crossorigin href="./static/js/{found[0].name}">'
+    link = f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
     return index_html.replace("</head>", f"    {link}\n  </head>", 1)
 
 
@@ -324,8 +330,8 @@ def chart_code_early(index_html: str, static_dir: Path, base_url: str | None = N
 
     from iid.i18n import LANGS, t
 
-    found = sorted((static_dir / "static" / "js").glob("PlotlyChart.*.js"))
-    if len(found) != 1 or "</head>" not in index_html:
+    name = _chart_script(static_dir)
+    if name is None or "</head>" not in index_html:
         return None
     base = _base_folder(base_url)
     tabs = {
@@ -336,7 +342,7 @@ def chart_code_early(index_html: str, static_dir: Path, base_url: str | None = N
         json.dumps(base),
         json.dumps(list(CHART_FIRST_PAGES)),
         json.dumps(tabs, ensure_ascii=False),
-        json.dumps(found[0].name),
+        json.dumps(name),
     )
     return index_html.replace("</head>", f"    {script}\n  </head>", 1)
 

@@ -228,27 +228,28 @@ def test_the_launcher_makes_streamlit_runs_take_turns_unless_told_not_to(monkeyp
         assert ("IID_SCRIPT_SLOTS" in said) == (value in ("x", "-1", "1.5", "65"))
 
 
-def test_the_chart_script_is_named_for_preloading_in_streamlits_page_or_not_at_all(tmp_path: Path):
-    from iid.serve import chart_script_preload
-
-    (tmp_path / "static" / "js").mkdir(parents=True)
-    page = "<html><head><title>x</title></head><body></body></html>"
-    assert chart_script_preload(page, tmp_path) is None  # no chart script: the page as it is
-    (tmp_path / "static" / "js" / "PlotlyChart.AbC123.js").write_text("")
-    head = chart_script_preload(page, tmp_path).split("</head>")[0]
-    assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.AbC123.js">' in head
-    assert chart_script_preload("<html><body></body></html>", tmp_path) is None
-    (tmp_path / "static" / "js" / "PlotlyChart.Other.js").write_text("")
-    assert chart_script_preload(page, tmp_path) is None  # two candidates: not guessed
-
-
-def test_the_chart_script_is_run_early_from_beside_streamlits_own_script_or_not_at_all(tmp_path: Path):
-    from iid.serve import CHART_FIRST_PAGES, chart_code_early
+@pytest.mark.parametrize("add", ["chart_script_preload", "chart_code_early"])
+def test_the_chart_script_is_named_in_streamlits_page_only_when_exactly_one_is_found(tmp_path: Path, add: str):
+    from iid import serve
 
     (tmp_path / "static" / "js").mkdir(parents=True)
     page = '<html><head><script type="module" src="./static/js/index.js"></script></head><body></body></html>'
-    assert chart_code_early(page, tmp_path) is None  # no chart script: the page as it is
+    assert getattr(serve, add)(page, tmp_path) is None  # no chart script: the page as it is
     (tmp_path / "static" / "js" / "PlotlyChart.AbC123.js").write_text("")
+    assert "PlotlyChart.AbC123.js" in getattr(serve, add)(page, tmp_path).split("</head>")[0]
+    assert getattr(serve, add)("<html><body></body></html>", tmp_path) is None  # no head
+    (tmp_path / "static" / "js" / "PlotlyChart.Other.js").write_text("")
+    assert getattr(serve, add)(page, tmp_path) is None  # two candidates: not guessed
+
+
+def test_the_chart_script_is_preloaded_and_run_early_from_beside_streamlits_own_script(tmp_path: Path):
+    from iid.serve import CHART_FIRST_PAGES, chart_code_early, chart_script_preload
+
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    (tmp_path / "static" / "js" / "PlotlyChart.AbC123.js").write_text("")
+    page = '<html><head><script type="module" src="./static/js/index.js"></script></head><body></body></html>'
+    head = chart_script_preload(page, tmp_path).split("</head>")[0]
+    assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.AbC123.js">' in head
     head = chart_code_early(page, tmp_path).split("</head>")[0]
     early = head.split('<script type="module">')[1]
     assert head.index('src="./static/js/index.js"') < head.index('<script type="module">')  # runs after Streamlit's
@@ -257,9 +258,6 @@ def test_the_chart_script_is_run_early_from_beside_streamlits_own_script_or_not_
     assert '"Portofolio"' in early and '"Portfolio"' in early and '"Register"' not in early  # both languages' tabs
     assert 'const base = "/",' in early
     assert 'const base = "/iid/",' in chart_code_early(page, tmp_path, "/iid/")
-    assert chart_code_early("<html><body></body></html>", tmp_path) is None
-    (tmp_path / "static" / "js" / "PlotlyChart.Other.js").write_text("")
-    assert chart_code_early(page, tmp_path) is None  # two candidates: not guessed
 
 
 def test_streamlits_page_gets_the_script_that_names_the_server_to_a_pages_own_address_in_its_head():

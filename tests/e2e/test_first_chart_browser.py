@@ -134,24 +134,26 @@ def test_a_page_that_opens_with_a_chart_runs_the_chart_script_while_it_waits_for
     expect(page.locator(".js-plotly-plot")).to_have_count(0)
 
 
-def test_the_chart_script_runs_once_and_streamlit_draws_with_the_same_one(page: Page, app_url: str):
-    page.goto(f"{app_url}/tren?r=64.74")
+@pytest.mark.parametrize(
+    ("path", "early", "drawn"),
+    [
+        ("tren?r=64.74", True, ".js-plotly-plot .main-svg"),
+        ("data", None, "[data-testid=stFileUploaderDropzone]"),  # no chart: the main thread is left to the page
+    ],
+    ids=["tren", "data"],
+)
+def test_only_a_page_that_opens_with_a_chart_runs_the_chart_script_early_and_either_fetches_it_once(
+    page: Page, app_url: str, path: str, early, drawn: str
+):
+    page.goto(f"{app_url}/{path}")
     wait_for_app(page)
-    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached()
-    assert page.evaluate("window.__iidChartCode") is True
+    expect(page.locator(drawn).first).to_be_attached()
+    assert page.evaluate("window.__iidChartCode") is early
     fetched = page.evaluate(
         "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/PlotlyChart.'))"
     )
-    assert len(fetched) == 1, fetched  # one address: one module, fetched and run once
+    assert len(fetched) == 1, fetched  # preloaded; run early or by Streamlit, one address: one module, run once
     expect(page.get_by_test_id("stException")).to_have_count(0)
-
-
-def test_a_page_that_opens_without_a_chart_does_not_run_the_chart_script(page: Page, app_url: str):
-    page.goto(f"{app_url}/data")
-    wait_for_app(page)
-    expect(page.get_by_test_id("stFileUploaderDropzone").first).to_be_attached()
-    assert page.evaluate("window.__iidChartCode") is None
-    expect(page.locator(".js-plotly-plot")).to_have_count(0)
 
 
 def test_the_chart_script_is_run_early_only_on_the_pages_that_open_with_a_chart(page: Page, app_url: str):
