@@ -304,8 +304,8 @@ _CHART_EARLY_JS = """<script type="module">
         const path = location.pathname.replace(/\\/+$/, "") + "/";
         if (!path.startsWith(base)) return;
         const page = path.slice(base.length).replace(/\\/+$/, "");
-        const tab = tabs[page];
-        if (!pages.includes(page) && !(tab && tab[1].includes(new URLSearchParams(location.search).get(tab[0])))) return;
+        const tab = tabs[page], picked = tab && new URLSearchParams(location.search).get(tab[0]);
+        if (!pages.includes(page) && !(tab && tab[1].includes(picked))) return;
         const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
         if (!main) return;
         import(new URL(%s, main.src).href).then(() => { window.__iidChartCode = true; }, () => {});
@@ -324,8 +324,9 @@ def chart_code_early(index_html: str, static_dir: Path, base_url: str | None = N
     chart, began 0,5 s sooner. Run at once, it fills the time the browser waits for the server's first elements.
     Side by side (first chart ÷ the one-chart floor, without -> with, 10 fresh visits each, one sitting per page):
     Target 1,39 -> 1,31, Tren 1,19 -> 1,07, Bandingkan 1,29 -> 1,20, Portofolio 1,24 -> 1,15, Ringkasan 1,23 ->
-    1,21 (within its spread: two earlier sittings of a first version gave 1,25 -> 1,09 and 1,23 -> 1,10). Pages that open without a chart (Data, Presentasi, Inovasi's register) do not run it: there
-    the main thread would be busy for nothing while the page draws."""
+    1,21 (within its spread: two earlier sittings of a first version gave 1,25 -> 1,09 and 1,23 -> 1,10). Pages
+    that open without a chart (Data, Presentasi, Inovasi's register) do not run it: there the main thread would be
+    busy for nothing while the page draws."""
     import json
 
     from iid.i18n import LANGS, t
