@@ -29,6 +29,9 @@ AXIS_TEXT = MUTED
 LEGEND_RIGHT = {"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left", "font": {"size": 13}}
 LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", "font": {"size": 13}}
 PHONE_PX = 358  # the main column of a 390-px phone: a screen figure's legend rows are reserved for it
+# the narrowest main column a computer gives a chart (a 1280-px screen's is 820, a window half of a 1920-px one 640):
+# the computer's screen copy has lines and legend rows this wide (ui.device_copy picks it by the browser's User-Agent)
+DESKTOP_PX = 640
 SOURCE_CHARS = 50  # a source line's characters that fit a phone's chart width at 12 px
 TITLE_CHARS, SUBTITLE_CHARS = 34, 44  # a title (20 px) and a subtitle (14 px) in lines that fit a phone's chart
 LABEL_CHARS = 10  # a bar's category label, in lines of this many characters on screens (a long word stays whole)
@@ -333,24 +336,28 @@ def _room_for_lines(fig: go.Figure, rows: int, lines: int) -> None:
         fig.layout.height = round(layout["height"] + need - plot_h)
 
 
-def for_screens(fig: go.Figure) -> go.Figure:
-    """The screen copy of a chart, readable from a 390-px phone to a 1920-px monitor: the source line in lines a
-    phone shows whole, the legend under the plot in rows from its left edge.
+def for_screens(fig: go.Figure, width: float = PHONE_PX) -> go.Figure:
+    """The screen copy of a chart for a main column at least width px wide: the title, subtitle and source line in
+    lines that column shows whole, the legend under the plot in rows from its left edge.
 
-    The server cannot know the viewport: a legend at the right took half of a phone's chart and squeezed the plot to
-    a strip. Under the plot, the rows a phone needs are reserved at the figure's bottom (a laptop leaves one or two
-    blank), and the figure grows by them, so the plot keeps its height. Exports and the projector put the legend back
-    at the right (fit_to, present_style), where a slide has room.
+    The server cannot know the viewport, only what the browser says it is: a legend at the right took half of a
+    phone's chart and squeezed the plot to a strip. Under the plot, the rows the column needs are reserved at the
+    figure's bottom (a wider one leaves one or two blank), and the figure grows by them, so the plot keeps its height.
+    The default is a phone's column (PHONE_PX), which any screen shows; a computer's copy (DESKTOP_PX) keeps the
+    lines a phone needed from taking a laptop's plot (Target's plot was 266 px of an 880-px chart at 1280×720), and
+    its rule-change flags are stacked again for its wider plot. Exports and the projector put the legend back at the
+    right (fit_to, present_style), where a slide has room.
     """
     layout, data = _plain(fig)  # read as plain dicts; written through the figure
-    source_in_lines(fig, SOURCE_CHARS)
+    scale = width / PHONE_PX  # the characters of a line grow with the column
+    source_in_lines(fig, round(SOURCE_CHARS * scale))
     title = _sub(layout, "title")
-    extra = 0.0  # title and subtitle lines a phone needs: the figure grows by them, the plot keeps its height
+    extra = 0.0  # title and subtitle lines the column needs: the figure grows by them, the plot keeps its height
     for text, chars, size, put in (
-        (title.get("text"), TITLE_CHARS, 20, lambda v: setattr(fig.layout.title, "text", v)),
+        (title.get("text"), round(TITLE_CHARS * scale), 20, lambda v: setattr(fig.layout.title, "text", v)),
         (
             _sub(title, "subtitle").get("text"),
-            SUBTITLE_CHARS,
+            round(SUBTITLE_CHARS * scale),
             14,
             lambda v: setattr(fig.layout.title.subtitle, "text", v),
         ),
@@ -370,12 +377,15 @@ def for_screens(fig: go.Figure) -> go.Figure:
         merge_layout(fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": labels})
         _room_for_lines(fig, len(cats), max(label.count("<br>") + 1 for label in labels))
     names = _legend_names(fig)
-    if not layout.get("height") or not names:
-        return fit_margins(fig, PHONE_PX)
-    _rule_flags_inside(fig)  # the legend leaves the right margin: a flag must not run past the plot's right edge
-    size = float(LEGEND_BELOW["font"]["size"])
     margin = _sub(layout, "margin")
-    room = PHONE_PX - float(margin.get("l") or 60) - float(margin.get("r") or 30)
+    room = width - float(margin.get("l") or 60) - float(margin.get("r") or 30)
+    if width > PHONE_PX:  # a computer's column: the flags stacked again for the plot's own width
+        _rule_flags_inside(fig, room, restack=True)
+    if not layout.get("height") or not names:
+        return fit_margins(fig, width)
+    if width <= PHONE_PX:  # the legend leaves the right margin: a flag must not run past the plot's right edge
+        _rule_flags_inside(fig)
+    size = float(LEGEND_BELOW["font"]["size"])
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
         w = text_px(name, size) + 50
@@ -385,9 +395,9 @@ def for_screens(fig: go.Figure) -> go.Figure:
     before = float(margin.get("b") or 90)
     # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
     merge_layout(fig, legend=LEGEND_BELOW, margin={"autoexpand": False})
-    fit_margins(fig, PHONE_PX, legend_rows=rows)
+    fit_margins(fig, width, legend_rows=rows)
     fig.layout.height = layout["height"] + float(layout["margin"]["b"]) - before  # the plot keeps its height
-    fit_margins(fig, PHONE_PX, legend_rows=rows)
+    fit_margins(fig, width, legend_rows=rows)
     # source line and mark right under the axis labels, the legend's rows under them: blank rows go to the bottom
     block = rows * 30 + 8
     at = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") in NOTES]
@@ -431,12 +441,14 @@ def _note_index(fig: go.Figure, name: str) -> int | None:
     return next((i for i, a in enumerate(_plain(fig)[0].get("annotations") or ()) if a.get("name") == name), None)
 
 
-def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
+def _rule_flags_inside(fig: go.Figure, plot_px: float = 420, restack: bool = False) -> None:
     """Rule-change flags that would run past the plot's right edge point left instead, stacked again.
 
     add_rule_changes lets a flag run right past the plot, into the margin a legend at the right leaves free above
     it; a screen chart has its legend under the plot and no such margin, so the flag was cut at the figure's edge.
     Widths are estimated as add_rule_changes does, for a plot plot_px wide (a laptop's main column, narrowest).
+    restack: stack them again even when all point right, and give back the strip's height they no longer need (a
+    computer's copy: add_rule_changes stacked them for a plot beside a legend, narrower than the plot is now).
     """
     layout, _ = _plain(fig)
     notes = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") == "rule_change"]
@@ -462,12 +474,12 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420) -> None:
                 "h": h,
             }
         )
-    if all(lab["xanchor"] == "left" for lab in labels):
+    if all(lab["xanchor"] == "left" for lab in labels) and not restack:
         return
     strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]))
     for lab in labels:
         fig.layout.annotations[lab["note"]].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
-    _make_room_on_top(fig, strip)
+    _make_room_on_top(fig, strip, exact=restack)
 
 
 def legend_right(fig: go.Figure) -> None:
@@ -927,11 +939,12 @@ def rule_strip(fig: go.Figure) -> float:
     return float(meta.get("rule_strip", 0)) if isinstance(meta, dict) else 0.0
 
 
-def _make_room_on_top(fig: go.Figure, strip: float) -> None:
-    """Grow the top margin (and the figure) by the strip; keep the title at the top."""
+def _make_room_on_top(fig: go.Figure, strip: float, exact: bool = False) -> None:
+    """Grow the top margin (and the figure) by the strip; keep the title at the top. exact: the strip is what the
+    labels need now, smaller too (stacked again on a wider plot): the margin and the figure shrink with it."""
     meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
     before = float(meta.get("rule_strip", 0))
-    meta["rule_strip"] = max(before, strip)
+    meta["rule_strip"] = strip if exact else max(before, strip)
     added = meta["rule_strip"] - before
     top = (fig.layout.margin.t if fig.layout.margin.t is not None else 100) + added
     if fig.layout.height:  # the plot keeps its height; exports at a fixed size give the strip from the plot

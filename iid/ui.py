@@ -838,6 +838,41 @@ def unscreened(fig):
     return fig.__dict__.get("_unscreened", fig) if fig is not None else None
 
 
+# what phones and tablets say in their User-Agent ("Mobile", Android's tablets "Android"); an iPad asking for the
+# desktop site says "Macintosh" and gets the computer's copy, in a column of 768 px or more
+_PHONE_AGENT = re.compile(r"Mobi|Android|iPhone|iPod|Opera Mini|IEMobile", re.IGNORECASE)
+
+
+def phone_agent(agent: str | None) -> bool:
+    """Whether a browser's User-Agent says it is a phone or a tablet; no User-Agent (a test's script runner, a client
+    that sends none) also counts: the phone's copy of a chart is the one every screen shows."""
+    return not agent or _PHONE_AGENT.search(agent) is not None
+
+
+def on_a_phone() -> bool:
+    """Whether the browser of this session says it is a phone or a tablet (phone_agent)."""
+    try:
+        agent = st.context.headers.get("User-Agent")
+    except Exception:  # noqa: BLE001 - no request behind this run (bare script, a test): the safe copy
+        agent = None
+    return phone_agent(agent)
+
+
+def device_copy(fig, phone: bool | None = None):
+    """The screen copy of a shared figure for this session's screen: as it is (a phone's, charts.for_screens) on a
+    phone, else a computer's (charts.DESKTOP_PX: titles, source line and legend rows for a laptop's column, the
+    rule-change flags stacked again), made once from the figure as built and kept beside it. A figure without a
+    copy as built (not from screen_copy) is drawn as it is."""
+    if fig is None or "_unscreened" not in getattr(fig, "__dict__", {}) or (on_a_phone() if phone is None else phone):
+        return fig
+
+    def make():
+        raw = go.Figure(unscreened(fig).to_dict(), _validate=False)  # a copy: the shared dict stays as it is
+        return SharedFigure.of(charts.for_screens(raw, width=charts.DESKTOP_PX), copy=False)
+
+    return once(fig, "_desktop", make)
+
+
 class SharedFigure(go.Figure):
     """A built figure shared by every session: its dict is made once, not deep-copied on each draw.
 
@@ -1499,7 +1534,8 @@ def chart_panel(
     event = None
     if chart_tab.open:
         with chart_tab:
-            event = st.plotly_chart(fig, width="stretch", key=key, alt=chart_alt(fig, lang), **chart_kwargs)
+            drawn = device_copy(fig)
+            event = st.plotly_chart(drawn, width="stretch", key=key, alt=chart_alt(drawn, lang), **chart_kwargs)
     if table_tab.open:
         with table_tab:
             shown = once(shared, f"_read_{lang}", lambda: charts.data_for_reading(data, lang))

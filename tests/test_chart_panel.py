@@ -4,6 +4,7 @@ what the chart draws, the images, a "Kutip" line and when the data was last impo
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -161,6 +162,51 @@ def test_the_projector_and_the_images_start_from_the_chart_as_built_not_from_its
     object.__setattr__(shared, "_unscreened", ui.SharedFigure.of(raw))
     assert ui.unscreened(shared).to_dict() == raw.to_dict()
     assert ui.projector_figure(shared).layout.margin.b < screen.layout.margin.b
+
+
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+ANDROID_PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"
+ANDROID_TABLET = "Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari"
+WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+LINUX_HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari"
+
+
+@pytest.mark.parametrize(
+    ("agent", "phone"),
+    [
+        (IPHONE, True),
+        (ANDROID_PHONE, True),
+        (ANDROID_TABLET, True),
+        (None, True),
+        ("", True),
+        (WINDOWS, False),
+        (LINUX_HEADLESS, False),
+    ],
+)
+def test_phones_tablets_and_browsers_that_say_nothing_get_the_phones_chart_and_computers_their_own(agent, phone):
+    from iid import ui
+
+    assert ui.phone_agent(agent) is phone
+
+
+def test_a_computers_copy_of_a_shared_chart_is_made_once_from_the_chart_as_built_and_leaves_the_phones_as_it_was(
+    full_db,
+):
+    import plotly.graph_objects as go
+
+    from iid import charts, figures, ui
+
+    raw = figures.build(full_db, "overview_trend", "64.74", False, "id", screen=False)
+    shared = ui.screen_copy(go.Figure(raw))
+    phone_dict = json.dumps(shared.to_dict(), sort_keys=True, default=str)
+    assert ui.device_copy(shared, phone=True) is shared
+    computer = ui.device_copy(shared, phone=False)
+    assert computer is ui.device_copy(shared, phone=False)  # kept beside the shared figure: made once
+    assert computer.to_dict() == charts.for_screens(go.Figure(raw), width=charts.DESKTOP_PX).to_dict()
+    assert json.dumps(shared.to_dict(), sort_keys=True, default=str) == phone_dict  # the phone's copy untouched
+    assert ui.unscreened(shared).to_dict() == raw.to_dict()
+    plain = ui.SharedFigure.of(go.Figure(raw))  # not a screen copy: drawn as it is, on any screen
+    assert ui.device_copy(plain, phone=False) is plain
 
 
 PAIR = ("64.74", "61.71")

@@ -12,6 +12,8 @@ from iid import charts, queries
 from iid.rule_changes import rule_changes
 
 BONTANG, PONTIANAK, PANGKALPINANG, KALTARA = "64.74", "61.71", "19.71", "65"
+# Kalimantan Utara's RPJMD target: at least 65,00 by 2029 (figures.target's arguments)
+TARGET_ARGS = (KALTARA, 65.0, 2029, ">=", "iid_score", None, False, None, None, "id")
 MISSING_TEXT = re.compile(r"\b(nan|NaN|None|NaT)\b|<NA>")
 
 
@@ -329,6 +331,50 @@ def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_
         # each flag points the way it runs out of the plot least (right, as everywhere else, when it fits)
         assert (a.xanchor == "left") == (past_right == 0 or past_right <= past_left), a.text
     assert [a.xanchor for a in sorted(notes, key=lambda a: a.x)][-1] == "right"  # 2025's change, at the right end
+
+
+@pytest.mark.parametrize(("name", "args"), [("trend_main", (BONTANG, False, "id")), ("target", TARGET_ARGS)])
+def test_a_computers_screen_copy_keeps_titles_on_one_line_and_gives_back_the_rows_a_phone_needed(full_db, name, args):
+    """The phone's copy on a 1280×720 laptop: Target's plot was 266 px of an 880-px chart (title and subtitle in two
+    lines each, three flags stacked for a 420-px plot, the legend in a phone's rows)."""
+    from iid import figures
+
+    raw = figures.build(full_db, name, *args, screen=False)
+    phone = charts.for_screens(go.Figure(raw))
+    computer = charts.for_screens(go.Figure(raw), width=charts.DESKTOP_PX)
+
+    def plot_h(fig: go.Figure) -> float:
+        return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+    assert plot_h(computer) == pytest.approx(plot_h(phone))  # the same plot, in a smaller figure
+    assert computer.layout.height < phone.layout.height - 60, (computer.layout.height, phone.layout.height)
+    assert computer.layout.margin.t < phone.layout.margin.t
+    title, subtitle = computer.layout.title.text, computer.layout.title.subtitle.text
+    assert "<br>" in phone.layout.title.text + phone.layout.title.subtitle.text
+    assert "<br>" not in title and "<br>" not in subtitle, (title, subtitle)
+    src = next(a for a in computer.layout.annotations if a.name == "source_line")
+    assert all(
+        len(line) <= round(charts.SOURCE_CHARS * charts.DESKTOP_PX / charts.PHONE_PX) for line in src.text.split("<br>")
+    )
+    # every flag still in its own place: no two boxes share a level where they overlap
+    flags = [a for a in computer.layout.annotations if a.name == "rule_change"]
+    assert flags, "both charts show the rule changes of their years"
+    assert charts.rule_strip(computer) <= charts.rule_strip(phone)
+    plot_px = charts.DESKTOP_PX - computer.layout.margin.l - computer.layout.margin.r
+    lo, hi = computer.layout.xaxis.range or (
+        min(charts._chart_years(computer)) - 0.5,
+        max(charts._chart_years(computer)) + 0.5,
+    )
+    per_year = plot_px / (hi - lo)
+    spans = []
+    for a in flags:
+        lines = [charts._TAGS.sub("", line) for line in a.text.split("<br>")]
+        w, h = charts._flag_size(lines, charts.RULE_FONT, per_year)
+        x0, x1 = (a.x - w, a.x) if a.xanchor == "right" else (a.x, a.x + w)
+        spans.append((x0, x1, -a.ay, -a.ay + h))
+    for i, (a0, a1, b0, b1) in enumerate(spans):
+        for c0, c1, d0, d1 in spans[i + 1 :]:
+            assert not (a0 < c1 and c0 < a1 and b0 < d1 and d0 < b1), spans
 
 
 def test_shapes_and_notes_appended_make_the_figure_plotly_makes_and_stay_editable_through_it():

@@ -1,5 +1,6 @@
-"""Phones (390×844) and small laptops (1280×720): the picker on the page, the first chart above the fold, legends
-under the plot, source lines whole, and the ranking in place of the tile map on a phone."""
+"""Phones (390×844, a phone's User-Agent) and small laptops (1280×720): the picker on the page, the first chart above
+the fold, legends under the plot, source lines whole, a laptop's chart not fitted to a phone, and the ranking in place
+of the tile map on a phone."""
 
 import re
 
@@ -12,6 +13,25 @@ pytestmark = pytest.mark.e2e
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 720}
+# a phone says so in its User-Agent: the server sends it the phone's copy of a chart (iid/ui.py device_copy)
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Mobile/15E148 Safari/604.1"
+)
+
+
+@pytest.fixture
+def phone(browser, browser_context_args):
+    """A page in a browser that says it is a phone, 390×844."""
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "user_agent": PHONE_AGENT})
+    yield context.new_page()
+    context.close()
+
+
+def screen(request: pytest.FixtureRequest, size: dict) -> Page:
+    """The phone's page at the phone's size, else the computer's (Chromium's own User-Agent)."""
+    return request.getfixturevalue("phone" if size == PHONE else "page")
+
 
 # the first chart in the page's order (its frame is there before Plotly draws into it; charts draw in any order)
 FIRST_CHART = """() => { const c = document.querySelector('[data-testid=stPlotlyChart]');
@@ -61,7 +81,8 @@ def test_at_1280x720_every_pages_first_chart_starts_high_enough_to_show_its_titl
     assert top is not None and top <= LAPTOP["height"] - 200, top
 
 
-def test_on_a_phone_the_region_picker_is_on_the_page_and_picking_a_region_opens_it(page: Page, app_url: str):
+def test_on_a_phone_the_region_picker_is_on_the_page_and_picking_a_region_opens_it(phone: Page, app_url: str):
+    page = phone
     open_page(page, f"{app_url}/tren?r=64.74", PHONE)
     expect(page.get_by_test_id("stSidebar")).not_to_be_in_viewport()  # closed on a phone
     box = page.locator(".st-key-region_pick").get_by_role("combobox")
@@ -76,8 +97,9 @@ def test_on_a_phone_the_region_picker_is_on_the_page_and_picking_a_region_opens_
 
 @pytest.mark.parametrize("path", ["/tren?r=64.74", "/bandingkan?r=64.74,61.71,19.71"], ids=["tren", "bandingkan"])
 def test_on_a_phone_the_legend_sits_under_the_plot_and_the_plot_keeps_most_of_the_width(
-    page: Page, app_url: str, path: str
+    phone: Page, app_url: str, path: str
 ):
+    page = phone
     open_page(page, app_url + path, PHONE)
     m = page.evaluate(PARTS)
     assert m["plot"]["width"] >= 0.6 * m["chart"]["width"], m  # beside a legend: a quarter to a third
@@ -88,8 +110,9 @@ def test_on_a_phone_the_legend_sits_under_the_plot_and_the_plot_keeps_most_of_th
 @pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390x844", "1280x720"])
 @pytest.mark.parametrize("path", ["/?r=64.74", "/tren?r=64.74&lang=en", "/bandingkan?r=64.74,61.71"])
 def test_the_source_line_is_whole_inside_the_chart_and_clear_of_the_legend(
-    page: Page, app_url: str, path: str, size: dict
+    request: pytest.FixtureRequest, app_url: str, path: str, size: dict
 ):
+    page = screen(request, size)
     open_page(page, app_url + path, size)
     m = page.evaluate(PARTS)
     assert m["sources"], m
@@ -98,6 +121,33 @@ def test_the_source_line_is_whole_inside_the_chart_and_clear_of_the_legend(
         assert s["bottom"] <= m["chart"]["bottom"] + 1, (s, m["chart"])
         if m["legend"]:
             assert s["bottom"] <= m["legend"]["top"] + 1 or s["top"] >= m["legend"]["bottom"] - 1, (s, m["legend"])
+
+
+# the first chart's title and subtitle: the lines plotly drew for each
+TITLE_LINES = """() => { const t = document.querySelector('[data-testid=stPlotlyChart] .g-gtitle');
+  return [...t.querySelectorAll('text')].map((e) => Math.max(1, e.querySelectorAll('tspan.line').length)); }"""
+
+
+@pytest.mark.parametrize("path", ["/?r=64.74", "/target?r=65", "/tren?r=64.74"], ids=["ringkasan", "target", "tren"])
+def test_on_a_laptop_a_chart_keeps_its_titles_on_one_line_and_is_shorter_than_a_phones_with_the_same_plot(
+    page: Page, phone: Page, app_url: str, path: str
+):
+    """The phone's copy on a 1280×720 laptop left Target's plot 266 px of an 880-px chart: titles in a phone's
+    lines, the legend's rows reserved for a phone, the rule-change flags stacked for a narrow plot. Here the same
+    page at 1280×720 in a browser that says it is a computer and in one that says it is a phone."""
+    drawn = {}
+    for who, tab in (("computer", page), ("phone", phone)):
+        open_page(tab, app_url + path, LAPTOP)
+        m = tab.evaluate(PARTS)
+        drawn[who] = {
+            "title_lines": tab.evaluate(TITLE_LINES),
+            "chart_h": m["chart"]["bottom"] - m["chart"]["top"],
+            "plot_h": m["plot"]["bottom"] - m["plot"]["top"],
+        }
+    computer, phone_copy = drawn["computer"], drawn["phone"]
+    assert computer["title_lines"] == [1, 1] and max(phone_copy["title_lines"]) >= 2, drawn
+    assert abs(computer["plot_h"] - phone_copy["plot_h"]) <= 2, drawn  # the plot keeps its height
+    assert computer["chart_h"] <= phone_copy["chart_h"] - 60, drawn  # what the phone's lines took, given back
 
 
 def test_on_a_phone_the_tile_map_gives_way_to_the_ranking_and_a_laptop_keeps_the_map(page: Page, app_url: str):
