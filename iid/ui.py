@@ -1513,11 +1513,21 @@ def view_url() -> str:
 
 
 def chart_panel(
-    fig, sources: pd.DataFrame | None, region_name: str, view: str, year, lang: str, key: str, **chart_kwargs
+    fig,
+    sources: pd.DataFrame | None,
+    region_name: str,
+    view: str,
+    year,
+    lang: str,
+    key: str,
+    narrow: bool = False,
+    **chart_kwargs,
 ):
     """Under each chart, as Our World in Data does it: Chart, Table and Sources views of the same data; "Unduh data"
     (CSV and XLSX of exactly what the chart draws), the chart as PNG and SVG; a "Kutip" line (title, source, the
-    view's URL, the date retrieved) and when the data was last imported. Returns what st.plotly_chart returns."""
+    view's URL, the date retrieved) and when the data was last imported. Returns what st.plotly_chart returns.
+    The chart is drawn in the copy for the session's screen (device_copy); narrow (a chart in half a column, about
+    400 px on a laptop: a phone's width): the phone's copy on every screen."""
     import datetime as dt
 
     from iid import export
@@ -1534,7 +1544,7 @@ def chart_panel(
     event = None
     if chart_tab.open:
         with chart_tab:
-            drawn = device_copy(fig)
+            drawn = device_copy(fig, phone=True if narrow else None)
             event = st.plotly_chart(drawn, width="stretch", key=key, alt=chart_alt(drawn, lang), **chart_kwargs)
     if table_tab.open:
         with table_tab:

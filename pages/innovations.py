@@ -410,10 +410,10 @@ if tabs[2].open:
         c1, c2 = st.columns(2)
         name = reg_info["display_name"]
         with c1:
-            ui.chart_panel(pv.funnel, None, name, "inovasi-tahap", year, lang, key="inv_funnel")
+            ui.chart_panel(pv.funnel, None, name, "inovasi-tahap", year, lang, key="inv_funnel", narrow=True)
         c2.metric(t("inv_digital", lang), fmt.percent(pv.digital_share, 0, lang))
         with c2:
-            ui.chart_panel(pv.form, None, name, "inovasi-bentuk", year, lang, key="inv_form")
+            ui.chart_panel(pv.form, None, name, "inovasi-bentuk", year, lang, key="inv_form", narrow=True)
 
         def rest() -> None:
             """Under the first row: by affair, by year, by unit."""

@@ -209,6 +209,23 @@ def test_a_computers_copy_of_a_shared_chart_is_made_once_from_the_chart_as_built
     assert ui.device_copy(plain, phone=False) is plain
 
 
+def test_on_a_computer_a_page_draws_the_computers_copy_and_a_chart_in_half_a_column_the_phones(app_env, monkeypatch):
+    """Half a column of a 1280-wide laptop is about 400 px, a phone's width: Portofolio's funnel and forms stay in
+    the phone's lines there, while Ringkasan's chart, the column's full width, gets the computer's."""
+    from iid import ui
+
+    monkeypatch.setattr(ui, "on_a_phone", lambda: False)  # the browser says it is a computer
+    at = open_page("pages/overview.py", r="64.74")
+    title = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]
+    assert "<br>" not in title["text"] + title["subtitle"]["text"], title  # a phone's copy wraps its subtitle
+    asked, device_copy = [], ui.device_copy
+    monkeypatch.setattr(ui, "device_copy", lambda fig, phone=None: asked.append(phone) or device_copy(fig, phone))
+    at = open_page("pages/innovations.py", r="64.74", itab="Portofolio")
+    assert not at.exception and len(at.get("plotly_chart")) >= 2
+    # funnel and forms side by side, then the affairs and the years the column's full width
+    assert asked[:2] == [True, True] and len(asked) >= 3 and set(asked[2:]) == {None}, asked
+
+
 PAIR = ("64.74", "61.71")
 
 
