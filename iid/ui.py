@@ -826,11 +826,17 @@ def screen_copy(raw: go.Figure):
     # (a validated copy cost 13-16 ms a figure); both figures are this call's own, so they are shared as they are
     # (go.Figure copies the dict it is given, so raw's dict serves as its shared dict too: one deep copy less)
     raw_dict = go.Figure.to_dict(raw)
-    fig = SharedFigure.of(charts.for_screens(go.Figure(raw_dict, _validate=False)), copy=False)
+    fig = _fitted(raw_dict)
     # the figure as built, before it was fitted to a phone: images and the projector start from it (a phone's
     # wrapped subtitle, source line and legend rows took a projector's plot height)
     object.__setattr__(fig, "_unscreened", SharedFigure.of(raw, copy=False, shared_dict=raw_dict))
     return fig
+
+
+def _fitted(raw_dict: dict, width: float = charts.PHONE_PX) -> SharedFigure:
+    """The shared screen copy of a built figure's dict, fitted by charts.for_screens to a column width px wide. The
+    dict is copied unvalidated (its values were validated when the figure was built) and never changed."""
+    return SharedFigure.of(charts.for_screens(go.Figure(raw_dict, _validate=False), width=width), copy=False)
 
 
 def unscreened(fig):
@@ -866,11 +872,7 @@ def device_copy(fig, phone: bool | None = None):
     if fig is None or "_unscreened" not in getattr(fig, "__dict__", {}) or (on_a_phone() if phone is None else phone):
         return fig
 
-    def make():
-        raw = go.Figure(unscreened(fig).to_dict(), _validate=False)  # a copy: the shared dict stays as it is
-        return SharedFigure.of(charts.for_screens(raw, width=charts.DESKTOP_PX), copy=False)
-
-    return once(fig, "_desktop", make)
+    return once(fig, "_desktop", lambda: _fitted(unscreened(fig).to_dict(), charts.DESKTOP_PX))
 
 
 class SharedFigure(go.Figure):
