@@ -312,6 +312,9 @@ def fit_margins(fig: go.Figure, width: float | None = None, legend_rows: int | N
     elif mark is not None:
         mark.yshift = -shift
         bottom = shift + _size(_sub(mark._props, "font"), 13) * 1.4 + 18
+    strip = _note_index(fig, "rule_strip")
+    if strip is not None and layout["annotations"][strip].get("xshift"):
+        fig.layout.annotations[strip].xshift = -left + 12  # a phone's rule changes (rules_in_lines), as the source
     merge_layout(fig, margin={"l": left, "b": bottom})
     if below:
         # measured from the figure's bottom (container), so the legend never pushes the plot's margins
@@ -376,15 +379,17 @@ def for_screens(fig: go.Figure, width: float = PHONE_PX) -> go.Figure:
         labels = [wrap(c, LABEL_CHARS) for c in cats]
         merge_layout(fig, yaxis={"tickmode": "array", "tickvals": cats, "ticktext": labels})
         _room_for_lines(fig, len(cats), max(label.count("<br>") + 1 for label in labels))
+    if width <= PHONE_PX:  # a phone's plot is too narrow for the flags: letters on their lines, sentences on top
+        rules_in_lines(fig, width)
     names = _legend_names(fig)
     margin = _sub(layout, "margin")
     room = width - float(margin.get("l") or 60) - float(margin.get("r") or 30)
     if width > PHONE_PX:  # a computer's column: the flags stacked again for the plot's own width
         _rule_flags_inside(fig, room, restack=True)
+    if any(a.get("name") == "event" for a in layout.get("annotations") or ()):
+        fit_events(fig, room, 11)  # shortened for a 600-px plot, a phone's notes ran past both of its edges
     if not layout.get("height") or not names:
         return fit_margins(fig, width)
-    if width <= PHONE_PX:  # the legend leaves the right margin: a flag must not run past the plot's right edge
-        _rule_flags_inside(fig)
     size = float(LEGEND_BELOW["font"]["size"])
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
@@ -480,6 +485,55 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420, restack: bool = Fal
     for lab in labels:
         fig.layout.annotations[lab["note"]].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
     _make_room_on_top(fig, strip, exact=restack)
+
+
+RULE_LETTER = 14  # px: a rule change's letter on its line (phone copy)
+
+
+def rules_in_lines(fig: go.Figure, width: float) -> None:
+    """A phone's copy of the rule-change flags: a letter on each dotted line and, above the plot, each letter with
+    its year and sentences in lines the column shows whole (the full sentence is still each letter's hover).
+
+    Flags stacked for a 420-px plot ran past both edges of a phone's 270-px plot and were cut (Target, Kalimantan
+    Utara: "…ik: ≥35 → ≥40,01"). The list starts at the figure's left edge, as the source line does (fit_margins
+    keeps it there), and the figure grows by it, so the plot keeps its height.
+    """
+    top = float(_sub(fig.layout._props, "margin").get("t") or 100)
+    notes = letter_rule_changes(fig, RULE_LETTER)
+    if not notes:
+        return
+    chars = max(int((width - 24) / (RULE_FONT * EM)), 20)
+    indent = "\u00a0" * 4  # under the text after the letter: a non-breaking space is not collapsed
+    lines: list[str] = []
+    for tag, sentences in notes:
+        for i, sentence in enumerate(sentences):  # a sentence a line, wrapped where it is longer than the column
+            glued = sentence.replace(" → ", "\x00→\x00")  # "≥60 → ≥60,01" stays on one line
+            parts = wrap(f"{tag} {glued}" if i == 0 else glued, chars - (0 if i == 0 else 4)).split("<br>")
+            parts = [p.replace("\x00", " ") for p in parts]
+            lines += [f"<b>{tag}</b>{parts[0][len(tag) :]}" if i == 0 else indent + parts[0]]
+            lines += [indent + p for p in parts[1:]]
+    line_h = RULE_FONT * 1.35
+    letters = RULE_LETTER * 1.6 + 4  # the letters' row, between the plot and the list
+    fig.add_annotation(
+        name="rule_strip",
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        xshift=-1,  # from the figure's left edge: fit_margins sets it once the left margin is known
+        yshift=letters,
+        align="left",
+        showarrow=False,
+        font={"size": RULE_FONT, "color": TEXT},
+    )
+    # the margin lost the flags' strip (letter_rule_changes): it gets the letters' row and the list's lines
+    t = float(fig.layout.margin.t) + line_h * len(lines) + 6
+    fig.layout.margin.t = t
+    if fig.layout.height:
+        fig.layout.height = fig.layout.height + t - top
 
 
 def legend_right(fig: go.Figure) -> None:

@@ -103,6 +103,7 @@ def target_chart(
             text=[fmt.number(rep.target.value, 2 if is_score else 0, lang)],
             textposition="top center",
             textfont={"size": 15, "color": TEXT},
+            cliponaxis=False,  # the value over the star, at the plot's right end, was cut there on a phone ("65,0")
             hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
         )
     )

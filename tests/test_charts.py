@@ -314,23 +314,64 @@ def test_the_movers_numbers_have_room_beyond_the_longest_bars(full_db):
     assert empty.layout.xaxis.range is None  # no region moved: the axis finds its own range, not NaN to NaN
 
 
-def test_a_screen_charts_rule_change_flags_stay_inside_the_plot_when_the_legend_leaves_no_right_margin(full_db):
+@pytest.mark.parametrize(("name", "args"), [("trend_main", (BONTANG, False, "id")), ("target", TARGET_ARGS)])
+def test_a_computers_rule_change_flags_point_the_way_they_run_out_of_the_plot_least(full_db, name, args):
     """On screen the legend sits under the plot, so a flag running right past the plot was cut at the figure's edge
     (Bontang's 2025 change at 1280×720): such a flag points left from its line instead."""
     from iid import figures
 
-    fig = figures.build(full_db, "trend_main", "64.74", False, "id")
+    fig = charts.for_screens(figures.build(full_db, name, *args, screen=False), width=charts.DESKTOP_PX)
     notes = [a for a in fig.layout.annotations if a.name == "rule_change"]
-    assert notes, "Bontang's trend shows its rule changes"
-    lo, hi = 2020.5, 2025.5
-    per_year = 420 / (hi - lo)
+    assert notes, "the chart shows its rule changes"
+    years = charts._chart_years(fig)
+    lo, hi = fig.layout.xaxis.range or (years[0] - 0.5, years[-1] + 0.5)
+    per_year = (charts.DESKTOP_PX - fig.layout.margin.l - fig.layout.margin.r) / (hi - lo)
     for a in notes:
         chars = max(len(charts._TAGS.sub("", line)) for line in a.text.split("<br>"))
-        width = chars * charts.RULE_FONT * 0.56 / per_year
+        width = (chars * charts.RULE_FONT * 0.56 + 2 * 3 + 4) / per_year
         past_right, past_left = max(0, a.x + width - hi), max(0, lo - (a.x - width))
         # each flag points the way it runs out of the plot least (right, as everywhere else, when it fits)
         assert (a.xanchor == "left") == (past_right == 0 or past_right <= past_left), a.text
-    assert [a.xanchor for a in sorted(notes, key=lambda a: a.x)][-1] == "right"  # 2025's change, at the right end
+    if name == "target":  # 2026's change, three years from the right end, is too long to point right
+        assert [a.xanchor for a in sorted(notes, key=lambda a: a.x)][-1] == "right"
+
+
+@pytest.mark.parametrize(("name", "args"), [("trend_main", (BONTANG, False, "id")), ("target", TARGET_ARGS)])
+def test_on_a_phone_each_rule_change_is_a_letter_on_its_line_and_its_sentences_are_listed_above_the_plot(
+    full_db, name, args
+):
+    """Flags stacked for a 420-px plot ran past both edges of a phone's 270-px plot: Target's 2026 flag was cut to
+    "…ik: ≥35 → ≥40,01" on the left and its 2023 flag at the screen's right edge."""
+    from iid import figures
+
+    raw = figures.build(full_db, name, *args, screen=False)
+    phone = charts.for_screens(go.Figure(raw))
+    flags = sorted((a for a in raw.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
+    letters = sorted((a for a in phone.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
+    assert flags and [a.x for a in letters] == [a.x for a in flags]
+    tags = [chr(ord("A") + i) for i in range(len(flags))]
+    assert [a.text for a in letters] == [f"<b>{tag}</b>" for tag in tags]
+    assert all(a.xanchor == "center" and a.hovertext == f.hovertext for a, f in zip(letters, flags, strict=True))
+    strip = next(a for a in phone.layout.annotations if a.name == "rule_strip")
+    lines = strip.text.split("<br>")
+    chars = int((charts.PHONE_PX - 24) / (charts.RULE_FONT * charts.EM))
+    assert all(len(charts._TAGS.sub("", line)) <= chars for line in lines), lines  # each line whole on a phone
+    assert not [line for line in lines if line.rstrip().endswith("→") or line.lstrip("\u00a0").startswith("→")]
+    text = " ".join(" ".join(charts._TAGS.sub("", line) for line in lines).split())  # indents are non-breaking
+    for tag, flag in zip(tags, flags, strict=True):  # each letter with its year and every sentence of its flag
+        year = round(flag.x + 0.5)
+        assert f"{tag} {year} · " in text
+        for sentence in flag.text.split("<br>"):
+            assert " ".join(charts._TAGS.sub("", sentence).split()) in text
+    # the list starts at the figure's left edge, as the source line does, above the letters
+    src = next(a for a in phone.layout.annotations if a.name == "source_line")
+    assert strip.x == 0 and strip.xanchor == "left" and strip.xshift == src.xshift == -phone.layout.margin.l + 12
+    assert strip.yshift >= charts.RULE_LETTER * 1.6
+    top = phone.layout.margin.t
+    assert top >= strip.yshift + len(lines) * charts.RULE_FONT * 1.35
+    raw_plot = raw.layout.height - raw.layout.margin.t - raw.layout.margin.b
+    plot = phone.layout.height - top - phone.layout.margin.b
+    assert plot == pytest.approx(raw_plot, abs=1)  # the plot keeps its height
 
 
 @pytest.mark.parametrize(("name", "args"), [("trend_main", (BONTANG, False, "id")), ("target", TARGET_ARGS)])
@@ -359,7 +400,7 @@ def test_a_computers_screen_copy_keeps_titles_on_one_line_and_gives_back_the_row
     # every flag still in its own place: no two boxes share a level where they overlap
     flags = [a for a in computer.layout.annotations if a.name == "rule_change"]
     assert flags, "both charts show the rule changes of their years"
-    assert charts.rule_strip(computer) <= charts.rule_strip(phone)
+    assert charts.rule_strip(computer) <= charts.rule_strip(raw)
     plot_px = charts.DESKTOP_PX - computer.layout.margin.l - computer.layout.margin.r
     lo, hi = computer.layout.xaxis.range or (
         min(charts._chart_years(computer)) - 0.5,
@@ -450,7 +491,7 @@ def test_kaltaras_target_chart_shades_2027_to_2029_with_the_latest_stored_limits
 def test_each_rule_change_label_begins_with_its_year_so_a_box_set_aside_from_its_line_still_says_it(full_db):
     from iid import figures
 
-    fig = figures.build(full_db, "target", "65", 65.0, 2029, ">=", "iid_score", None, False, None, None, "id")
+    fig = figures.build(full_db, "target", *TARGET_ARGS, screen=False)
     boxes = sorted((a for a in fig.layout.annotations if a.name == "rule_change"), key=lambda a: a.x)
     assert boxes and all(a.text.startswith(f"<b>{round(a.x + 0.5)}</b> · ") for a in boxes)
     assert [round(a.x + 0.5) for a in boxes] == sorted({round(a.x + 0.5) for a in boxes})  # one box a year
