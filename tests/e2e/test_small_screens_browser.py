@@ -1,6 +1,6 @@
 """Phones (390×844, a phone's User-Agent) and small laptops (1280×720): the picker on the page, the first chart above
-the fold, legends under the plot, source lines whole, a laptop's chart not fitted to a phone, and the ranking in place
-of the tile map on a phone."""
+the fold, legends under the plot, source lines whole, no note past a chart's edge, a laptop's chart not fitted to a
+phone, and the ranking in place of the tile map on a phone."""
 
 import re
 
@@ -121,6 +121,31 @@ def test_the_source_line_is_whole_inside_the_chart_and_clear_of_the_legend(
         assert s["bottom"] <= m["chart"]["bottom"] + 1, (s, m["chart"])
         if m["legend"]:
             assert s["bottom"] <= m["legend"]["top"] + 1 or s["top"] >= m["legend"]["bottom"] - 1, (s, m["legend"])
+
+
+# every note of the first chart (rule-change flags or letters and their list, event notes, source line), in page px
+NOTE_BOXES = """() => {
+  const chart = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  const c = chart.querySelector('.main-svg').getBoundingClientRect();
+  const notes = [...chart.querySelectorAll('.annotation')].filter((a) => a.textContent.trim()).map((a) => {
+    const r = a.getBoundingClientRect(); return {text: a.textContent.slice(0, 40), left: r.left, right: r.right}; });
+  return {left: c.left, right: c.right, notes};
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390x844", "1280x720"])
+@pytest.mark.parametrize("path", ["/target?r=65", "/tren?r=64.74"], ids=["target", "tren"])
+def test_no_note_of_a_chart_runs_past_its_edges_on_a_phone_or_a_laptop(
+    request: pytest.FixtureRequest, app_url: str, path: str, size: dict
+):
+    """On a phone, Target's rule-change flags ran past both edges ("…ik: ≥35 → ≥40,01") and Tren's event notes were
+    cut at both sides: a phone's copy lists the rule changes above the plot and shortens the notes to its plot."""
+    page = screen(request, size)
+    open_page(page, app_url + path, size)
+    m = page.evaluate(NOTE_BOXES)
+    assert len(m["notes"]) >= 3, m  # the source line, the rule changes and, on Tren, the events
+    for note in m["notes"]:
+        assert m["left"] - 1 <= note["left"] and note["right"] <= m["right"] + 1, (note, m["left"], m["right"])
 
 
 # the first chart's title and subtitle: the lines plotly drew for each
