@@ -391,12 +391,20 @@ def for_screens(fig: go.Figure, width: float = PHONE_PX) -> go.Figure:
     if not layout.get("height") or not names:
         return fit_margins(fig, width)
     size = float(LEGEND_BELOW["font"]["size"])
+    # a name longer than a row is put in lines: plotly does not wrap legend entries, and cut it at the figure's edge
+    # ("Regencies/cities average, Kalimantan Timu" on a phone)
+    for i, tr in enumerate(data):
+        name = tr.get("name")
+        if tr.get("showlegend") is not False and name and "<br>" not in name and text_px(name, size) + 50 > room:
+            fig.data[i].name = wrap(name, max(int((room - 50) / (size * EM)), 12))
+    names = _legend_names(fig)
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
-        w = text_px(name, size) + 50
+        w = max(text_px(line, size) for line in name.split("<br>")) + 50
         if used + w > room and used:
             rows, used = rows + 1, 0.0
         used += w
+    rows += max((name.count("<br>") for name in names), default=0)  # a row of two-line names is taller
     before = float(margin.get("b") or 90)
     # the margins are ours (fit_margins): plotly pushing them as well moved the plot away from its legend
     merge_layout(fig, legend=LEGEND_BELOW, margin={"autoexpand": False})
@@ -512,8 +520,17 @@ def rules_in_lines(fig: go.Figure, width: float) -> None:
             parts = [p.replace("\x00", " ") for p in parts]
             lines += [f"<b>{tag}</b>{parts[0][len(tag) :]}" if i == 0 else indent + parts[0]]
             lines += [indent + p for p in parts[1:]]
-    line_h = RULE_FONT * 1.35
-    letters = RULE_LETTER * 1.6 + 4  # the letters' row, between the plot and the list
+    # from the figure's left edge (xshift: fit_margins sets it once the left margin is known), over the letters' row
+    _rule_list(fig, lines, RULE_FONT, RULE_LETTER * 1.6 + 4, xshift=-1)
+    # the margin lost the flags' strip (letter_rule_changes): it gets the letters' row and the list's lines
+    t = float(fig.layout.margin.t) + RULE_FONT * 1.35 * len(lines) + 6
+    fig.layout.margin.t = t
+    if fig.layout.height:
+        fig.layout.height = fig.layout.height + t - top
+
+
+def _rule_list(fig: go.Figure, lines: list[str], size: float, yshift: float, xshift: float | None = None) -> None:
+    """The rule changes' letters listed above the plot, over the row of letters on their lines (letter_rule_changes)."""
     fig.add_annotation(
         name="rule_strip",
         text="<br>".join(lines),
@@ -523,17 +540,12 @@ def rules_in_lines(fig: go.Figure, width: float) -> None:
         y=1,
         xanchor="left",
         yanchor="bottom",
-        xshift=-1,  # from the figure's left edge: fit_margins sets it once the left margin is known
-        yshift=letters,
+        xshift=xshift,
+        yshift=yshift,
         align="left",
         showarrow=False,
-        font={"size": RULE_FONT, "color": TEXT},
+        font={"size": size, "color": TEXT},
     )
-    # the margin lost the flags' strip (letter_rule_changes): it gets the letters' row and the list's lines
-    t = float(fig.layout.margin.t) + line_h * len(lines) + 6
-    fig.layout.margin.t = t
-    if fig.layout.height:
-        fig.layout.height = fig.layout.height + t - top
 
 
 def legend_right(fig: go.Figure) -> None:
@@ -1833,20 +1845,7 @@ def projector(fig: go.Figure) -> go.Figure:
         rows = [""]
         for e in entries:  # about 1100 px of 15-px type a row on a 1280-wide screen
             rows[-1:] = [rows[-1] + "   " + e] if text_px(rows[-1] + e, 15) < 1100 or not rows[-1] else [rows[-1], e]
-        f.add_annotation(
-            name="rule_strip",
-            text="<br>".join(r.strip() for r in rows),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1,
-            xanchor="left",
-            yanchor="bottom",
-            yshift=18 * 1.6 + 4,
-            align="left",
-            showarrow=False,
-            font={"size": 15, "color": TEXT},
-        )
+        _rule_list(f, [r.strip() for r in rows], 15, 18 * 1.6 + 4)
         f.update_layout(margin_t=(f.layout.margin.t or 124) + 15 * 1.35 * len(rows) + 6)
     event = next((a for a in f.layout.annotations if a.name == "event"), None)
     if event is not None:  # event notes shortened at the projector's type to the plot of a 1280-wide screen

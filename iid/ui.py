@@ -1690,13 +1690,17 @@ def register_portfolio(db_path: str, code: str, year: int, lang: str, published_
     if published_only:
         reg = reg[~reg["is_sample"]]
     view = R.portfolio_view(reg, year, lang)
-    # the charts in half a column fitted like every screen chart (the "Data contoh" mark sat on their source line);
-    # the affairs' bars take the whole width, where their names fit on one line each
+    # the charts in half a column fitted like every screen chart (the "Data contoh" mark sat on their source line)
+    urusan = screen_copy(view.urusan)
+    # the affairs' bars take a computer's whole width, where their names fit on one line each: its copy is the chart
+    # as built. A phone's has the names in lines (for_screens): in one line they took its whole width, and no bar
+    # was left to see
+    object.__setattr__(urusan, "_desktop", unscreened(urusan))
     return dataclasses.replace(
         view,
         funnel=screen_copy(view.funnel),
         form=screen_copy(view.form),
-        urusan=SharedFigure.of(view.urusan),
+        urusan=urusan,
         by_year=screen_copy(view.by_year),
     )
 

@@ -95,7 +95,11 @@ def test_on_a_phone_the_region_picker_is_on_the_page_and_picking_a_region_opens_
     expect(page.get_by_role("heading", name="Tren: Kota Pangkal Pinang")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/tren?r=64.74", "/bandingkan?r=64.74,61.71,19.71"], ids=["tren", "bandingkan"])
+@pytest.mark.parametrize(
+    "path",
+    ["/tren?r=64.74", "/tren?r=64.74&lang=en", "/bandingkan?r=64.74,61.71,19.71"],
+    ids=["tren", "tren-en", "bandingkan"],  # English: "Regencies/cities average, Kalimantan Timur" was cut at the edge
+)
 def test_on_a_phone_the_legend_sits_under_the_plot_and_the_plot_keeps_most_of_the_width(
     phone: Page, app_url: str, path: str
 ):
@@ -123,29 +127,37 @@ def test_the_source_line_is_whole_inside_the_chart_and_clear_of_the_legend(
             assert s["bottom"] <= m["legend"]["top"] + 1 or s["top"] >= m["legend"]["bottom"] - 1, (s, m["legend"])
 
 
-# every note of the first chart (rule-change flags or letters and their list, event notes, source line), in page px
-NOTE_BOXES = """() => {
-  const chart = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+# every chart's width, its plot's width and its notes (rule-change flags or letters and their list, event notes,
+# source line, sample mark), in page px
+NOTE_BOXES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')].map((chart) => {
   const c = chart.querySelector('.main-svg').getBoundingClientRect();
+  const plot = chart.querySelector('.nsewdrag');
   const notes = [...chart.querySelectorAll('.annotation')].filter((a) => a.textContent.trim()).map((a) => {
     const r = a.getBoundingClientRect(); return {text: a.textContent.slice(0, 40), left: r.left, right: r.right}; });
-  return {left: c.left, right: c.right, notes};
-}"""
+  return {left: c.left, right: c.right, width: c.width, plot: plot ? plot.getBoundingClientRect().width : null, notes};
+})"""
 
 
 @pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390x844", "1280x720"])
-@pytest.mark.parametrize("path", ["/target?r=65", "/tren?r=64.74"], ids=["target", "tren"])
-def test_no_note_of_a_chart_runs_past_its_edges_on_a_phone_or_a_laptop(
+@pytest.mark.parametrize(
+    "path",
+    ["/target?r=65", "/tren?r=64.74", "/inovasi?r=64.74&itab=Portofolio"],
+    ids=["target", "tren", "inovasi-portofolio"],
+)
+def test_no_note_of_a_chart_runs_past_its_edges_and_every_plot_keeps_room_on_a_phone_or_a_laptop(
     request: pytest.FixtureRequest, app_url: str, path: str, size: dict
 ):
-    """On a phone, Target's rule-change flags ran past both edges ("…ik: ≥35 → ≥40,01") and Tren's event notes were
-    cut at both sides: a phone's copy lists the rule changes above the plot and shortens the notes to its plot."""
+    """On a phone, Target's rule-change flags ran past both edges ("…ik: ≥35 → ≥40,01"), Tren's event notes were cut
+    at both sides, and Portofolio's affairs kept their names on one line: the names took the whole width, no bar was
+    left and the source line started past the chart's right edge."""
     page = screen(request, size)
     open_page(page, app_url + path, size)
-    m = page.evaluate(NOTE_BOXES)
-    assert len(m["notes"]) >= 3, m  # the source line, the rule changes and, on Tren, the events
-    for note in m["notes"]:
-        assert m["left"] - 1 <= note["left"] and note["right"] <= m["right"] + 1, (note, m["left"], m["right"])
+    charts = page.evaluate(NOTE_BOXES)
+    assert charts and len(charts[0]["notes"]) >= (2 if "inovasi" in path else 3), charts  # source, rules, events
+    for m in charts:
+        for note in m["notes"]:
+            assert m["left"] - 1 <= note["left"] and note["right"] <= m["right"] + 1, (note, m["left"], m["right"])
+        assert m["plot"] is None or m["plot"] >= 0.3 * m["width"], m  # it was 0 px
 
 
 # the first chart's title and subtitle: the lines plotly drew for each
