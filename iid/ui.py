@@ -1341,17 +1341,23 @@ def projector_figure(fig):
     return made
 
 
-def projector_chart(fig, key: str, height: int = 620) -> None:
-    """A chart on the projector: in presentation mode it takes every pixel the screen's container leaves it."""
-    f = projector_figure(fig)
-    alt = chart_alt(f, current_lang(), table=False)
+def projector_chart(fig, key: str) -> None:
+    """A chart on the projector: in presentation mode it takes every pixel the screen's container leaves it.
+
+    Outside presentation mode the page is a preview beside the sidebar, in a column of 820 px at 1280×720: the
+    projector copy's legend at the right left its plot 315 px, its event notes ran past the chart's left edge and its
+    rule changes past the right. There the chart is drawn as every page draws it (screen_copy, device_copy)."""
     if is_present():
+        f = projector_figure(fig)
+        alt = chart_alt(f, current_lang(), table=False)
         with st.container(key="present_chart"):
             st.plotly_chart(
                 f, width="stretch", height="stretch", key=f"present_{key}", config={"responsive": True}, alt=alt
             )
-    else:
-        st.plotly_chart(f, width="stretch", height=height, key=f"present_{key}", alt=alt)
+    elif fig is not None:
+        screen = fig if "_unscreened" in fig.__dict__ else once(fig, "_screen", lambda: screen_copy(go.Figure(fig)))
+        f = device_copy(screen)
+        st.plotly_chart(f, width="stretch", key=f"present_{key}", alt=chart_alt(f, current_lang(), table=False))
 
 
 def projector(headline: str, fig, lang: str, key: str) -> None:
@@ -1712,7 +1718,7 @@ def register_competition(db_path: str, code: str, competition: str, name: str, y
 
     db = get_db(db_path)
     entries = R.competition_entries(db, code, competition, year)
-    chart = SharedFigure.of(R.competition_chart(entries, name, year, has_sample, lang))
+    chart = screen_copy(R.competition_chart(entries, name, year, has_sample, lang))  # its title ran past a phone
     return chart, R.entries_view(entries, lang), R.rules_view(R.competition_rules(db, competition), lang)
 
 

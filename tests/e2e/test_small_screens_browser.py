@@ -141,15 +141,16 @@ NOTE_BOXES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]
 @pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390x844", "1280x720"])
 @pytest.mark.parametrize(
     "path",
-    ["/target?r=65", "/tren?r=64.74", "/inovasi?r=64.74&itab=Portofolio"],
-    ids=["target", "tren", "inovasi-portofolio"],
+    ["/target?r=65", "/tren?r=64.74", "/inovasi?r=64.74&itab=Portofolio", "/presentasi?r=64.74&s=3"],
+    ids=["target", "tren", "inovasi-portofolio", "presentasi-trend"],
 )
 def test_no_note_of_a_chart_runs_past_its_edges_and_every_plot_keeps_room_on_a_phone_or_a_laptop(
     request: pytest.FixtureRequest, app_url: str, path: str, size: dict
 ):
     """On a phone, Target's rule-change flags ran past both edges ("…ik: ≥35 → ≥40,01"), Tren's event notes were cut
     at both sides, and Portofolio's affairs kept their names on one line: the names took the whole width, no bar was
-    left and the source line started past the chart's right edge."""
+    left and the source line started past the chart's right edge. Presentasi beside the sidebar drew the projector's
+    copy in an 820-px column: a 315-px plot, event notes past its left edge, rule changes past its right."""
     page = screen(request, size)
     open_page(page, app_url + path, size)
     charts = page.evaluate(NOTE_BOXES)
