@@ -391,12 +391,14 @@ def for_screens(fig: go.Figure, width: float = PHONE_PX) -> go.Figure:
     if not layout.get("height") or not names:
         return fit_margins(fig, width)
     size = float(LEGEND_BELOW["font"]["size"])
-    # a name longer than a row is put in lines: plotly does not wrap legend entries, and cut it at the figure's edge
-    # ("Regencies/cities average, Kalimantan Timu" on a phone)
+    # a name longer than the legend's width (from the plot's left edge to the figure's right) is put in lines: plotly
+    # does not wrap legend entries, and cut it at the figure's edge ("Regencies/cities average, Kalimantan Timu" on a
+    # phone); its symbol takes 40 px
+    span = width - float(margin.get("l") or 60) - 40
     for i, tr in enumerate(data):
         name = tr.get("name")
-        if tr.get("showlegend") is not False and name and "<br>" not in name and text_px(name, size) + 50 > room:
-            fig.data[i].name = wrap(name, max(int((room - 50) / (size * EM)), 12))
+        if tr.get("showlegend") is not False and name and "<br>" not in name and text_px(name, size) > span:
+            fig.data[i].name = wrap(name, max(int(span / (size * EM)), 12))
     names = _legend_names(fig)
     rows, used = 1, 0.0
     for name in names:  # as plotly wraps them: symbol and gap 50 px, the text at a generous estimate
