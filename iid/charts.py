@@ -385,7 +385,7 @@ def for_screens(fig: go.Figure, width: float = PHONE_PX) -> go.Figure:
     margin = _sub(layout, "margin")
     room = width - float(margin.get("l") or 60) - float(margin.get("r") or 30)
     if width > PHONE_PX:  # a computer's column: the flags stacked again for the plot's own width
-        _rule_flags_inside(fig, room, restack=True)
+        _rule_flags_inside(fig, room)
     if any(a.get("name") == "event" for a in layout.get("annotations") or ()):
         fit_events(fig, room, 11)  # shortened for a 600-px plot, a phone's notes ran past both of its edges
     if not layout.get("height") or not names:
@@ -456,14 +456,15 @@ def _note_index(fig: go.Figure, name: str) -> int | None:
     return next((i for i, a in enumerate(_plain(fig)[0].get("annotations") or ()) if a.get("name") == name), None)
 
 
-def _rule_flags_inside(fig: go.Figure, plot_px: float = 420, restack: bool = False) -> None:
-    """Rule-change flags that would run past the plot's right edge point left instead, stacked again.
+def _rule_flags_inside(fig: go.Figure, plot_px: float) -> None:
+    """A computer's copy of the rule-change flags: stacked again for a plot plot_px wide, and a flag that would run
+    past the plot's right edge points left instead.
 
-    add_rule_changes lets a flag run right past the plot, into the margin a legend at the right leaves free above
-    it; a screen chart has its legend under the plot and no such margin, so the flag was cut at the figure's edge.
-    Widths are estimated as add_rule_changes does, for a plot plot_px wide (a laptop's main column, narrowest).
-    restack: stack them again even when all point right, and give back the strip's height they no longer need (a
-    computer's copy: add_rule_changes stacked them for a plot beside a legend, narrower than the plot is now).
+    add_rule_changes stacked them for a plot beside a legend, narrower than the plot is now, and let a flag run right
+    past the plot, into the margin a legend at the right leaves free above it; a screen chart has its legend under the
+    plot and no such margin, so the flag was cut at the figure's edge. Widths are estimated as add_rule_changes does;
+    the strip above the plot gives back the height the flags no longer need. (A phone's copy has letters instead:
+    rules_in_lines.)
     """
     layout, _ = _plain(fig)
     notes = [i for i, a in enumerate(layout.get("annotations") or ()) if a.get("name") == "rule_change"]
@@ -489,12 +490,10 @@ def _rule_flags_inside(fig: go.Figure, plot_px: float = 420, restack: bool = Fal
                 "h": h,
             }
         )
-    if all(lab["xanchor"] == "left" for lab in labels) and not restack:
-        return
     strip, _ = _stack(labels, sorted(range(len(labels)), key=lambda i: -labels[i]["x"]))
     for lab in labels:
         fig.layout.annotations[lab["note"]].update(xanchor=lab["xanchor"], ay=-lab["bottom"])
-    _make_room_on_top(fig, strip, exact=restack)
+    _make_room_on_top(fig, strip, exact=True)
 
 
 RULE_LETTER = 14  # px: a rule change's letter on its line (phone copy)
