@@ -1301,6 +1301,17 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
 /* the arrow keys' hint beside the arrow icon read "← Sebelumnya ←" on the projector; the keys still work */
 .st-key-present_nav button kbd { display: none !important; }
+/* a phone: the chart is the phone's copy (projector_chart), taller than the screen; the screen scrolls, words smaller */
+@media (max-width: 640px) {
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 0.75rem 1rem 1rem !important; }
+  .st-key-present_screen { height: auto !important; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-present_body) { flex: 0 0 auto !important; }
+  .st-key-present_head h1 { font-size: 34px !important; }
+  .st-key-present_head h2 { font-size: 26px !important; }
+  .st-key-present_head p, .st-key-present_body p { font-size: 19px !important; }
+  .st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] { font-size: 18px !important; }
+  .st-key-present_nav button p { font-size: 17px !important; }
+}
 </style>
 """
 
@@ -1346,8 +1357,10 @@ def projector_chart(fig, key: str) -> None:
 
     Outside presentation mode the page is a preview beside the sidebar, in a column of 820 px at 1280×720: the
     projector copy's legend at the right left its plot 315 px, its event notes ran past the chart's left edge and its
-    rule changes past the right. There the chart is drawn as every page draws it (screen_copy, device_copy)."""
-    if is_present():
+    rule changes past the right. There the chart is drawn as every page draws it (screen_copy, device_copy). So it is
+    on a phone in presentation mode: the projector's copy, made for a wide screen, put its legend over a plot a few
+    pixels wide and cut its title at the screen's edge."""
+    if is_present() and not on_a_phone():
         f = projector_figure(fig)
         alt = chart_alt(f, current_lang(), table=False)
         with st.container(key="present_chart"):

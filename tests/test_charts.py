@@ -288,6 +288,25 @@ def test_a_screen_bar_chart_writes_region_names_in_short_lines_and_keeps_the_dat
     assert "Kota Pangkal Pinang" in {str(v) for tr in fig.data if tr.y is not None for v in tr.y}
 
 
+def test_long_bar_labels_get_longer_lines_so_that_none_takes_more_than_three():
+    """Portofolio's affairs on a phone: "Administrasi kependudukan dan pencatatan sipil" took five lines of ten
+    characters, and each of the 16 bars got room for five (a chart of 1.750 px)."""
+    cats = ["Administrasi kependudukan dan pencatatan sipil", "Pendidikan", "Kota Pangkal Pinang"]
+    fig = charts.for_screens(go.Figure(go.Bar(y=cats, x=[1, 2, 3], orientation="h"), {"height": 440}))
+    labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert (
+        labels["Administrasi kependudukan dan pencatatan sipil"]
+        == "Administrasi<br>kependudukan dan<br>pencatatan sipil"
+    )
+    assert max(label.count("<br>") + 1 for label in labels.values()) == 3
+    assert all(len(line) <= charts.LABEL_CHARS_MAX for label in labels.values() for line in label.split("<br>"))
+    # labels that fit three lines of ten keep them
+    assert charts.category_lines(["Kota Pangkal Pinang", "Kota Bontang"]) == [
+        "Kota<br>Pangkal<br>Pinang",
+        "Kota<br>Bontang",
+    ]
+
+
 def test_a_screen_bar_chart_grows_until_every_region_has_room_for_its_lines(full_db):
     """Tren's movers: ten regions of two lines each at 440 px ran into one another (Bontang, 1280x720)."""
     from iid import figures

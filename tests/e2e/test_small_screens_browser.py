@@ -161,6 +161,27 @@ def test_no_note_of_a_chart_runs_past_its_edges_and_every_plot_keeps_room_on_a_p
         assert m["plot"] is None or m["plot"] >= 0.3 * m["width"], m  # it was 0 px
 
 
+@pytest.mark.parametrize(
+    "path", ["/presentasi?r=64.74&s=3&present=1", "/target?r=65&present=1"], ids=["story", "target"]
+)
+def test_in_presentation_mode_a_phone_gets_the_phones_chart_and_its_buttons_below_it(
+    phone: Page, app_url: str, path: str
+):
+    """The projector's copy on a phone put its legend over a plot a few pixels wide, cut the title at the screen's
+    edge, and the screen, held to the phone's height, laid the buttons over the legend."""
+    page = phone
+    open_page(page, app_url + path, PHONE)
+    m = page.evaluate(PARTS)
+    assert m["plot"]["width"] >= 0.6 * m["chart"]["width"], m
+    assert m["legend"]["top"] >= m["plot"]["bottom"], m
+    assert m["legend"]["right"] <= m["chart"]["right"] + 1, m
+    buttons = page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-present_nav button, [data-testid=stDownloadButton] button')]
+          .map((b) => b.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top)"""
+    )
+    assert buttons and min(buttons) >= m["chart"]["bottom"] - 1, (buttons, m["chart"])
+
+
 # the first chart's title and subtitle: the lines plotly drew for each
 TITLE_LINES = """() => { const t = document.querySelector('[data-testid=stPlotlyChart] .g-gtitle');
   return [...t.querySelectorAll('text')].map((e) => Math.max(1, e.querySelectorAll('tspan.line').length)); }"""
