@@ -1220,7 +1220,8 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
 def page_styles() -> None:
     """The accessibility styles above, and the projector's (presentation mode) or the screens' (SCREEN_CSS), on every
     page: app.py calls it once per run, before the page. One element a run (they were two)."""
-    st.html(_PAGE_CSS + (_PRESENT_CSS if is_present() else SCREEN_CSS))
+    present = _PRESENT_CSS + (_PRESENT_PHONE_CSS if on_a_phone() else "")
+    st.html(_PAGE_CSS + (present if is_present() else SCREEN_CSS))
 
 
 def uploader_words(key: str, limit_mb: float, types: str, lang: str) -> None:
@@ -1301,17 +1302,21 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 .st-key-present_nav button p { font-size: clamp(20px, 1.4vw, 26px) !important; }
 /* the arrow keys' hint beside the arrow icon read "← Sebelumnya ←" on the projector; the keys still work */
 .st-key-present_nav button kbd { display: none !important; }
-/* a phone: the chart is the phone's copy (projector_chart), taller than the screen; the screen scrolls, words smaller */
-@media (max-width: 640px) {
-  .block-container, [data-testid="stMainBlockContainer"] { padding: 0.75rem 1rem 1rem !important; }
-  .st-key-present_screen { height: auto !important; }
-  [data-testid="stLayoutWrapper"]:has(> .st-key-present_body) { flex: 0 0 auto !important; }
-  .st-key-present_head h1 { font-size: 34px !important; }
-  .st-key-present_head h2 { font-size: 26px !important; }
-  .st-key-present_head p, .st-key-present_body p { font-size: 19px !important; }
-  .st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] { font-size: 18px !important; }
-  .st-key-present_nav button p { font-size: 17px !important; }
-}
+</style>
+"""
+
+# Presentation mode on a phone (page_styles, on_a_phone): the chart is the phone's copy (projector_chart), taller than
+# the screen, so the screen scrolls instead of being held to the phone's height; the words are smaller.
+_PRESENT_PHONE_CSS = """
+<style>
+.block-container, [data-testid="stMainBlockContainer"] { padding: 0.75rem 1rem 1rem !important; }
+.st-key-present_screen { height: auto !important; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-present_body) { flex: 0 0 auto !important; }
+.st-key-present_head h1 { font-size: 34px !important; }
+.st-key-present_head h2 { font-size: 26px !important; }
+.st-key-present_head p, .st-key-present_body p { font-size: 19px !important; }
+.st-key-present_count p, .st-key-present_count [data-testid="stCaptionContainer"] { font-size: 18px !important; }
+.st-key-present_nav button p { font-size: 17px !important; }
 </style>
 """
 
