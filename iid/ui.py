@@ -855,13 +855,24 @@ def phone_agent(agent: str | None) -> bool:
     return not agent or _PHONE_AGENT.search(agent) is not None
 
 
-def on_a_phone() -> bool:
-    """Whether the browser of this session says it is a phone or a tablet (phone_agent)."""
+def _user_agent() -> str | None:
     try:
-        agent = st.context.headers.get("User-Agent")
-    except Exception:  # noqa: BLE001 - no request behind this run (bare script, a test): the safe copy
-        agent = None
-    return phone_agent(agent)
+        return st.context.headers.get("User-Agent")
+    except Exception:  # noqa: BLE001 - no request behind this run (bare script, a test)
+        return None
+
+
+def on_a_phone() -> bool:
+    """Whether the browser of this session says it is a phone or a tablet (phone_agent); one that says nothing gets
+    the phone's copy of a chart, the safe one."""
+    return phone_agent(_user_agent())
+
+
+def says_phone() -> bool:
+    """Whether the browser of this session names itself a phone or a tablet. For presentation mode, where a browser
+    that says nothing gets the projector's screen, the one presentation mode is made for."""
+    agent = _user_agent()
+    return bool(agent) and phone_agent(agent)
 
 
 def device_copy(fig, phone: bool | None = None):
@@ -1220,8 +1231,9 @@ input:focus-visible, textarea:focus-visible, [role="option"]:focus-visible {
 def page_styles() -> None:
     """The accessibility styles above, and the projector's (presentation mode) or the screens' (SCREEN_CSS), on every
     page: app.py calls it once per run, before the page. One element a run (they were two)."""
-    present = _PRESENT_CSS + (_PRESENT_PHONE_CSS if on_a_phone() else "")
-    st.html(_PAGE_CSS + (present if is_present() else SCREEN_CSS))
+    present = is_present()
+    phone = present and says_phone()  # presentation mode on a phone: projector_chart draws the phone's chart
+    st.html(_PAGE_CSS + ((_PRESENT_CSS + (_PRESENT_PHONE_CSS if phone else "")) if present else SCREEN_CSS))
 
 
 def uploader_words(key: str, limit_mb: float, types: str, lang: str) -> None:
@@ -1305,7 +1317,7 @@ h3 { font-size: 2.1rem !important; line-height: 1.25 !important; }
 </style>
 """
 
-# Presentation mode on a phone (page_styles, on_a_phone): the chart is the phone's copy (projector_chart), taller than
+# Presentation mode on a phone (page_styles, says_phone): the chart is the phone's copy (projector_chart), taller than
 # the screen, so the screen scrolls instead of being held to the phone's height; the words are smaller.
 _PRESENT_PHONE_CSS = """
 <style>
@@ -1365,7 +1377,7 @@ def projector_chart(fig, key: str) -> None:
     rule changes past the right. There the chart is drawn as every page draws it (screen_copy, device_copy). So it is
     on a phone in presentation mode: the projector's copy, made for a wide screen, put its legend over a plot a few
     pixels wide and cut its title at the screen's edge."""
-    if is_present() and not on_a_phone():
+    if is_present() and not says_phone():
         f = projector_figure(fig)
         alt = chart_alt(f, current_lang(), table=False)
         with st.container(key="present_chart"):
