@@ -29,6 +29,8 @@ Both servers are warm (each page loaded once before it is measured) unless a fig
   cpu_ms_files: the server's CPU time to answer, once more, every HTTP request of one such load (the page, its
     scripts, styles and fonts), one after another: the part of cpu_ms_load that is not script runs; files: how many;
   *_ratio: the page's median over the floor's median, measured in the same rounds (pages and floor alternate);
+  first_chart_ratio_rounds: the spread of the same ratio taken round by round (page over the floor of its round):
+    how much of a ratio near a limit is the machine's noise;
   first_chart_ratio_to_nav_floor: the same over the floor behind navigation (what the page adds to Streamlit's own);
   *_ratio_to_served_floor: first chart and CPU per load over the floor served like the app (the same server);
   deltas/charts/exceptions: what one run sends (an exception means the page is broken, whatever its speed).
@@ -176,6 +178,13 @@ def ratio(a: dict | None, b: dict | None) -> float | None:
     if not a or not b or not b.get("p50"):
         return None
     return round(a["p50"] / b["p50"], 2)
+
+
+def paired_ratios(ours: list[float | None], floors: list[float | None]) -> dict | None:
+    """The spread of ratios taken round by round (each round loads the floor and then the page, so both meet the
+    same moment of a shared machine): how far one round's ratio strays from the ratio of the medians. A round where
+    either was not measured is left out."""
+    return spread([a / b for a, b in zip(ours, floors, strict=True) if a is not None and b], 2)
 
 
 # ---------------------------------------------------------------- processes
@@ -476,6 +485,9 @@ def measure_pages(
         if name == "floor":
             continue
         fig["first_chart_ratio"] = ratio(fig["first_chart_s"], base["first_chart_s"])
+        fig["first_chart_ratio_rounds"] = paired_ratios(
+            [x["first_chart_s"] for x in loads[name]], [x["first_chart_s"] for x in loads["floor"]]
+        )
         fig["script_finished_ratio"] = ratio(fig["script_finished_s"], base["script_finished_s"])
         fig["page_done_ratio"] = ratio(fig["page_done_s"], base["page_done_s"])
         fig["cpu_load_ratio"] = ratio(fig["cpu_ms_load"], base["cpu_ms_load"])

@@ -86,3 +86,9 @@ def test_the_websocket_client_asks_for_the_page_and_query_a_browser_would():
     assert msg.WhichOneof("type") == "rerun_script"
     assert (msg.rerun_script.page_name, msg.rerun_script.query_string) == ("bandingkan", "r=64.74,61.71")
     assert ws.ws_url("http://127.0.0.1:8501") == "ws://127.0.0.1:8501/_stcore/stream"
+
+
+def test_ratios_taken_round_by_round_give_their_spread_and_skip_rounds_not_measured(bench):
+    fig = bench.paired_ratios([2.4, 2.2, None, 2.6, 2.0], [2.0, 2.0, 2.1, 2.0, None])
+    assert fig == {"p50": 1.2, "p10": 1.12, "p90": 1.28, "n": 3}
+    assert bench.paired_ratios([None], [2.0]) is None
