@@ -630,6 +630,48 @@ def batch_session_events() -> None:
     AppSession._call_soon_on_event_loop, AppSession._iid_batches = call_soon, True
 
 
+def wake_sender(runtime) -> None:
+    """Tell the runtime's sending loop that a session has a message to send, waking it only when it must (the body
+    of `Runtime._enqueued_some_message`, installed by `wake_sender_once`).
+
+    Streamlit wakes the loop through its pipe (`call_soon_threadsafe`: a write to the pipe, a read, a turn of the
+    loop) for every message enqueued, even when the loop itself enqueues it, as it does for every element once the
+    session's events come in batches (`batch_session_events`). Now:
+    - the event already set: nothing; the loop clears it before it takes the queues, so it sends this message too;
+    - on the loop's own thread: the event is set there and then, without the pipe;
+    - on another thread: as Streamlit does.
+
+    The pipe's write is a system call, and the loop's thread gives up the GIL for it; while another session's script
+    runs (25 sessions at once), it may wait up to the switch interval (5 ms) to have it back, once per message.
+    Measured, 25 sessions of Ringkasan at once against a server without it, side by side, in two runs of 12 and 16
+    bursts: p50 0,42 -> 0,35 s and 0,43 -> 0,35 s (lower in 19 of the 28 pairs), first chart 0,28 -> 0,26 s and
+    0,29 -> 0,26 s; CPU a session about the same (18,0 and 17,2 ms)."""
+    import asyncio
+
+    objs = runtime._get_async_objs()
+    event, loop = objs.need_send_data, objs.eventloop
+    if event.is_set():
+        return
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        event.set()
+    else:
+        loop.call_soon_threadsafe(event.set)
+
+
+def wake_sender_once() -> None:
+    """The runtime's sending loop is woken once for the messages that come together (`wake_sender`); idempotent.
+    Private API of Streamlit 1.67 (`Runtime._enqueued_some_message`, bound into each new session)."""
+    from streamlit.runtime.runtime import Runtime
+
+    if getattr(Runtime, "_iid_wakes_once", False):
+        return
+    Runtime._enqueued_some_message, Runtime._iid_wakes_once = wake_sender, True
+
+
 def in_a_server() -> bool:
     """Whether a Streamlit server runs this process. AppTest puts a mock in the Runtime's place while it runs a
     script (`Runtime.exists()` is then true too): the heap's changes below stay out of a test process, where a
@@ -887,6 +929,7 @@ def patch_streamlit() -> None:
     serve_static_files()
     reuse_theme_messages()
     batch_session_events()
+    wake_sender_once()
     freeze_heap_after_first_run()
     collect_when_quiet()
     send_small_writes_at_once()

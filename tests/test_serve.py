@@ -565,13 +565,67 @@ def test_events_for_a_closed_loop_are_dropped_as_streamlit_drops_them():
     assert batch.waiting == [] and not batch.woken
 
 
-def test_the_launcher_batches_session_events_and_reuses_theme_messages():
+def _runtime_on(loop):
+    """What `wake_sender` reads of Streamlit's Runtime: its loop and the event that wakes the loop's sender."""
+    import asyncio
+    import types
+
+    async def make_event():
+        return asyncio.Event()
+
+    event = loop.run_until_complete(make_event())  # an Event bound to this loop, as Streamlit's is
+    objs = types.SimpleNamespace(need_send_data=event, eventloop=loop)
+    return types.SimpleNamespace(_get_async_objs=lambda: objs), event
+
+
+def test_a_message_enqueued_on_the_loops_own_thread_wakes_the_sender_without_the_pipe():
+    from iid.serve import wake_sender
+
+    loop, wakes = _counting_loop()
+    try:
+        runtime, event = _runtime_on(loop)
+
+        async def enqueue_one() -> bool:
+            wake_sender(runtime)
+            return event.is_set()
+
+        assert loop.run_until_complete(enqueue_one()) and wakes[0] == 0
+    finally:
+        loop.close()
+
+
+def test_a_message_enqueued_from_another_thread_wakes_the_loop_once_until_the_loop_has_taken_it():
+    import threading
+
+    from iid.serve import wake_sender
+
+    loop, wakes = _counting_loop()
+    try:
+        runtime, event = _runtime_on(loop)
+        sender = threading.Thread(target=lambda: wake_sender(runtime))
+        sender.start()
+        sender.join(5)
+        assert wakes[0] == 1 and not event.is_set()  # the loop sets it, on its own thread
+        _turn_of(loop)
+        assert event.is_set()
+        wake_sender(runtime)  # the loop has not cleared it yet (it has not taken the queues): it sends this one too
+        assert wakes[0] == 1
+        event.clear()  # the loop takes the queues
+        wake_sender(runtime)
+        assert wakes[0] == 2
+    finally:
+        loop.close()
+
+
+def test_the_launcher_batches_session_events_wakes_the_sender_once_and_reuses_theme_messages():
     from streamlit.runtime import app_session
+    from streamlit.runtime.runtime import Runtime
 
     from iid import serve
 
     serve.patch_streamlit()
     assert app_session.AppSession._iid_batches
+    assert Runtime._enqueued_some_message is serve.wake_sender
     assert isinstance(app_session._populate_theme_msg, serve.ConfigMessages)
     assert isinstance(app_session._populate_config_msg, serve.ConfigMessages)
 
