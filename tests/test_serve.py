@@ -573,7 +573,7 @@ def _runtime_on(loop):
     async def make_event():
         return asyncio.Event()
 
-    event = loop.run_until_complete(make_event())  # an Event bound to this loop, as Streamlit's is
+    event = _in_a_thread_of_its_own(lambda: loop.run_until_complete(make_event()))  # bound to this loop, as Streamlit's
     objs = types.SimpleNamespace(need_send_data=event, eventloop=loop)
     return types.SimpleNamespace(_get_async_objs=lambda: objs), event
 
@@ -589,7 +589,7 @@ def test_a_message_enqueued_on_the_loops_own_thread_wakes_the_sender_without_the
             wake_sender(runtime)
             return event.is_set()
 
-        assert loop.run_until_complete(enqueue_one()) and wakes[0] == 0
+        assert _in_a_thread_of_its_own(lambda: loop.run_until_complete(enqueue_one())) and wakes[0] == 0
     finally:
         loop.close()
 
