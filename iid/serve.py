@@ -672,6 +672,110 @@ def wake_sender_once() -> None:
     Runtime._enqueued_some_message, Runtime._iid_wakes_once = wake_sender, True
 
 
+TURN_EVERY = 64  # the runtime's loop sends this many messages between its turns at most (send_without_turns)
+
+
+class TurnsEvery:
+    """Streamlit's `asyncio` as its runtime module sees it, but for `sleep(0)`: a turn of the loop only every `every`
+    calls (send_without_turns). The rest of asyncio is the real one."""
+
+    def __init__(self, real, every: int = TURN_EVERY) -> None:
+        self.real, self.every, self.calls = real, every, 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+    def sleep(self, delay, result=None):
+        if delay == 0:
+            self.calls += 1
+            if self.calls % self.every:
+                return _now(result)
+        return self.real.sleep(delay, result)
+
+
+async def _now(result):
+    return result
+
+
+def send_without_turns(every: int = TURN_EVERY) -> None:
+    """The runtime's loop sends the messages it has taken from the sessions' queues one after another, with a turn
+    of the event loop every `every` messages rather than after each one (`await asyncio.sleep(0)` in
+    `Runtime._loop_coroutine`); idempotent.
+
+    Each turn polls for events (`epoll_wait`) and each message went to the socket in a write of its own: system
+    calls, for which the loop's thread gives up the GIL, and while another session's script runs it may wait up to
+    the switch interval (5 ms) to have it back. A session's sender (StarletteSessionClient) now finds its messages
+    together and writes them in one step, and `cork_websocket_writes` makes that step one write. Streamlit closes a
+    session whose sender holds more than 500 messages (WEBSOCKET_MAX_SEND_QUEUE_SIZE); the sender empties its queue
+    at every turn, so a turn every 64 keeps far below that. Measured, 25 sessions of Ringkasan at once, four servers
+    side by side (16 bursts each): p50 0,39 s without either change, 0,30 s with this one, 0,33 s with the cork
+    alone, 0,26 s with both; first chart 0,27 -> 0,23 s with both; CPU a session the same (about 18 ms). Private API
+    of Streamlit 1.67 (the `asyncio` its runtime module imported)."""
+    from streamlit.runtime import runtime
+
+    if isinstance(runtime.asyncio, TurnsEvery):
+        return
+    runtime.asyncio = TurnsEvery(runtime.asyncio, every)
+
+
+class CorkedTransport:
+    """A transport whose writes in one step of the event loop go to the socket together, at the start of its next
+    turn (`loop.call_soon`): one system call where there were as many as the writes. Closing it writes what it holds
+    first; aborting it drops it, as the transport's own buffer is dropped. Everything else is the transport's."""
+
+    def __init__(self, transport, loop) -> None:
+        self.transport, self.loop = transport, loop
+        self.held: list[bytes] = []
+
+    def __getattr__(self, name: str):
+        return getattr(self.transport, name)
+
+    def write(self, data) -> None:
+        if not data:
+            return
+        if not self.held:
+            self.loop.call_soon(self.flush)
+        self.held.append(bytes(data))
+
+    def flush(self) -> None:
+        if not self.held:
+            return
+        data, self.held = b"".join(self.held), []
+        if not self.transport.is_closing():
+            self.transport.write(data)
+
+    def get_write_buffer_size(self) -> int:
+        return self.transport.get_write_buffer_size() + sum(map(len, self.held))
+
+    def close(self) -> None:
+        self.flush()
+        self.transport.close()
+
+    def abort(self) -> None:
+        self.held = []
+        self.transport.abort()
+
+
+def cork_websocket_writes() -> None:
+    """Every websocket connection's writes in one step of the event loop go to its socket in one system call
+    (CorkedTransport), so the messages `send_without_turns` hands a session's sender together leave together;
+    idempotent. Measured with it, in `send_without_turns`. Private API of uvicorn 0.4x (`WebSocketsSansIOProtocol.transport`, the protocol Streamlit's server
+    names)."""
+    from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+
+    made = WebSocketsSansIOProtocol.connection_made
+    if getattr(made, "iid_corked", False):
+        return
+
+    def connection_made(self, transport) -> None:
+        made(self, transport)
+        self.transport = CorkedTransport(self.transport, self.loop)
+
+    connection_made.iid_corked = True
+    connection_made.__wrapped__ = made
+    WebSocketsSansIOProtocol.connection_made = connection_made
+
+
 def in_a_server() -> bool:
     """Whether a Streamlit server runs this process. AppTest puts a mock in the Runtime's place while it runs a
     script (`Runtime.exists()` is then true too): the heap's changes below stay out of a test process, where a
@@ -930,6 +1034,8 @@ def patch_streamlit() -> None:
     reuse_theme_messages()
     batch_session_events()
     wake_sender_once()
+    send_without_turns()
+    cork_websocket_writes()
     freeze_heap_after_first_run()
     collect_when_quiet()
     send_small_writes_at_once()

@@ -617,15 +617,194 @@ def test_a_message_enqueued_from_another_thread_wakes_the_loop_once_until_the_lo
         loop.close()
 
 
-def test_the_launcher_batches_session_events_wakes_the_sender_once_and_reuses_theme_messages():
-    from streamlit.runtime import app_session
+def test_the_runtimes_loop_takes_a_turn_only_every_so_many_messages_and_its_timed_waits_as_before():
+    import asyncio
+    import time
+
+    from iid.serve import TurnsEvery
+
+    shim = TurnsEvery(asyncio, every=3)
+    assert shim.Event is asyncio.Event and shim.wait is asyncio.wait  # the rest of asyncio is the real one
+
+    async def others_turns_while_sending(messages: int) -> tuple[int, float]:
+        """How many turns another task had while the loop sent `messages` messages, and how long a timed wait took."""
+        shim.calls, turns = 0, [0]
+
+        async def other() -> None:
+            while True:
+                turns[0] += 1
+                await asyncio.sleep(0)
+
+        task = asyncio.create_task(other())
+        await asyncio.sleep(0)  # the other task starts: its first turn
+        for _ in range(messages):
+            assert await shim.sleep(0, "sent") == "sent"
+        had = turns[0]
+        start = time.monotonic()
+        await shim.sleep(0.02)  # the flush interval: a real wait
+        task.cancel()
+        return had, time.monotonic() - start
+
+    assert _in_a_thread_of_its_own(lambda: asyncio.run(others_turns_while_sending(0)))[0] == 1
+    turns, waited = _in_a_thread_of_its_own(lambda: asyncio.run(others_turns_while_sending(9)))
+    assert turns == 1 + 3 and waited >= 0.02  # turns at the 3rd, the 6th and the 9th message
+    shim.every = 1  # Streamlit's own: a turn after every message
+    assert _in_a_thread_of_its_own(lambda: asyncio.run(others_turns_while_sending(9)))[0] == 1 + 9
+
+
+class _Transport:
+    """What CorkedTransport hands on: the writes, a close, an abort."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = self.aborted = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed or self.aborted
+
+    def close(self) -> None:
+        self.closed = True
+
+    def abort(self) -> None:
+        self.aborted = True
+
+    def get_write_buffer_size(self) -> int:
+        return sum(map(len, self.writes))
+
+    def get_extra_info(self, name: str, default=None):
+        return {"peername": ("127.0.0.1", 1)}.get(name, default)
+
+
+def test_writes_in_one_step_of_the_loop_go_to_the_socket_together_at_its_next_turn_in_their_order():
+    import asyncio
+
+    from iid.serve import CorkedTransport
+
+    loop = asyncio.new_event_loop()
+    try:
+        real = _Transport()
+        corked = CorkedTransport(real, loop)
+        corked.write(b"first ")
+        corked.write(b"")  # nothing to send: no write
+        corked.write(bytearray(b"second "))
+        corked.write(memoryview(b"third"))
+        assert real.writes == [] and corked.get_write_buffer_size() == len(b"first second third")
+        _turn_of(loop)
+        assert real.writes == [b"first second third"]
+        corked.write(b"next step")
+        _turn_of(loop)
+        assert real.writes == [b"first second third", b"next step"]
+        _turn_of(loop)  # nothing held: nothing written
+        assert len(real.writes) == 2 and corked.get_extra_info("peername") == ("127.0.0.1", 1)
+    finally:
+        loop.close()
+
+
+def test_a_corked_transport_writes_what_it_holds_before_it_closes_and_drops_it_when_aborted_or_gone():
+    import asyncio
+
+    from iid.serve import CorkedTransport
+
+    loop = asyncio.new_event_loop()
+    try:
+        closed = _Transport()
+        corked = CorkedTransport(closed, loop)
+        corked.write(b"close frame")
+        corked.close()
+        assert closed.writes == [b"close frame"] and closed.closed
+        _turn_of(loop)
+        assert closed.writes == [b"close frame"]
+
+        aborted = _Transport()
+        corked = CorkedTransport(aborted, loop)
+        corked.write(b"lost")
+        corked.abort()
+        _turn_of(loop)
+        assert aborted.writes == [] and aborted.aborted
+
+        gone = _Transport()
+        corked = CorkedTransport(gone, loop)
+        corked.write(b"too late")
+        gone.closed = True  # the connection was lost before the loop's turn
+        _turn_of(loop)
+        assert gone.writes == []
+    finally:
+        loop.close()
+
+
+def test_a_websocket_server_sends_messages_written_together_in_order_and_its_close_after_them():
+    """uvicorn's own websocket protocol, the one Streamlit's server names, with its writes corked: a browser gets
+    every message, in order, then the close."""
+    import asyncio
+    import socket
+    import threading
+
+    import uvicorn
+    from websockets.sync.client import connect
+
+    from iid import serve
+
+    serve.cork_websocket_writes()
+    serve.cork_websocket_writes()  # twice is once
+    from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+
+    assert WebSocketsSansIOProtocol.connection_made.__wrapped__.__name__ == "connection_made"
+    corked: list[bool] = []
+
+    async def app(scope, receive, send) -> None:
+        if scope["type"] != "websocket":
+            return
+        await receive()
+        await send({"type": "websocket.accept"})
+        for i in range(200):  # in one step of the loop, as a session's sender writes what it holds
+            await send({"type": "websocket.send", "bytes": b"%d" % i})
+        await send({"type": "websocket.close", "code": 1000})
+
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(app, ws="websockets-sansio", log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    made = WebSocketsSansIOProtocol.connection_made
+
+    def connection_made(self, transport) -> None:
+        made(self, transport)
+        corked.append(isinstance(self.transport, serve.CorkedTransport))
+
+    WebSocketsSansIOProtocol.connection_made = connection_made
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[listening])))
+    thread.start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            threading.Event().wait(0.02)
+        host, port = listening.getsockname()
+        with connect(f"ws://{host}:{port}/", open_timeout=5, close_timeout=5) as browser:
+            got = [browser.recv(timeout=5) for _ in range(200)]
+            with pytest.raises(Exception, match="1000"):
+                browser.recv(timeout=5)
+        assert got == [b"%d" % i for i in range(200)] and corked == [True]
+    finally:
+        WebSocketsSansIOProtocol.connection_made = made
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_the_launcher_batches_session_events_wakes_and_sends_without_turns_corks_writes_and_reuses_theme_messages():
+    from streamlit.runtime import app_session, runtime
     from streamlit.runtime.runtime import Runtime
+    from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
     from iid import serve
 
     serve.patch_streamlit()
     assert app_session.AppSession._iid_batches
     assert Runtime._enqueued_some_message is serve.wake_sender
+    assert isinstance(runtime.asyncio, serve.TurnsEvery) and runtime.asyncio.every == serve.TURN_EVERY
+    assert WebSocketsSansIOProtocol.connection_made.iid_corked
     assert isinstance(app_session._populate_theme_msg, serve.ConfigMessages)
     assert isinstance(app_session._populate_config_msg, serve.ConfigMessages)
 
