@@ -718,14 +718,20 @@ def send_without_turns(every: int = TURN_EVERY) -> None:
     runtime.asyncio = TurnsEvery(runtime.asyncio, every)
 
 
+HOLD_AT_MOST = 64 * 1024  # a corked transport holds this many bytes at most; asyncio's own high-water mark
+
+
 class CorkedTransport:
     """A transport whose writes in one step of the event loop go to the socket together, at the start of its next
-    turn (`loop.call_soon`): one system call where there were as many as the writes. Closing it writes what it holds
-    first; aborting it drops it, as the transport's own buffer is dropped. Everything else is the transport's."""
+    turn (`loop.call_soon`): one system call where there were as many as the writes. Once it holds `at_most` bytes
+    it writes them at once, so that a browser slow to read still holds the sender back (the transport's high-water
+    mark, `pause_writing`) after as much as before. Closing it writes what it holds first; aborting it drops it, as
+    the transport's own buffer is dropped. Everything else is the transport's."""
 
-    def __init__(self, transport, loop) -> None:
-        self.transport, self.loop = transport, loop
+    def __init__(self, transport, loop, at_most: int = HOLD_AT_MOST) -> None:
+        self.transport, self.loop, self.at_most = transport, loop, at_most
         self.held: list[bytes] = []
+        self.size = 0
 
     def __getattr__(self, name: str):
         return getattr(self.transport, name)
@@ -736,23 +742,26 @@ class CorkedTransport:
         if not self.held:
             self.loop.call_soon(self.flush)
         self.held.append(bytes(data))
+        self.size += len(data)
+        if self.size >= self.at_most:
+            self.flush()
 
     def flush(self) -> None:
         if not self.held:
             return
-        data, self.held = b"".join(self.held), []
+        data, self.held, self.size = b"".join(self.held), [], 0
         if not self.transport.is_closing():
             self.transport.write(data)
 
     def get_write_buffer_size(self) -> int:
-        return self.transport.get_write_buffer_size() + sum(map(len, self.held))
+        return self.transport.get_write_buffer_size() + self.size
 
     def close(self) -> None:
         self.flush()
         self.transport.close()
 
     def abort(self) -> None:
-        self.held = []
+        self.held, self.size = [], 0
         self.transport.abort()
 
 

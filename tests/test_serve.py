@@ -703,6 +703,27 @@ def test_writes_in_one_step_of_the_loop_go_to_the_socket_together_at_its_next_tu
         loop.close()
 
 
+def test_a_corked_transport_writes_at_once_what_reaches_its_limit_so_a_slow_browser_still_holds_the_sender_back():
+    import asyncio
+
+    from iid.serve import HOLD_AT_MOST, CorkedTransport
+
+    loop = asyncio.new_event_loop()
+    try:
+        real = _Transport()
+        corked = CorkedTransport(real, loop, at_most=10)
+        corked.write(b"12345")
+        assert real.writes == [] and corked.get_write_buffer_size() == 5
+        corked.write(b"67890")  # the limit: written there and then, where the transport can say it is full
+        assert real.writes == [b"1234567890"] and corked.get_write_buffer_size() == 10
+        corked.write(b"after")
+        _turn_of(loop)
+        assert real.writes == [b"1234567890", b"after"]
+        assert CorkedTransport(real, loop).at_most == HOLD_AT_MOST == 64 * 1024  # asyncio's high-water mark
+    finally:
+        loop.close()
+
+
 def test_a_corked_transport_writes_what_it_holds_before_it_closes_and_drops_it_when_aborted_or_gone():
     import asyncio
 
