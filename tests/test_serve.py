@@ -652,6 +652,16 @@ def test_the_runtimes_loop_takes_a_turn_only_every_so_many_messages_and_its_time
     assert _in_a_thread_of_its_own(lambda: asyncio.run(others_turns_while_sending(9)))[0] == 1 + 9
 
 
+@pytest.fixture
+def loop():
+    """A new event loop, closed after the test; `_turn_of` runs it."""
+    import asyncio
+
+    made = asyncio.new_event_loop()
+    yield made
+    made.close()
+
+
 class _Transport:
     """What CorkedTransport hands on: the writes, a close, an abort."""
 
@@ -678,82 +688,64 @@ class _Transport:
         return {"peername": ("127.0.0.1", 1)}.get(name, default)
 
 
-def test_writes_in_one_step_of_the_loop_go_to_the_socket_together_at_its_next_turn_in_their_order():
-    import asyncio
-
+def test_writes_in_one_step_of_the_loop_go_to_the_socket_together_at_its_next_turn_in_their_order(loop):
     from iid.serve import CorkedTransport
 
-    loop = asyncio.new_event_loop()
-    try:
-        real = _Transport()
-        corked = CorkedTransport(real, loop)
-        corked.write(b"first ")
-        corked.write(b"")  # nothing to send: no write
-        corked.write(bytearray(b"second "))
-        corked.write(memoryview(b"third"))
-        assert real.writes == [] and corked.get_write_buffer_size() == len(b"first second third")
-        _turn_of(loop)
-        assert real.writes == [b"first second third"]
-        corked.write(b"next step")
-        _turn_of(loop)
-        assert real.writes == [b"first second third", b"next step"]
-        _turn_of(loop)  # nothing held: nothing written
-        assert len(real.writes) == 2 and corked.get_extra_info("peername") == ("127.0.0.1", 1)
-    finally:
-        loop.close()
+    real = _Transport()
+    corked = CorkedTransport(real, loop)
+    corked.write(b"first ")
+    corked.write(b"")  # nothing to send: no write
+    corked.write(bytearray(b"second "))
+    corked.write(memoryview(b"third"))
+    assert real.writes == [] and corked.get_write_buffer_size() == len(b"first second third")
+    _turn_of(loop)
+    assert real.writes == [b"first second third"]
+    corked.write(b"next step")
+    _turn_of(loop)
+    assert real.writes == [b"first second third", b"next step"]
+    _turn_of(loop)  # nothing held: nothing written
+    assert len(real.writes) == 2 and corked.get_extra_info("peername") == ("127.0.0.1", 1)
 
 
-def test_a_corked_transport_writes_at_once_what_reaches_its_limit_so_a_slow_browser_still_holds_the_sender_back():
-    import asyncio
-
+def test_a_corked_transport_writes_at_once_what_reaches_its_limit_so_a_slow_browser_still_holds_the_sender_back(loop):
     from iid.serve import HOLD_AT_MOST, CorkedTransport
 
-    loop = asyncio.new_event_loop()
-    try:
-        real = _Transport()
-        corked = CorkedTransport(real, loop, at_most=10)
-        corked.write(b"12345")
-        assert real.writes == [] and corked.get_write_buffer_size() == 5
-        corked.write(b"67890")  # the limit: written there and then, where the transport can say it is full
-        assert real.writes == [b"1234567890"] and corked.get_write_buffer_size() == 10
-        corked.write(b"after")
-        _turn_of(loop)
-        assert real.writes == [b"1234567890", b"after"]
-        assert CorkedTransport(real, loop).at_most == HOLD_AT_MOST == 64 * 1024  # asyncio's high-water mark
-    finally:
-        loop.close()
+    real = _Transport()
+    corked = CorkedTransport(real, loop, at_most=10)
+    corked.write(b"12345")
+    assert real.writes == [] and corked.get_write_buffer_size() == 5
+    corked.write(b"67890")  # the limit: written there and then, where the transport can say it is full
+    assert real.writes == [b"1234567890"] and corked.get_write_buffer_size() == 10
+    corked.write(b"after")
+    _turn_of(loop)
+    assert real.writes == [b"1234567890", b"after"]
+    assert CorkedTransport(real, loop).at_most == HOLD_AT_MOST == 64 * 1024  # asyncio's high-water mark
 
 
-def test_a_corked_transport_writes_what_it_holds_before_it_closes_and_drops_it_when_aborted_or_gone():
-    import asyncio
-
+def test_a_corked_transport_writes_what_it_holds_before_it_closes_and_drops_it_when_aborted_or_gone(loop):
     from iid.serve import CorkedTransport
 
-    loop = asyncio.new_event_loop()
-    try:
-        closed = _Transport()
-        corked = CorkedTransport(closed, loop)
-        corked.write(b"close frame")
-        corked.close()
-        assert closed.writes == [b"close frame"] and closed.closed
-        _turn_of(loop)
-        assert closed.writes == [b"close frame"]
+    closed = _Transport()
+    corked = CorkedTransport(closed, loop)
+    corked.write(b"close frame")
+    corked.close()
+    assert closed.writes == [b"close frame"] and closed.closed
+    _turn_of(loop)
+    assert closed.writes == [b"close frame"]
 
-        aborted = _Transport()
-        corked = CorkedTransport(aborted, loop)
-        corked.write(b"lost")
-        corked.abort()
-        _turn_of(loop)
-        assert aborted.writes == [] and aborted.aborted
+    aborted = _Transport()
+    corked = CorkedTransport(aborted, loop)
+    corked.write(b"lost")
+    corked.abort()
+    _turn_of(loop)
+    assert aborted.writes == [] and aborted.aborted
 
-        gone = _Transport()
-        corked = CorkedTransport(gone, loop)
-        corked.write(b"too late")
-        gone.closed = True  # the connection was lost before the loop's turn
-        _turn_of(loop)
-        assert gone.writes == []
-    finally:
-        loop.close()
+    gone = _Transport()
+    corked = CorkedTransport(gone, loop)
+    corked.write(b"too late")
+    gone.closed = True  # the connection was lost before the loop's turn
+    _turn_of(loop)
+    assert gone.writes == []
 
 
 def test_a_websocket_server_sends_messages_written_together_in_order_and_its_close_after_them():
