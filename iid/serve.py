@@ -768,8 +768,8 @@ class CorkedTransport:
 def cork_websocket_writes() -> None:
     """Every websocket connection's writes in one step of the event loop go to its socket in one system call
     (CorkedTransport), so the messages `send_without_turns` hands a session's sender together leave together;
-    idempotent. Measured with it, in `send_without_turns`. Private API of uvicorn 0.4x (`WebSocketsSansIOProtocol.transport`, the protocol Streamlit's server
-    names)."""
+    idempotent; measured with it (`send_without_turns`). Private API of uvicorn 0.54 (`WebSocketsSansIOProtocol`'s
+    transport; the protocol Streamlit's server names)."""
     from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
     made = WebSocketsSansIOProtocol.connection_made
